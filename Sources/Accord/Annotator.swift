@@ -1,0 +1,46 @@
+/// accord's version, written as `annotator.version`.
+public enum Accord {
+    public static let version = "0.1.0"
+}
+
+/// The one entry point: turns text into an `Annotation` with every layer SPEC.md describes.
+///
+/// ```swift
+/// let annotator = Annotator()
+/// let annotation = annotator.annotate("Mexico and the United States signed the accord.", id: "example")
+/// ```
+/// An annotator is immutable and `Sendable`: compile it once and share it across threads.
+public struct Annotator: Sendable {
+    public let lexicons: Lexicons
+    /// Hard-wrapped text: a single line break is a space; blank lines and list markers end sentences.
+    public var wrapped: Bool
+
+    private let tokenizer: Tokenizer
+    private let splitter: SentenceSplitter
+
+    public init(lexicons: Lexicons = .builtIn, wrapped: Bool = false) {
+        self.lexicons = lexicons
+        self.wrapped = wrapped
+        tokenizer = Tokenizer(abbreviations: lexicons.abbreviations)
+        splitter = SentenceSplitter(abbreviations: lexicons.abbreviations, sentenceStarters: lexicons.sentenceStarters)
+    }
+
+    /// Annotates raw input bytes (UTF-8; a BOM is dropped, invalid sequences become U+FFFD with a warning).
+    public func annotate(bytes: [UInt8], id: String, path: String? = nil) -> Annotation {
+        let source = SourceText(bytes: bytes)
+        var annotation = Annotation(
+            document: DocumentInfo(id: id, path: path, sha256: SHA256.hex(bytes), length: source.scalarCount),
+            annotator: AnnotatorInfo(lexicons: lexicons.digest),
+            source: source)
+        annotation.tokens = tokenizer.tokenize(source)
+        annotation.warnings = InputWarnings.check(source, byteCount: bytes.count, tokenCount: annotation.tokens.count)
+        annotation.sentences = splitter.split(annotation.tokens, in: source, wrapped: wrapped)
+        return annotation
+    }
+
+    /// Annotates a string.
+    public func annotate(_ text: String, id: String = "text", path: String? = nil) -> Annotation {
+        var copy = text
+        return annotate(bytes: copy.withUTF8 { Array($0) }, id: id, path: path)
+    }
+}

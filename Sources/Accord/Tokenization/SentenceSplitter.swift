@@ -1,0 +1,143 @@
+/// One sentence: a run of tokens, with the scalar span from its first token to its last.
+public struct Sentence: Sendable, Hashable {
+    public let start: Int
+    public let end: Int
+    /// The half-open range of token indices in the sentence.
+    public let tokens: Range<Int>
+}
+
+/// Finds sentence boundaries between tokens (SPEC "Sentences"). Boundaries are token indices, so the
+/// text is never rewritten; each rule is a named decision below.
+struct SentenceSplitter: Sendable {
+    let abbreviations: Abbreviations
+    /// Lower-cased words that open a new sentence after an abbreviation (`U.S. The next day`).
+    let sentenceStarters: Set<String>
+
+    func split(_ tokens: [Token], in text: SourceText, wrapped: Bool = false) -> [Sentence] {
+        var sentences: [Sentence] = []
+        guard !tokens.isEmpty else { return sentences }
+        sentences.reserveCapacity(tokens.count / 20 + 1)
+        text.utf8.withUnsafeBufferPointer { bytes in
+            var first = 0
+            var t = 0
+            let count = tokens.count
+            func close(after last: Int) {
+                sentences.append(Sentence(start: tokens[first].start, end: tokens[last].end, tokens: first..<(last + 1)))
+                first = last + 1
+            }
+            while t < count {
+                var last = t
+                if isTerminal(tokens[t], bytes) {
+                    last = closingMarksEnd(after: t, tokens, bytes)
+                }
+                let next = last + 1
+                if next >= count { close(after: last); break }
+                if breaksLine(before: next, tokens, bytes, wrapped: wrapped) {
+                    close(after: last)
+                } else if last > t || isTerminal(tokens[t], bytes) {
+                    if endsSentence(terminal: t, next: next, tokens, bytes) { close(after: last) }
+                }
+                t = next
+            }
+        }
+        return sentences
+    }
+
+    // MARK: - Rules
+
+    /// A line break ends a sentence; with `wrapped`, only a blank line or a list marker does.
+    private func breaksLine(before k: Int, _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, wrapped: Bool) -> Bool {
+        let flags = tokens[k].flags
+        guard flags.contains(.lineBefore) else { return false }
+        if !wrapped || flags.contains(.blankLineBefore) { return true }
+        return isListMarker(at: k, tokens, bytes)
+    }
+
+    /// `-`, `*`, `•`, or `1.` / `1)` / `a)` at the start of a line.
+    private func isListMarker(at k: Int, _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let token = tokens[k]
+        let text = slice(token, bytes)
+        if text.count == 1, [UInt8(ascii: "-"), UInt8(ascii: "*")].contains(text[0]) { return true }
+        if text.elementsEqual([0xE2, 0x80, 0xA2]) || text.elementsEqual([0xC2, 0xB7]) { return true } // • ·
+        guard k + 1 < tokens.count, token.byteRange.count <= 3,
+              token.flags.contains(.numeric) || token.byteRange.count == 1 else { return false }
+        let marker = slice(tokens[k + 1], bytes)
+        return !tokens[k + 1].flags.contains(.spaceBefore) && marker.count == 1
+            && (marker[0] == UInt8(ascii: ".") || marker[0] == UInt8(ascii: ")"))
+    }
+
+    /// `.`, `?`, `!`, an ellipsis, or a word that kept its final period.
+    private func isTerminal(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if token.flags.contains(.periodWord) { return true }
+        guard token.kind == .punct else { return false }
+        let text = slice(token, bytes)
+        switch text.first {
+        case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"): return true
+        case 0xE2: return text.elementsEqual([0xE2, 0x80, 0xA6]) // …
+        default: return false
+        }
+    }
+
+    /// Closing quotes, brackets and further terminal marks that hang on a terminal mark (`?!"`, `.)`).
+    private func closingMarksEnd(after t: Int, _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var last = t
+        while last + 1 < tokens.count {
+            let next = tokens[last + 1]
+            if next.flags.contains(.lineBefore) { break }
+            let text = slice(next, bytes)
+            let isClosingBracket = next.kind == .punct && text.count == 1
+                && (text[0] == UInt8(ascii: ")") || text[0] == UInt8(ascii: "]") || text[0] == UInt8(ascii: "}"))
+            let isAlwaysClosing = text.elementsEqual([0xE2, 0x80, 0x9D]) || text.elementsEqual([0xC2, 0xBB]) // ” »
+            let attached = !next.flags.contains(.spaceBefore)
+            if (attached && (next.kind == .quote || isClosingBracket || isTerminal(next, bytes) && next.kind == .punct))
+                || isAlwaysClosing {
+                last += 1
+            } else {
+                break
+            }
+        }
+        return last
+    }
+
+    /// Whether the sentence ends after the terminal at `t` (and its closing marks), given the next token.
+    private func endsSentence(terminal t: Int, next: Int, _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let token = tokens[t]
+        let following = tokens[next]
+        // Goes on in lower case: `"Who profits?" the senator asked.`, `Yahoo! is`, `U.S. officials`.
+        if following.flags.contains(.lowercase) { return false }
+        if following.kind == .punct, let c = slice(following, bytes).first,
+           [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: ")"), UInt8(ascii: "-")].contains(c) {
+            return false
+        }
+        if token.flags.contains(.periodWord) {
+            return abbreviationEndsSentence(token, before: following, bytes)
+        }
+        let text = slice(token, bytes)
+        if text.count >= 2 || text.first == 0xE2 { // an ellipsis ends a sentence only before a capital or a quote
+            return following.flags.contains(.capitalized) || following.kind == .quote || following.flags.contains(.numeric)
+        }
+        return true
+    }
+
+    /// An abbreviation ends a sentence only where the next word plainly starts one.
+    private func abbreviationEndsSentence(_ token: Token, before following: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let word = String(decoding: slice(token, bytes), as: UTF8.self)
+        switch abbreviations.kind(of: word) {
+        case .title?:
+            return false
+        case .number?, .month?:
+            if following.flags.contains(.numeric) { return false }
+        default:
+            break
+        }
+        if following.kind == .quote { return true }
+        guard following.flags.contains(.capitalized) else { return false }
+        let next = String(decoding: slice(following, bytes), as: UTF8.self).lowercased()
+        return sentenceStarters.contains(next)
+    }
+
+    @inline(__always)
+    private func slice(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[token.byteRange])
+    }
+}

@@ -1,0 +1,359 @@
+/// Splits text into Penn Treebank–style tokens (SPEC "Tokens"): clitics split, abbreviations keep
+/// their periods, hyphenated words and numbers whole, URLs, e-mails and emoji one token each.
+///
+/// Works in one pass over the UTF-8 bytes: white space cuts the text into chunks, and each chunk is
+/// scanned left to right with one scalar of look-ahead. Offsets are integers; nothing is copied.
+/// - Complexity: O(n) in the length of the text.
+struct Tokenizer: Sendable {
+    let abbreviations: Abbreviations
+
+    func tokenize(_ text: SourceText) -> [Token] {
+        var scanner = ChunkScanner(abbreviations: abbreviations)
+        scanner.tokens.reserveCapacity(text.utf8.count / 5 + 16)
+        text.utf8.withUnsafeBufferPointer { scanner.run($0) }
+        return scanner.tokens
+    }
+}
+
+/// The tokenizer's working state: the current chunk's scalars and their byte offsets.
+private struct ChunkScanner {
+    let abbreviations: Abbreviations
+    var tokens: [Token] = []
+    /// Scalars of the current chunk, and the byte offset of each (plus one past the end).
+    var s: [UInt32] = []
+    var b: [Int32] = []
+    var chunkScalarStart = 0
+    /// Flags for the next token emitted: the white space before it.
+    var pendingFlags: Token.Flags = []
+    /// An opening single quote is waiting for its close (so `s'` is a quote, not a possessive).
+    var openSingleQuote = false
+
+    init(abbreviations: Abbreviations) {
+        self.abbreviations = abbreviations
+        s.reserveCapacity(256)
+        b.reserveCapacity(257)
+    }
+
+    mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let n = bytes.count
+        var i = 0
+        var scalarIndex = 0
+        var lineBreaks = 0
+        var sawSpace = false
+        while i < n {
+            let byte = bytes[i]
+            var value: UInt32
+            var length: Int
+            if byte < 0x80 {
+                value = UInt32(byte); length = 1
+            } else {
+                (value, length) = decode(bytes, i)
+            }
+            if Scalars.isWhitespace(value) {
+                if !s.isEmpty { flushChunk(endByte: i) }
+                sawSpace = true
+                if Scalars.isLineBreak(value) {
+                    // CRLF is one line break.
+                    if !(value == 0x0A && i > 0 && bytes[i - 1] == 0x0D) { lineBreaks += 1 }
+                }
+            } else {
+                if s.isEmpty {
+                    chunkScalarStart = scalarIndex
+                    pendingFlags = []
+                    if sawSpace || tokens.isEmpty { pendingFlags.insert(.spaceBefore) }
+                    if lineBreaks > 0 { pendingFlags.insert(.lineBefore) }
+                    if lineBreaks > 1 { pendingFlags.insert(.blankLineBefore) }
+                    if lineBreaks > 0 { openSingleQuote = false }
+                    sawSpace = false
+                    lineBreaks = 0
+                }
+                s.append(value)
+                b.append(Int32(i))
+            }
+            i += length
+            scalarIndex += 1
+        }
+        if !s.isEmpty { flushChunk(endByte: n) }
+    }
+
+    @inline(__always)
+    private func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3) }
+        return ((b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F), 4)
+    }
+
+    // MARK: - One chunk
+
+    private mutating func flushChunk(endByte: Int) {
+        b.append(Int32(endByte))
+        scanChunk()
+        s.removeAll(keepingCapacity: true)
+        b.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always) private func at(_ k: Int) -> UInt32 { k >= 0 && k < s.count ? s[k] : 0 }
+
+    private mutating func emit(_ from: Int, _ to: Int, _ kind: Token.Kind, extra: Token.Flags = []) {
+        var flags = pendingFlags.union(extra)
+        pendingFlags = []
+        let first = s[from]
+        if Scalars.isUppercase(first) { flags.insert(.capitalized) } else if Scalars.isLowercase(first) { flags.insert(.lowercase) }
+        if Scalars.isDigit(first) { flags.insert(.numeric) }
+        tokens.append(Token(startScalar: Int32(chunkScalarStart + from), endScalar: Int32(chunkScalarStart + to),
+                            startByte: b[from], endByte: b[to], kind: kind, flags: flags))
+    }
+
+    private mutating func scanChunk() {
+        let n = s.count
+        var i = 0
+        while i < n {
+            let c = s[i]
+            if Scalars.isAlphanumeric(c) || (c == 0x40 && Scalars.isAlphanumeric(at(i + 1)) && i == 0) {
+                i = scanWord(from: i)
+                continue
+            }
+            i = scanOther(from: i)
+        }
+    }
+
+    /// A word, number, URL or e-mail address starting at `i`; returns where it ends.
+    private mutating func scanWord(from i: Int) -> Int {
+        let n = s.count
+        if let end = urlEnd(from: i) {
+            emit(i, end, .word)
+            return end
+        }
+        var j = i + 1
+        scan: while j < n {
+            let c = s[j]
+            if Scalars.isAlphanumeric(c) || c == 0x5F { j += 1; continue }
+            let prev = s[j - 1], next = at(j + 1)
+            switch c {
+            case 0x2E: // .
+                if Scalars.isAlphanumeric(next) { j += 1; continue }
+                // `U.S.-Mexico`: an initialism joined by a hyphen.
+                if isHyphen(next) && Scalars.isAlphanumeric(at(j + 2)) && keepsPeriod(i, j) { j += 2; continue }
+                break scan
+            case 0x2D, 0x2010, 0x2011: // hyphens
+                if (Scalars.isAlphanumeric(prev) || prev == 0x2E) && Scalars.isAlphanumeric(next) { j += 1; continue }
+                break scan
+            case 0x2013: // en dash between numbers: 2021–22
+                if Scalars.isDigit(prev) && Scalars.isDigit(next) { j += 1; continue }
+                break scan
+            case 0x2C, 0x3A: // , :  inside numbers
+                if Scalars.isDigit(prev) && Scalars.isDigit(next) { j += 1; continue }
+                break scan
+            case 0x2F: // /  10/8/2021, and/or
+                if Scalars.isAlphanumeric(prev) && Scalars.isAlphanumeric(next) { j += 1; continue }
+                break scan
+            case 0x27, 0x2019: // apostrophe inside a word: O'Brien, don't (clitics split below)
+                if Scalars.isLetter(prev) && Scalars.isLetter(next) { j += 1; continue }
+                break scan
+            case 0x26: // AT&T
+                if Scalars.isUppercase(prev) && Scalars.isUppercase(next) { j += 1; continue }
+                break scan
+            case 0x40: // e-mail
+                if Scalars.isAlphanumeric(prev) && Scalars.isAlphanumeric(next) {
+                    j = emailEnd(from: j + 1)
+                    emit(i, j, .word)
+                    return j
+                }
+                break scan
+            default:
+                break scan
+            }
+        }
+        var flags: Token.Flags = []
+        if j < n && s[j] == 0x2E && at(j + 1) != 0x2E && keepsPeriod(i, j) {
+            j += 1
+            flags.insert(.periodWord)
+        }
+        emitWord(i, j, flags)
+        return j
+    }
+
+    /// Emits a word, splitting clitics: `Mexico's`, `wasn't`, `they're`, `cannot`.
+    private mutating func emitWord(_ i: Int, _ j: Int, _ flags: Token.Flags) {
+        let length = j - i
+        if length >= 4, lower(j - 3) == 0x6E, isApostrophe(s[j - 2]), lower(j - 1) == 0x74 { // n't
+            emit(i, j - 3, .word, extra: flags.subtracting(.periodWord)); emit(j - 3, j, .word); return
+        }
+        if length >= 3, isApostrophe(s[j - 2]), [0x73, 0x64, 0x6D].contains(lower(j - 1)) { // 's 'd 'm
+            emit(i, j - 2, .word, extra: flags.subtracting(.periodWord)); emit(j - 2, j, .word); return
+        }
+        if length >= 4, isApostrophe(s[j - 3]),
+           (lower(j - 2) == 0x72 && lower(j - 1) == 0x65) || (lower(j - 2) == 0x76 && lower(j - 1) == 0x65)
+            || (lower(j - 2) == 0x6C && lower(j - 1) == 0x6C) { // 're 've 'll
+            emit(i, j - 3, .word, extra: flags.subtracting(.periodWord)); emit(j - 3, j, .word); return
+        }
+        if length == 6, lower(i) == 0x63, lower(i + 1) == 0x61, lower(i + 2) == 0x6E, lower(i + 3) == 0x6E,
+           lower(i + 4) == 0x6F, lower(i + 5) == 0x74 { // cannot
+            emit(i, i + 3, .word, extra: flags); emit(i + 3, j, .word); return
+        }
+        emit(i, j, .word, extra: flags)
+    }
+
+    /// Punctuation, quotes, symbols and emoji starting at `i`; returns where the token ends.
+    private mutating func scanOther(from i: Int) -> Int {
+        let n = s.count
+        let c = s[i]
+        switch c {
+        case 0x2E: // . or an ellipsis of dots
+            var j = i + 1
+            while j < n && s[j] == 0x2E { j += 1 }
+            emit(i, j, .punct)
+            return j
+        case 0x2D: // - or --
+            var j = i + 1
+            while j < n && s[j] == 0x2D { j += 1 }
+            emit(i, j, .punct)
+            return j
+        case 0x27, 0x2019: // ' ’ : a clitic after a word, a possessive, or a quote mark
+            let prevIsWord = i > 0 && tokens.last.map { $0.kind == .word && Int($0.endScalar) == chunkScalarStart + i } == true
+            if prevIsWord, let end = cliticEnd(from: i) {
+                emit(i, end, .word)
+                return end
+            }
+            if prevIsWord && (s[i - 1] == 0x73 || s[i - 1] == 0x53) && !Scalars.isLetter(at(i + 1)) && !openSingleQuote {
+                emit(i, i + 1, .word) // cartels'
+                return i + 1
+            }
+            if c == 0x27 && at(i + 1) == 0x27 { // '' as a closing quote
+                emit(i, i + 2, .quote)
+                openSingleQuote = false
+                return i + 2
+            }
+            let opening = !prevIsWord && (Scalars.isAlphanumeric(at(i + 1)) || isQuote(at(i + 1)))
+            openSingleQuote = opening
+            emit(i, i + 1, .quote)
+            return i + 1
+        case 0x60: // ` or ``
+            let j = at(i + 1) == 0x60 ? i + 2 : i + 1
+            emit(i, j, .quote)
+            return j
+        case 0x2018: // ‘
+            openSingleQuote = true
+            emit(i, i + 1, .quote)
+            return i + 1
+        default:
+            break
+        }
+        if isQuote(c) {
+            emit(i, i + 1, .quote)
+            return i + 1
+        }
+        if Scalars.isEmojiStart(c) {
+            let j = emojiEnd(from: i)
+            emit(i, j, .symbol)
+            return j
+        }
+        emit(i, i + 1, Scalars.isPunctuation(c) ? .punct : .symbol)
+        return i + 1
+    }
+
+    // MARK: - Helpers
+
+    @inline(__always) private func lower(_ k: Int) -> UInt32 {
+        let v = s[k]
+        return v >= 0x41 && v <= 0x5A ? v + 0x20 : v
+    }
+
+    @inline(__always) private func isApostrophe(_ v: UInt32) -> Bool { v == 0x27 || v == 0x2019 }
+
+    @inline(__always) private func isHyphen(_ v: UInt32) -> Bool { v == 0x2D || v == 0x2010 || v == 0x2011 }
+
+    private func isQuote(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x22, 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB, 0x2039, 0x203A, 0x2018, 0x2019, 0x201A, 0x27, 0x60,
+             0x300C, 0x300D:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `'s`, `’re`, `'ll`… after a word that ended before the apostrophe (`U.S.'s`).
+    private func cliticEnd(from i: Int) -> Int? {
+        var j = i + 1
+        while j < s.count && Scalars.isLetter(s[j]) { j += 1 }
+        if j < s.count && Scalars.isAlphanumeric(s[j]) { return nil }
+        let letters = (i + 1..<j).map { lower($0) }
+        switch letters {
+        case [0x73], [0x64], [0x6D], [0x72, 0x65], [0x76, 0x65], [0x6C, 0x6C]: return j
+        default: return nil
+        }
+    }
+
+    /// Whether the period at `dot` belongs to the word `s[i..<dot]`: an initial, an initialism with
+    /// inner periods of one or two letters, or a listed abbreviation.
+    private func keepsPeriod(_ i: Int, _ dot: Int) -> Bool {
+        let length = dot - i
+        if length == 1 { return Scalars.isUppercase(s[i]) }
+        var hasInnerPeriod = false
+        var run = 0
+        var initialism = true
+        for k in i..<dot {
+            if s[k] == 0x2E { hasInnerPeriod = true; if run == 0 || run > 2 { initialism = false }; run = 0 }
+            else if Scalars.isLetter(s[k]) && !Scalars.isDigit(s[k]) { run += 1 }
+            else { initialism = false; break }
+        }
+        if run == 0 || run > 2 { initialism = false }
+        if hasInnerPeriod && initialism { return true }
+        if length > 12 { return false }
+        var word = String.UnicodeScalarView()
+        for k in i...dot { if let u = Unicode.Scalar(s[k]) { word.append(u) } }
+        return abbreviations.kind(of: String(word)) != nil
+    }
+
+    private func urlEnd(from i: Int) -> Int? {
+        let n = s.count
+        func matches(_ prefix: String) -> Bool {
+            var k = i
+            for u in prefix.unicodeScalars {
+                guard k < n, lower(k) == u.value else { return false }
+                k += 1
+            }
+            return k < n && Scalars.isAlphanumeric(s[k]) || prefix.hasSuffix("//")
+        }
+        guard matches("http://") || matches("https://") || matches("ftp://") || matches("www.") else { return nil }
+        var j = n
+        // Trailing sentence punctuation and closing marks are not part of the address.
+        while j > i + 4 {
+            switch s[j - 1] {
+            case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x5D, 0x7D, 0x22, 0x27, 0x201D, 0x2019, 0xBB, 0x3E:
+                j -= 1
+            default:
+                return j
+            }
+        }
+        return j
+    }
+
+    private func emailEnd(from i: Int) -> Int {
+        var j = i
+        while j < s.count {
+            let c = s[j]
+            if Scalars.isAlphanumeric(c) || c == 0x2D || c == 0x5F || c == 0x2B { j += 1; continue }
+            if c == 0x2E && Scalars.isAlphanumeric(at(j + 1)) { j += 1; continue }
+            break
+        }
+        return j
+    }
+
+    /// An emoji cluster: a pictograph with modifiers and ZWJ-joined parts, or a pair of regional indicators.
+    private func emojiEnd(from i: Int) -> Int {
+        let n = s.count
+        var j = i + 1
+        if Scalars.isRegionalIndicator(s[i]) {
+            return j < n && Scalars.isRegionalIndicator(s[j]) ? j + 1 : j
+        }
+        while j < n {
+            if Scalars.isEmojiModifier(s[j]) { j += 1; continue }
+            if s[j] == Scalars.zeroWidthJoiner && j + 1 < n && Scalars.isEmojiStart(s[j + 1]) { j += 2; continue }
+            break
+        }
+        return j
+    }
+}
