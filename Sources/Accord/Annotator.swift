@@ -26,7 +26,9 @@ public struct Annotator: Sendable {
     }
 
     /// Annotates raw input bytes (UTF-8; a BOM is dropped, invalid sequences become U+FFFD with a warning).
-    public func annotate(bytes: [UInt8], id: String, path: String? = nil) -> Annotation {
+    /// `layers` names the layers wanted: stages that no wanted layer needs are skipped (tokens and
+    /// sentences are always made).
+    public func annotate(bytes: [UInt8], id: String, path: String? = nil, layers: Set<Layer> = Set(Layer.allCases)) -> Annotation {
         let source = SourceText(bytes: bytes)
         var annotation = Annotation(
             document: DocumentInfo(id: id, path: path, sha256: SHA256.hex(bytes), length: source.scalarCount),
@@ -39,8 +41,8 @@ public struct Annotator: Sendable {
     }
 
     /// Annotates a string.
-    public func annotate(_ text: String, id: String = "text", path: String? = nil) -> Annotation {
+    public func annotate(_ text: String, id: String = "text", path: String? = nil, layers: Set<Layer> = Set(Layer.allCases)) -> Annotation {
         var copy = text
-        return annotate(bytes: copy.withUTF8 { Array($0) }, id: id, path: path)
+        return annotate(bytes: copy.withUTF8 { Array($0) }, id: id, path: path, layers: layers)
     }
 }
