@@ -3,5 +3,389 @@
 /// The default lexicons, built into the binary so that accord works from any folder.
 enum DefaultLexicons {
     static let files: [(name: String, text: String)] = [
+        ("abbreviations.txt", #"""
+# Abbreviations whose final period belongs to the token (SPEC.md section 2, "Tokens" and "Sentences").
+# Columns: abbreviation<TAB>kind
+#   abbreviation  the form as written, with its periods; matched with its case as written
+#   kind          title     before a name; never ends a sentence (Gen.)
+#                 number    before a number; never ends a sentence when a digit follows (No.)
+#                 month     before a day; never ends a sentence when a digit follows (Jan.)
+#                 ordinary  ends a sentence when the next word is in sentence-starters.txt (Inc., U.S., a.m.)
+# Initials (a single capital letter and a period: John F. Kennedy) and runs of single letters with
+# periods (F.B.I.) are recognised by rule and need no entry.
+
+# Titles and ranks before a name: never end a sentence ("Gen. Sandoval", "Sec. Blinken").
+Mr.	title
+Mrs.	title
+Ms.	title
+Messrs.	title
+Dr.	title
+Drs.	title
+Prof.	title
+Rev.	title
+Msgr.	title
+Fr.	title
+Hon.	title
+Pres.	title
+Sen.	title
+Sens.	title
+Rep.	title
+Reps.	title
+Gov.	title
+Govs.	title
+Sec.	title
+Amb.	title
+Atty.	title
+Supt.	title
+Insp.	title
+Det.	title
+Sgt.	title
+Cpl.	title
+Pvt.	title
+Pfc.	title
+Spc.	title
+Lt.	title
+Col.	title
+Maj.	title
+Capt.	title
+Cmdr.	title
+Cmdt.	title
+Adm.	title
+Gen.	title
+Brig.	title
+Ens.	title
+Ofc.	title
+Asst.	title
+
+# Spanish titles common in Mexican names and news (Sra. = señora, Lic. = licenciado, Ing. = ingeniero,
+# Mtro./Mtra. = maestro/maestra, Gral. = general, Dip. = diputado). 'St.' is Saint ('St. Louis'),
+# and 'Sta.' is Santa.
+Sra.	title
+Srta.	title
+Dra.	title
+Lic.	title
+Ing.	title
+Mtro.	title
+Mtra.	title
+Gral.	title
+Dip.	title
+St.	title
+Sta.	title
+
+# Before a number: never end a sentence when a digit follows ("No. 2", "pp. 12"); elsewhere as ordinary.
+No.	number
+Nos.	number
+Núm.	number
+Art.	number
+Vol.	number
+p.	number
+pp.	number
+Fig.	number
+Ch.	number
+Chap.	number
+Pt.	number
+Apt.	number
+Ste.	number
+Bldg.	number
+
+# Months, before a day ("Jan. 8", "Sept. 30"): never end a sentence when a digit follows. AP never
+# abbreviates May, June or July, but Jun. and Jul. appear in other sources.
+Jan.	month
+Feb.	month
+Mar.	month
+Apr.	month
+Jun.	month
+Jul.	month
+Aug.	month
+Sep.	month
+Sept.	month
+Oct.	month
+Nov.	month
+Dec.	month
+
+# Days of the week (Sat. and Sun. are left out: too often ordinary words or names).
+Mon.	ordinary
+Tue.	ordinary
+Tues.	ordinary
+Wed.	ordinary
+Thu.	ordinary
+Thur.	ordinary
+Thurs.	ordinary
+Fri.	ordinary
+
+# Initialisms with periods: end a sentence when a sentence starter follows ("in the U.S. The next day").
+# S.A. de C.V. and S.A.B. are Mexican company forms; EE.UU. is Spanish for the United States.
+U.S.	ordinary
+U.S.A.	ordinary
+U.N.	ordinary
+U.K.	ordinary
+E.U.	ordinary
+D.C.	ordinary
+U.A.E.	ordinary
+U.S.S.R.	ordinary
+N.Y.	ordinary
+N.Y.C.	ordinary
+L.A.	ordinary
+N.J.	ordinary
+N.M.	ordinary
+N.C.	ordinary
+S.C.	ordinary
+N.D.	ordinary
+S.D.	ordinary
+N.H.	ordinary
+R.I.	ordinary
+W.Va.	ordinary
+P.R.	ordinary
+A.D.	ordinary
+B.C.	ordinary
+Ph.D.	ordinary
+M.D.	ordinary
+P.S.	ordinary
+A.M.	ordinary
+P.M.	ordinary
+S.A.	ordinary
+S.A.B.	ordinary
+C.V.	ordinary
+EE.UU.	ordinary
+
+# Lower-case abbreviations.
+a.m.	ordinary
+p.m.	ordinary
+e.g.	ordinary
+i.e.	ordinary
+a.k.a.	ordinary
+etc.	ordinary
+vs.	ordinary
+v.	ordinary
+cf.	ordinary
+ca.	ordinary
+al.	ordinary
+approx.	ordinary
+est.	ordinary
+incl.	ordinary
+lb.	ordinary
+lbs.	ordinary
+oz.	ordinary
+ft.	ordinary
+sq.	ordinary
+mi.	ordinary
+
+# Company and organisation suffixes and other capitalised abbreviations. 'Sr.' is here, not with the
+# titles, because as 'Senior' it can end a sentence ('Joe Smith Sr. The ...'); as Spanish 'señor' a
+# name follows, which is no sentence starter, so the sentence goes on anyway.
+Inc.	ordinary
+Corp.	ordinary
+Co.	ordinary
+Cos.	ordinary
+Ltd.	ordinary
+Bros.	ordinary
+Cía.	ordinary
+Jr.	ordinary
+Sr.	ordinary
+Dept.	ordinary
+Govt.	ordinary
+Assn.	ordinary
+Assoc.	ordinary
+Univ.	ordinary
+Mt.	ordinary
+Ft.	ordinary
+Ave.	ordinary
+Blvd.	ordinary
+Av.	ordinary
+Edo.	ordinary
+
+# U.S. state abbreviations as AP uses them in party labels and datelines ("D-Ariz.", "Tucson, Ariz.");
+# the two-letter ones (N.M., N.Y.) are with the initialisms above.
+Ala.	ordinary
+Ariz.	ordinary
+Ark.	ordinary
+Calif.	ordinary
+Colo.	ordinary
+Conn.	ordinary
+Del.	ordinary
+Fla.	ordinary
+Ga.	ordinary
+Ill.	ordinary
+Ind.	ordinary
+Kan.	ordinary
+Ky.	ordinary
+La.	ordinary
+Md.	ordinary
+Mass.	ordinary
+Mich.	ordinary
+Minn.	ordinary
+Miss.	ordinary
+Mo.	ordinary
+Mont.	ordinary
+Neb.	ordinary
+Nev.	ordinary
+Okla.	ordinary
+Ore.	ordinary
+Pa.	ordinary
+Tenn.	ordinary
+Vt.	ordinary
+Va.	ordinary
+Wash.	ordinary
+Wis.	ordinary
+Wyo.	ordinary
+
+# Mexican state abbreviations seen in datelines and addresses (Chihuahua, Coahuila, Tamaulipas,
+# Guanajuato, Jalisco, Oaxaca, Guerrero).
+Chih.	ordinary
+Coah.	ordinary
+Tamps.	ordinary
+Gto.	ordinary
+Jal.	ordinary
+Oax.	ordinary
+Gro.	ordinary
+
+"""#),
+        ("classes.txt", #"""
+# classes.txt: the allowed action classes and target categories (SPEC section 2).
+# columns (TAB-separated): layer, name
+# layer is `action` or `target`; a lexicon entry that names a class or category not listed here is an error.
+
+# action classes (SPEC "Actions")
+action	say
+action	criticize
+action	commit
+action	combat
+action	prevent
+action	enforce
+action	assist
+action	develop
+action	cooperate
+
+# target categories: the four issues of the contract
+target	guns
+target	drugs
+target	youth
+target	corruption
+# reported, but not one of the four issues (summary and scoring may leave it out)
+target	violence
+
+"""#),
+        ("sentence-starters.txt", #"""
+# Sentence starters (SPEC.md section 2, "Sentences").
+# Column: word
+# A capitalised word that, right after an abbreviation or initialism ending in a period ("U.S.",
+# "Inc.", "a.m.", "etc."), means a new sentence has begun: "... sold in the U.S. The next day ...".
+# Matched with its case as written (capitalised only). Only function words and very common sentence
+# openers belong here, never words that follow "U.S." or "Inc." inside a sentence (Embassy, Secretary,
+# Attorney, Department, Army, Ambassador, Government, House, Senate, Congress) nor day names ("10 a.m.
+# Friday") or "Eastern" ("10 a.m. Eastern time").
+
+# Articles, determiners and quantifiers
+The
+A
+An
+This
+That
+These
+Those
+Some
+Many
+Most
+Both
+All
+Each
+Every
+Another
+Several
+Such
+No
+Neither
+
+# Pronouns and possessives
+It
+Its
+He
+His
+She
+Her
+They
+Their
+We
+Our
+I
+My
+You
+Your
+There
+Here
+
+# Conjunctions and sentence adverbs
+But
+And
+Or
+So
+Yet
+However
+Meanwhile
+Still
+Also
+Then
+Now
+Instead
+Nevertheless
+Moreover
+Furthermore
+Indeed
+Thus
+Even
+Only
+Later
+Earlier
+Last
+Next
+Today
+Yesterday
+Separately
+Finally
+
+# Prepositions that open a sentence
+In
+On
+At
+For
+By
+With
+After
+Before
+During
+From
+Under
+Among
+Despite
+Since
+According
+
+# Question words and subordinators
+What
+When
+Where
+Why
+How
+Who
+Which
+While
+If
+As
+Although
+Though
+Because
+Until
+
+# Plural agent nouns that open news sentences but are not capitalised inside one
+# ("... sold in the U.S. Investigators said ...", the SPEC's example)
+Officials
+Authorities
+Investigators
+Prosecutors
+Critics
+Experts
+Analysts
+
+"""#),
     ]
 }

@@ -59,6 +59,7 @@ struct SentenceSplitter: Sendable {
         let text = slice(token, bytes)
         if text.count == 1, [UInt8(ascii: "-"), UInt8(ascii: "*")].contains(text[0]) { return true }
         if text.elementsEqual([0xE2, 0x80, 0xA2]) || text.elementsEqual([0xC2, 0xB7]) { return true } // • ·
+        if token.flags.contains(.numeric) && text.last == UInt8(ascii: ".") { return true } // `1.`
         guard k + 1 < tokens.count, token.byteRange.count <= 3,
               token.flags.contains(.numeric) || token.byteRange.count == 1 else { return false }
         let marker = slice(tokens[k + 1], bytes)

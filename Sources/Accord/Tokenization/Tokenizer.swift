@@ -110,7 +110,8 @@ private struct ChunkScanner {
         var i = 0
         while i < n {
             let c = s[i]
-            if Scalars.isAlphanumeric(c) || (c == 0x40 && Scalars.isAlphanumeric(at(i + 1)) && i == 0) {
+            if Scalars.isAlphanumeric(c) || (c == 0x40 && Scalars.isAlphanumeric(at(i + 1)) && i == 0)
+                || (c == 0x2E && Scalars.isDigit(at(i + 1)) && !Scalars.isAlphanumeric(at(i - 1))) { // .50-caliber
                 i = scanWord(from: i)
                 continue
             }
@@ -166,12 +167,21 @@ private struct ChunkScanner {
             }
         }
         var flags: Token.Flags = []
-        if j < n && s[j] == 0x2E && at(j + 1) != 0x2E && keepsPeriod(i, j) {
+        if isListNumber(i, j) {
+            j += 1 // `1.` opening a line is a list marker, not a sentence end
+        } else if j < n && s[j] == 0x2E && at(j + 1) != 0x2E && keepsPeriod(i, j) {
             j += 1
             flags.insert(.periodWord)
         }
         emitWord(i, j, flags)
         return j
+    }
+
+    /// `1.`–`999.` as a whole chunk at the start of a line.
+    private func isListNumber(_ i: Int, _ j: Int) -> Bool {
+        guard i == 0, j + 1 == s.count, s[j] == 0x2E, j - i <= 3,
+              pendingFlags.contains(.lineBefore) || tokens.isEmpty else { return false }
+        return (i..<j).allSatisfy { Scalars.isDigit(s[$0]) }
     }
 
     /// Emits a word, splitting clitics: `Mexico's`, `wasn't`, `they're`, `cannot`.
@@ -290,7 +300,7 @@ private struct ChunkScanner {
     /// inner periods of one or two letters, or a listed abbreviation.
     private func keepsPeriod(_ i: Int, _ dot: Int) -> Bool {
         let length = dot - i
-        if length == 1 { return Scalars.isUppercase(s[i]) }
+        if length == 1 && Scalars.isUppercase(s[i]) { return true }
         var hasInnerPeriod = false
         var run = 0
         var initialism = true
@@ -302,8 +312,11 @@ private struct ChunkScanner {
         if run == 0 || run > 2 { initialism = false }
         if hasInnerPeriod && initialism { return true }
         if length > 12 { return false }
+        // `D-Ariz.`: a hyphenated word keeps the period of its last part's abbreviation.
+        var first = i
+        for k in i..<dot where isHyphen(s[k]) { first = k + 1 }
         var word = String.UnicodeScalarView()
-        for k in i...dot { if let u = Unicode.Scalar(s[k]) { word.append(u) } }
+        for k in first...dot { if let u = Unicode.Scalar(s[k]) { word.append(u) } }
         return abbreviations.kind(of: String(word)) != nil
     }
 
