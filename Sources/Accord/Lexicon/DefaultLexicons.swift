@@ -240,6 +240,1330 @@ Oax.	ordinary
 Gro.	ordinary
 
 """#),
+        ("actions.txt", #"""
+# actions.txt: verbs and fixed verbal phrases that are actions (never nominalisations: `cooperation` is not one).
+# columns (TAB-separated): lemma, class, attributes (optional)
+#   lemma: the base form; -s/-ed/-ing forms are generated, irregular ones come from verb-forms.txt; a phrase
+#          inflects its first word (`lay the groundwork` -> `laid the groundwork`).
+#   class: one of the action classes of classes.txt; one sense per lemma.
+#   attributes: object=people: an action only when its object is people or an actor (`support young people`,
+#          `give Mexico equipment`), not `support for the plan` or `give a speech`.
+# Left out on purpose (in this news their main sense is not the action, or the noun is more common):
+#   plan, focus, include, go beyond, meet, create, dedicate, oversee, identify, solve: not actions
+#     in the gold articles;
+#   state (`the state of Sinaloa`), press (`press conference`), aid, supply, demand (`U.S. aid`, `drug supply`,
+#   `U.S. demand for drugs`), partner (`equal partners`), reform (`judicial reform`), draft, grant, ban, jail,
+#   bust, dispute, blast (an explosion), lower (an adjective), staunch (`a staunch ally`), deal with (`a trade
+#   deal with`): noun or adjective uses dominate;
+#   contain (`the plan contains`), stem (`violence stems from`; `stem the flow` is listed), increase (mostly
+#   intransitive: `homicides increased`), serve (`served as ambassador`), swear (`sworn in`), unite (`United
+#   States`), finance (`illicit finance`), answer (`answers to`), dismiss (`a judge dismissed the suit`),
+#   design (`was designed around`), protect, reveal, take responsibility, claim (`claimed 300,000 lives`), search, recover, spend
+#   (`spent 12 years`), arm (`arms trafficking`): other senses dominate, or the gold articles leave them
+#   unmarked; attack: violence by cartels as often as criticism, so neither class.
+
+
+# ---------------------------------------------------------------- say: reporting and speech verbs; also the cue verbs of quotes (`said`, `explained`, `the statement read`)
+say	say
+tell	say
+add	say
+explain	say
+read	say
+describe	say
+call	say
+argue	say
+urge	say
+ask	say
+announce	say
+declare	say
+report	say
+note	say
+insist	say
+stress	say
+emphasize	say
+emphasise	say
+warn	say
+acknowledge	say
+predict	say
+recall	say
+remark	say
+reply	say
+respond	say
+write	say
+tweet	say
+testify	say
+affirm	say
+assert	say
+comment	say
+concede	say
+contend	say
+suggest	say
+signal	say
+underscore	say
+highlight	say
+mention	say
+indicate	say
+confirm	say
+reiterate	say
+admit	say
+disclose	say
+recount	say
+propose	say
+recommend	say
+request	say
+inform	say
+assure	say
+reassure	say
+speak	say
+caution	say
+express	say
+allege	say
+characterize	say
+characterise	say
+boast	say
+clarify	say
+deny	say
+point out	say
+make clear	say
+call for	say
+call on	say
+
+# ---------------------------------------------------------------- criticize: disapproval of a policy, actor or program (no event is made for say/criticize)
+criticize	criticize
+criticise	criticize
+reject	criticize
+complain	criticize
+blame	criticize
+condemn	criticize
+denounce	criticize
+decry	criticize
+slam	criticize
+fault	criticize
+question	criticize
+lambast	criticize
+lambaste	criticize
+oppose	criticize
+accuse	criticize
+chide	criticize
+scold	criticize
+rebuke	criticize
+castigate	criticize
+deride	criticize
+disparage	criticize
+lament	criticize
+deplore	criticize
+protest	criticize
+bemoan	criticize
+reproach	criticize
+scorn	criticize
+ridicule	criticize
+mock	criticize
+rail against	criticize
+take aim at	criticize
+lash out	criticize
+
+# ---------------------------------------------------------------- commit: promises, agreements, adoption and approval
+pledge	commit
+promise	commit
+commit	commit
+agree	commit
+adopt	commit
+approve	commit
+reaffirm	commit
+vow	commit
+sign	commit
+endorse	commit
+ratify	commit
+renew	commit
+recommit	commit
+undertake	commit
+guarantee	commit
+ensure	commit
+accept	commit
+authorize	commit
+authorise	commit
+formalize	commit
+seal	commit
+honor	commit
+honour	commit
+uphold	commit
+prioritize	commit
+prioritise	commit
+reach an agreement	commit
+reach agreement	commit
+reach a deal	commit
+follow through	commit
+sign off on	commit
+
+# ---------------------------------------------------------------- combat: fighting crime, criminal groups and their causes
+combat	combat
+fight	combat
+destroy	combat
+dismantle	combat
+tackle	combat
+address	combat
+pursue	combat
+confront	combat
+target	combat
+battle	combat
+disrupt	combat
+defeat	combat
+counter	combat
+eradicate	combat
+crush	combat
+suppress	combat
+eliminate	combat
+neutralize	combat
+neutralise	combat
+degrade	combat
+weaken	combat
+counteract	combat
+crack down	combat
+root out	combat
+take on	combat
+go after	combat
+clamp down	combat
+wage war	combat
+hunt down	combat
+take down	combat
+break up	combat
+shut down	combat
+stamp out	combat
+wipe out	combat
+clean up	combat
+fight back against	combat
+attend to	combat
+
+# ---------------------------------------------------------------- prevent: stopping, reducing or blocking flows and harms
+prevent	prevent
+stop	prevent
+reduce	prevent
+curb	prevent
+slow	prevent
+limit	prevent
+halt	prevent
+deter	prevent
+cut	prevent
+block	prevent
+restrict	prevent
+mitigate	prevent
+minimize	prevent
+minimise	prevent
+decrease	prevent
+diminish	prevent
+avert	prevent
+thwart	prevent
+hinder	prevent
+impede	prevent
+stanch	prevent
+prohibit	prevent
+forbid	prevent
+outlaw	prevent
+discourage	prevent
+lessen	prevent
+alleviate	prevent
+reverse	prevent
+cut off	prevent
+dry up	prevent
+choke off	prevent
+slow down	prevent
+rein in	prevent
+keep out	prevent
+cut down on	prevent
+head off	prevent
+stem the flow	prevent
+stem the tide	prevent
+
+# ---------------------------------------------------------------- enforce: police, judicial and regulatory action on people and goods
+enforce	enforce
+arrest	enforce
+apprehend	enforce
+prosecute	enforce
+investigate	enforce
+inspect	enforce
+seize	enforce
+trace	enforce
+extradite	enforce
+capture	enforce
+detain	enforce
+charge	enforce
+indict	enforce
+convict	enforce
+sentence	enforce
+sanction	enforce
+screen	enforce
+monitor	enforce
+audit	enforce
+patrol	enforce
+confiscate	enforce
+raid	enforce
+track	enforce
+freeze	enforce
+expel	enforce
+deport	enforce
+imprison	enforce
+incarcerate	enforce
+punish	enforce
+penalize	enforce
+penalise	enforce
+surveil	enforce
+vet	enforce
+probe	enforce
+nab	enforce
+scan	enforce
+detect	enforce
+verify	enforce
+designate	enforce
+blacklist	enforce
+regulate	enforce
+interrogate	enforce
+deploy	enforce
+round up	enforce
+lock up	enforce
+hand over	enforce
+take into custody	enforce
+intercept	enforce
+interdict	enforce
+bring to justice	enforce
+
+# ---------------------------------------------------------------- assist: help, funding, training and equipment for people and partners
+help	assist
+treat	assist
+fund	assist
+offer	assist
+send	assist
+deliver	assist
+provide	assist
+train	assist
+equip	assist
+donate	assist
+assist	assist
+rehabilitate	assist
+invest	assist
+allocate	assist
+earmark	assist
+subsidize	assist
+subsidise	assist
+sponsor	assist
+contribute	assist
+educate	assist
+teach	assist
+mentor	assist
+advise	assist
+empower	assist
+rescue	assist
+reintegrate	assist
+dispatch	assist
+lend	assist
+pay for	assist
+care for	assist
+reach out to	assist
+put into	assist
+support	assist	object=people
+give	assist	object=people
+
+# ---------------------------------------------------------------- develop: building, improving and setting up programs, capacity and institutions
+develop	develop
+expand	develop
+improve	develop
+strengthen	develop
+build	develop
+establish	develop
+launch	develop
+modernize	develop
+modernise	develop
+boost	develop
+enhance	develop
+bolster	develop
+upgrade	develop
+implement	develop
+promote	develop
+foster	develop
+advance	develop
+reinforce	develop
+consolidate	develop
+broaden	develop
+deepen	develop
+widen	develop
+extend	develop
+institutionalize	develop
+institutionalise	develop
+professionalize	develop
+professionalise	develop
+devise	develop
+craft	develop
+formulate	develop
+restructure	develop
+revamp	develop
+overhaul	develop
+redesign	develop
+update	develop
+transform	develop
+integrate	develop
+install	develop
+intensify	develop
+fortify	develop
+generate	develop
+set up	develop
+lay the groundwork	develop
+lay the basis	develop
+lay the foundation	develop
+lay the foundations	develop
+lay the bases	develop
+pave the way	develop
+step up	develop
+ramp up	develop
+scale up	develop
+beef up	develop
+put in place	develop
+put into place	develop
+put into practice	develop
+roll out	develop
+build up	develop
+
+# ---------------------------------------------------------------- cooperate: joint work and sharing between partners
+collaborate	cooperate
+cooperate	cooperate
+share	cooperate
+coordinate	cooperate
+exchange	cooperate
+align	cooperate
+engage	cooperate
+consult	cooperate
+negotiate	cooperate
+liaise	cooperate
+harmonize	cooperate
+harmonise	cooperate
+work together	cooperate
+work with	cooperate
+work alongside	cooperate
+work closely with	cooperate
+work closely together	cooperate
+work jointly	cooperate
+join forces	cooperate
+team up	cooperate
+pool resources	cooperate
+join efforts	cooperate
+join hands	cooperate
+
+"""#),
+        ("actors.txt", #"""
+# actors.txt: names of countries, governments, agencies, international bodies, media, criminal groups and people.
+# columns (TAB-separated): phrase, entity, type, attributes (optional)
+#   entity: country:<iso alpha-3> | org:<slug of the full name> | group:<slug> | person:<slug of the full name>
+#   type:   country | organization | group | person
+#   attributes (`key=value; key=value`):
+#     case=exact      match with this exact capitalisation only (US, AP, UN, WHO, ICE: never the pronoun or the word)
+#     kind=metonym    a place name that stands for a government or agency: an actor only when it acts
+#                     (`Washington said`), not as a dateline or after a locative (`in Washington`)
+#     role=...        a person's official English title when the text gives none
+#     affiliation=... the entity a person belongs to (a country; for cartel figures their group)
+#     gender=...      male | female: lets `he`/`she` refer back to the person
+#     alias=A|B       other names of the same person (surname, nickname); each is matched like the phrase
+# Matching folds case and diacritics (Mexico = México = MEXICO, Merida = Mérida), so a spelling that differs
+# only in accents is not listed twice. Nouns get plurals and possessives generated: list singular base forms.
+
+
+# ---------------------------------------------------------------- countries
+# United States
+United States	country:usa	country
+United States of America	country:usa	country
+U.S.	country:usa	country
+U.S.A.	country:usa	country
+USA	country:usa	country	case=exact
+US	country:usa	country	case=exact
+America	country:usa	country
+Estados Unidos	country:usa	country
+EE.UU.	country:usa	country
+EEUU	country:usa	country	case=exact
+# Mexico (México folds to Mexico)
+Mexico	country:mex	country
+United Mexican States	country:mex	country
+Estados Unidos Mexicanos	country:mex	country
+# other countries in this news
+Canada	country:can	country
+Colombia	country:col	country
+China	country:chn	country
+People's Republic of China	country:chn	country
+PRC	country:chn	country	case=exact
+Guatemala	country:gtm	country
+Honduras	country:hnd	country
+El Salvador	country:slv	country
+India	country:ind	country
+Venezuela	country:ven	country
+Cuba	country:cub	country
+Nicaragua	country:nic	country
+Panama	country:pan	country
+Costa Rica	country:cri	country
+Belize	country:blz	country
+Ecuador	country:ecu	country
+Peru	country:per	country
+Bolivia	country:bol	country
+Brazil	country:bra	country
+Argentina	country:arg	country
+Chile	country:chl	country
+Haiti	country:hti	country
+Dominican Republic	country:dom	country
+Jamaica	country:jam	country
+Russia	country:rus	country
+Ukraine	country:ukr	country
+United Kingdom	country:gbr	country
+UK	country:gbr	country	case=exact
+U.K.	country:gbr	country
+Britain	country:gbr	country
+Great Britain	country:gbr	country
+Spain	country:esp	country
+France	country:fra	country
+Germany	country:deu	country
+Italy	country:ita	country
+Netherlands	country:nld	country
+Japan	country:jpn	country
+South Korea	country:kor	country
+Israel	country:isr	country
+Iran	country:irn	country
+Afghanistan	country:afg	country
+Myanmar	country:mmr	country
+
+# ---------------------------------------------------------------- metonyms (capitals and seats of government)
+Washington	country:usa	country	kind=metonym
+White House	country:usa	country	kind=metonym
+Oval Office	country:usa	country	kind=metonym
+Mexico City	country:mex	country	kind=metonym
+Ciudad de México	country:mex	country	kind=metonym
+Palacio Nacional	country:mex	country	kind=metonym
+National Palace	country:mex	country	kind=metonym
+Los Pinos	country:mex	country	kind=metonym
+Ottawa	country:can	country	kind=metonym
+Beijing	country:chn	country	kind=metonym
+Bogotá	country:col	country	kind=metonym
+Guatemala City	country:gtm	country	kind=metonym
+Tegucigalpa	country:hnd	country	kind=metonym
+San Salvador	country:slv	country	kind=metonym
+Caracas	country:ven	country	kind=metonym
+Havana	country:cub	country	kind=metonym
+Managua	country:nic	country	kind=metonym
+Panama City	country:pan	country	kind=metonym
+Quito	country:ecu	country	kind=metonym
+Brasília	country:bra	country	kind=metonym
+Moscow	country:rus	country	kind=metonym
+Kremlin	country:rus	country	kind=metonym
+London	country:gbr	country	kind=metonym
+Madrid	country:esp	country	kind=metonym
+New Delhi	country:ind	country	kind=metonym
+Kyiv	country:ukr	country	kind=metonym
+Tokyo	country:jpn	country	kind=metonym
+
+# ---------------------------------------------------------------- governments written whole
+Biden administration	country:usa	country
+Biden-Harris administration	country:usa	country
+Biden government	country:usa	country
+Biden White House	country:usa	country
+Trump administration	country:usa	country
+Trump government	country:usa	country
+Trump White House	country:usa	country
+Obama administration	country:usa	country
+Obama White House	country:usa	country
+Bush administration	country:usa	country
+Clinton administration	country:usa	country
+U.S. government	country:usa	country
+US government	country:usa	country	case=exact
+United States government	country:usa	country
+federal government of the United States	country:usa	country
+government of the United States	country:usa	country
+Government of the United States of America	country:usa	country
+U.S. administration	country:usa	country
+American government	country:usa	country
+López Obrador administration	country:mex	country
+López Obrador government	country:mex	country
+AMLO administration	country:mex	country
+AMLO government	country:mex	country
+Sheinbaum administration	country:mex	country
+Sheinbaum government	country:mex	country
+Peña Nieto administration	country:mex	country
+Peña Nieto government	country:mex	country
+Calderón administration	country:mex	country
+Calderón government	country:mex	country
+Fox administration	country:mex	country
+Mexican government	country:mex	country
+government of Mexico	country:mex	country
+Government of the United Mexican States	country:mex	country
+Mexican federal government	country:mex	country
+Gobierno de México	country:mex	country
+# (demonym + government noun is a rule; the common ones above are listed whole so they match even without it)
+
+# ---------------------------------------------------------------- United States: departments and agencies
+Department of State	org:department-of-state	organization
+State Department	org:department-of-state	organization
+State Dept.	org:department-of-state	organization
+Foggy Bottom	org:department-of-state	organization	kind=metonym
+Bureau of International Narcotics and Law Enforcement Affairs	org:bureau-of-international-narcotics-and-law-enforcement-affairs	organization
+INL	org:bureau-of-international-narcotics-and-law-enforcement-affairs	organization	case=exact
+Department of Justice	org:department-of-justice	organization
+Justice Department	org:department-of-justice	organization
+DOJ	org:department-of-justice	organization	case=exact
+Justice Dept.	org:department-of-justice	organization
+Drug Enforcement Administration	org:drug-enforcement-administration	organization
+DEA	org:drug-enforcement-administration	organization	case=exact
+U.S. Drug Enforcement Administration	org:drug-enforcement-administration	organization
+Federal Bureau of Investigation	org:federal-bureau-of-investigation	organization
+FBI	org:federal-bureau-of-investigation	organization	case=exact
+Bureau of Alcohol, Tobacco, Firearms and Explosives	org:bureau-of-alcohol-tobacco-firearms-and-explosives	organization
+Bureau of Alcohol, Tobacco, Firearms, and Explosives	org:bureau-of-alcohol-tobacco-firearms-and-explosives	organization
+Bureau of Alcohol, Tobacco and Firearms	org:bureau-of-alcohol-tobacco-firearms-and-explosives	organization
+ATF	org:bureau-of-alcohol-tobacco-firearms-and-explosives	organization	case=exact
+U.S. Marshals Service	org:united-states-marshals-service	organization
+Marshals Service	org:united-states-marshals-service	organization
+US Marshals Service	org:united-states-marshals-service	organization	case=exact
+Department of Homeland Security	org:department-of-homeland-security	organization
+Homeland Security Department	org:department-of-homeland-security	organization
+Homeland Security	org:department-of-homeland-security	organization	case=exact
+DHS	org:department-of-homeland-security	organization	case=exact
+Homeland Security Dept.	org:department-of-homeland-security	organization
+Customs and Border Protection	org:customs-and-border-protection	organization
+U.S. Customs and Border Protection	org:customs-and-border-protection	organization
+US Customs and Border Protection	org:customs-and-border-protection	organization	case=exact
+Customs and Border Protection agency	org:customs-and-border-protection	organization
+CBP	org:customs-and-border-protection	organization	case=exact
+U.S. Border Patrol	org:united-states-border-patrol	organization
+Border Patrol	org:united-states-border-patrol	organization
+US Border Patrol	org:united-states-border-patrol	organization	case=exact
+Immigration and Customs Enforcement	org:immigration-and-customs-enforcement	organization
+U.S. Immigration and Customs Enforcement	org:immigration-and-customs-enforcement	organization
+US Immigration and Customs Enforcement	org:immigration-and-customs-enforcement	organization	case=exact
+ICE	org:immigration-and-customs-enforcement	organization	case=exact
+Homeland Security Investigations	org:homeland-security-investigations	organization
+HSI	org:homeland-security-investigations	organization	case=exact
+United States Coast Guard	org:united-states-coast-guard	organization
+U.S. Coast Guard	org:united-states-coast-guard	organization
+US Coast Guard	org:united-states-coast-guard	organization	case=exact
+Coast Guard	org:united-states-coast-guard	organization
+Department of Defense	org:department-of-defense	organization
+Defense Department	org:department-of-defense	organization
+DOD	org:department-of-defense	organization	case=exact
+DoD	org:department-of-defense	organization	case=exact
+Pentagon	org:department-of-defense	organization	kind=metonym
+Defense Dept.	org:department-of-defense	organization
+United States Northern Command	org:united-states-northern-command	organization
+U.S. Northern Command	org:united-states-northern-command	organization
+US Northern Command	org:united-states-northern-command	organization	case=exact
+Northern Command	org:united-states-northern-command	organization
+NORTHCOM	org:united-states-northern-command	organization	case=exact
+USNORTHCOM	org:united-states-northern-command	organization	case=exact
+Northcom	org:united-states-northern-command	organization	case=exact
+United States Southern Command	org:united-states-southern-command	organization
+U.S. Southern Command	org:united-states-southern-command	organization
+US Southern Command	org:united-states-southern-command	organization	case=exact
+Southern Command	org:united-states-southern-command	organization
+SOUTHCOM	org:united-states-southern-command	organization	case=exact
+Southcom	org:united-states-southern-command	organization	case=exact
+United States Army	org:united-states-army	organization
+U.S. Army	org:united-states-army	organization
+US Army	org:united-states-army	organization	case=exact
+United States Navy	org:united-states-navy	organization
+U.S. Navy	org:united-states-navy	organization
+US Navy	org:united-states-navy	organization	case=exact
+United States Marine Corps	org:united-states-marine-corps	organization
+U.S. Marine Corps	org:united-states-marine-corps	organization
+US Marine Corps	org:united-states-marine-corps	organization	case=exact
+Marine Corps	org:united-states-marine-corps	organization
+Department of the Treasury	org:department-of-the-treasury	organization
+Treasury Department	org:department-of-the-treasury	organization
+U.S. Treasury	org:department-of-the-treasury	organization
+US Treasury	org:department-of-the-treasury	organization	case=exact
+Treasury	org:department-of-the-treasury	organization	case=exact
+Treasury Dept.	org:department-of-the-treasury	organization
+Office of Foreign Assets Control	org:office-of-foreign-assets-control	organization
+OFAC	org:office-of-foreign-assets-control	organization	case=exact
+Financial Crimes Enforcement Network	org:financial-crimes-enforcement-network	organization
+FinCEN	org:financial-crimes-enforcement-network	organization	case=exact
+FINCEN	org:financial-crimes-enforcement-network	organization	case=exact
+Internal Revenue Service	org:internal-revenue-service	organization
+IRS	org:internal-revenue-service	organization	case=exact
+United States Agency for International Development	org:united-states-agency-for-international-development	organization
+U.S. Agency for International Development	org:united-states-agency-for-international-development	organization
+US Agency for International Development	org:united-states-agency-for-international-development	organization	case=exact
+Agency for International Development	org:united-states-agency-for-international-development	organization
+USAID	org:united-states-agency-for-international-development	organization	case=exact
+Office of National Drug Control Policy	org:office-of-national-drug-control-policy	organization
+White House Office of National Drug Control Policy	org:office-of-national-drug-control-policy	organization
+ONDCP	org:office-of-national-drug-control-policy	organization	case=exact
+National Security Council	org:national-security-council	organization
+NSC	org:national-security-council	organization	case=exact
+Central Intelligence Agency	org:central-intelligence-agency	organization
+CIA	org:central-intelligence-agency	organization	case=exact
+Office of the Director of National Intelligence	org:office-of-the-director-of-national-intelligence	organization
+ODNI	org:office-of-the-director-of-national-intelligence	organization	case=exact
+Department of Health and Human Services	org:department-of-health-and-human-services	organization
+Health and Human Services Department	org:department-of-health-and-human-services	organization
+HHS	org:department-of-health-and-human-services	organization	case=exact
+Centers for Disease Control and Prevention	org:centers-for-disease-control-and-prevention	organization
+CDC	org:centers-for-disease-control-and-prevention	organization	case=exact
+Food and Drug Administration	org:food-and-drug-administration	organization
+FDA	org:food-and-drug-administration	organization	case=exact
+National Institute on Drug Abuse	org:national-institute-on-drug-abuse	organization
+NIDA	org:national-institute-on-drug-abuse	organization	case=exact
+Substance Abuse and Mental Health Services Administration	org:substance-abuse-and-mental-health-services-administration	organization
+SAMHSA	org:substance-abuse-and-mental-health-services-administration	organization	case=exact
+Department of Commerce	org:department-of-commerce	organization
+Commerce Department	org:department-of-commerce	organization
+Bureau of Industry and Security	org:bureau-of-industry-and-security	organization
+Department of Labor	org:department-of-labor	organization
+Labor Department	org:department-of-labor	organization
+Government Accountability Office	org:government-accountability-office	organization
+GAO	org:government-accountability-office	organization	case=exact
+Congressional Research Service	org:congressional-research-service	organization
+CRS	org:congressional-research-service	organization	case=exact
+United States Congress	org:united-states-congress	organization
+Congress	org:united-states-congress	organization
+U.S. Congress	org:united-states-congress	organization
+US Congress	org:united-states-congress	organization	case=exact
+Capitol Hill	org:united-states-congress	organization	kind=metonym
+United States Senate	org:united-states-senate	organization
+Senate	org:united-states-senate	organization
+U.S. Senate	org:united-states-senate	organization
+US Senate	org:united-states-senate	organization	case=exact
+United States House of Representatives	org:united-states-house-of-representatives	organization
+House of Representatives	org:united-states-house-of-representatives	organization
+U.S. House of Representatives	org:united-states-house-of-representatives	organization
+U.S. House	org:united-states-house-of-representatives	organization
+US House	org:united-states-house-of-representatives	organization	case=exact
+Senate Foreign Relations Committee	org:senate-foreign-relations-committee	organization
+House Foreign Affairs Committee	org:house-foreign-affairs-committee	organization
+House Homeland Security Committee	org:house-homeland-security-committee	organization
+Senate Judiciary Committee	org:senate-judiciary-committee	organization
+Supreme Court of the United States	org:supreme-court-of-the-united-states	organization
+U.S. Supreme Court	org:supreme-court-of-the-united-states	organization
+US Supreme Court	org:supreme-court-of-the-united-states	organization	case=exact
+Democratic Party	org:democratic-party	organization
+Republican Party	org:republican-party	organization
+GOP	org:republican-party	organization	case=exact
+United States National Guard	org:united-states-national-guard	organization
+U.S. National Guard	org:united-states-national-guard	organization
+US National Guard	org:united-states-national-guard	organization	case=exact
+Texas National Guard	org:texas-national-guard	organization
+Texas Department of Public Safety	org:texas-department-of-public-safety	organization
+
+# ---------------------------------------------------------------- Mexico: ministries, agencies, institutions
+# Spanish official names give the slug (political parties: their English name, as in the gold).
+# Descriptive English names (`Foreign Ministry`) are case=exact: written lowercase (`a unit of the finance
+# ministry`) they are a description, not a name.
+Secretaría de Relaciones Exteriores	org:secretaria-de-relaciones-exteriores	organization
+SRE	org:secretaria-de-relaciones-exteriores	organization	case=exact
+Foreign Ministry	org:secretaria-de-relaciones-exteriores	organization	case=exact
+Foreign Affairs Ministry	org:secretaria-de-relaciones-exteriores	organization	case=exact
+Ministry of Foreign Affairs	org:secretaria-de-relaciones-exteriores	organization	case=exact
+Mexican Foreign Ministry	org:secretaria-de-relaciones-exteriores	organization
+Mexican Foreign Affairs Ministry	org:secretaria-de-relaciones-exteriores	organization
+Foreign Relations Ministry	org:secretaria-de-relaciones-exteriores	organization	case=exact
+Foreign Relations Department	org:secretaria-de-relaciones-exteriores	organization	case=exact
+Foreign Relations Secretariat	org:secretaria-de-relaciones-exteriores	organization	case=exact
+Secretariat of Foreign Affairs	org:secretaria-de-relaciones-exteriores	organization
+Secretariat of Foreign Relations	org:secretaria-de-relaciones-exteriores	organization
+Ministry of Foreign Relations	org:secretaria-de-relaciones-exteriores	organization	case=exact
+Cancillería	org:secretaria-de-relaciones-exteriores	organization
+Fiscalía General de la República	org:fiscalia-general-de-la-republica	organization
+FGR	org:fiscalia-general-de-la-republica	organization	case=exact
+Attorney General's Office	org:fiscalia-general-de-la-republica	organization	case=exact
+Office of the Attorney General	org:fiscalia-general-de-la-republica	organization	case=exact
+Mexican Attorney General's Office	org:fiscalia-general-de-la-republica	organization
+Federal Attorney General's Office	org:fiscalia-general-de-la-republica	organization	case=exact
+Fiscalía General	org:fiscalia-general-de-la-republica	organization
+Procuraduría General de la República	org:procuraduria-general-de-la-republica	organization
+PGR	org:procuraduria-general-de-la-republica	organization	case=exact
+Secretaría de Seguridad y Protección Ciudadana	org:secretaria-de-seguridad-y-proteccion-ciudadana	organization
+SSPC	org:secretaria-de-seguridad-y-proteccion-ciudadana	organization	case=exact
+Security Ministry	org:secretaria-de-seguridad-y-proteccion-ciudadana	organization	case=exact
+Security and Civilian Protection Ministry	org:secretaria-de-seguridad-y-proteccion-ciudadana	organization
+Security and Citizen Protection Ministry	org:secretaria-de-seguridad-y-proteccion-ciudadana	organization
+Ministry of Security and Citizen Protection	org:secretaria-de-seguridad-y-proteccion-ciudadana	organization
+Secretariat of Security and Citizen Protection	org:secretaria-de-seguridad-y-proteccion-ciudadana	organization
+Secretariat of Security and Civilian Protection	org:secretaria-de-seguridad-y-proteccion-ciudadana	organization
+Public Security Ministry	org:secretaria-de-seguridad-y-proteccion-ciudadana	organization	case=exact
+Security Secretariat	org:secretaria-de-seguridad-y-proteccion-ciudadana	organization	case=exact
+Mexican Security Ministry	org:secretaria-de-seguridad-y-proteccion-ciudadana	organization
+Secretaría de Seguridad Pública	org:secretaria-de-seguridad-publica	organization
+SSP	org:secretaria-de-seguridad-publica	organization	case=exact
+Secretariat of Public Security	org:secretaria-de-seguridad-publica	organization
+Public Security Secretariat	org:secretaria-de-seguridad-publica	organization	case=exact
+Guardia Nacional	org:guardia-nacional	organization
+National Guard	org:guardia-nacional	organization
+Mexican National Guard	org:guardia-nacional	organization
+Policía Federal	org:policia-federal	organization
+Federal Police	org:policia-federal	organization	case=exact
+Mexican Federal Police	org:policia-federal	organization
+Secretaría de la Defensa Nacional	org:secretaria-de-la-defensa-nacional	organization
+Sedena	org:secretaria-de-la-defensa-nacional	organization
+Defense Ministry	org:secretaria-de-la-defensa-nacional	organization	case=exact
+Defense Secretariat	org:secretaria-de-la-defensa-nacional	organization	case=exact
+Ministry of National Defense	org:secretaria-de-la-defensa-nacional	organization	case=exact
+National Defense Ministry	org:secretaria-de-la-defensa-nacional	organization	case=exact
+Secretariat of National Defense	org:secretaria-de-la-defensa-nacional	organization
+Mexican Defense Ministry	org:secretaria-de-la-defensa-nacional	organization
+Defensa Nacional	org:secretaria-de-la-defensa-nacional	organization	case=exact
+Secretaría de Defensa Nacional	org:secretaria-de-la-defensa-nacional	organization
+Ministry of Defense	org:secretaria-de-la-defensa-nacional	organization	case=exact
+Secretaría de Marina	org:secretaria-de-marina	organization
+Semar	org:secretaria-de-marina	organization
+Navy Ministry	org:secretaria-de-marina	organization	case=exact
+Navy Secretariat	org:secretaria-de-marina	organization	case=exact
+Secretariat of the Navy	org:secretaria-de-marina	organization
+Ministry of the Navy	org:secretaria-de-marina	organization	case=exact
+Mexican Navy	org:secretaria-de-marina	organization
+Marina Armada de México	org:secretaria-de-marina	organization
+Secretaría de Marina-Armada de México	org:secretaria-de-marina	organization
+Unidad de Inteligencia Financiera	org:unidad-de-inteligencia-financiera	organization
+UIF	org:unidad-de-inteligencia-financiera	organization	case=exact
+Financial Intelligence Unit	org:unidad-de-inteligencia-financiera	organization	case=exact
+Mexican Financial Intelligence Unit	org:unidad-de-inteligencia-financiera	organization
+Comisión Federal para la Protección contra Riesgos Sanitarios	org:comision-federal-para-la-proteccion-contra-riesgos-sanitarios	organization
+Cofepris	org:comision-federal-para-la-proteccion-contra-riesgos-sanitarios	organization
+Federal Commission for the Protection against Sanitary Risks	org:comision-federal-para-la-proteccion-contra-riesgos-sanitarios	organization
+Federal Commission for Protection against Sanitary Risks	org:comision-federal-para-la-proteccion-contra-riesgos-sanitarios	organization
+Secretaría de Salud	org:secretaria-de-salud	organization
+Salud	org:secretaria-de-salud	organization	case=exact
+Health Ministry	org:secretaria-de-salud	organization	case=exact
+Ministry of Health	org:secretaria-de-salud	organization	case=exact
+Health Secretariat	org:secretaria-de-salud	organization	case=exact
+Mexican Health Ministry	org:secretaria-de-salud	organization
+SSA	org:secretaria-de-salud	organization	case=exact
+Comisión Nacional contra las Adicciones	org:comision-nacional-contra-las-adicciones	organization
+Conadic	org:comision-nacional-contra-las-adicciones	organization
+National Commission Against Addictions	org:comision-nacional-contra-las-adicciones	organization	case=exact
+Conasama	org:comision-nacional-contra-las-adicciones	organization
+Secretaría de Hacienda y Crédito Público	org:secretaria-de-hacienda-y-credito-publico	organization
+SHCP	org:secretaria-de-hacienda-y-credito-publico	organization	case=exact
+Hacienda	org:secretaria-de-hacienda-y-credito-publico	organization	case=exact
+Finance Ministry	org:secretaria-de-hacienda-y-credito-publico	organization	case=exact
+Ministry of Finance	org:secretaria-de-hacienda-y-credito-publico	organization	case=exact
+Finance Secretariat	org:secretaria-de-hacienda-y-credito-publico	organization	case=exact
+Treasury Ministry	org:secretaria-de-hacienda-y-credito-publico	organization	case=exact
+Mexican Finance Ministry	org:secretaria-de-hacienda-y-credito-publico	organization
+Servicio de Administración Tributaria	org:servicio-de-administracion-tributaria	organization
+SAT	org:servicio-de-administracion-tributaria	organization	case=exact
+Tax Administration Service	org:servicio-de-administracion-tributaria	organization
+Agencia Nacional de Aduanas de México	org:agencia-nacional-de-aduanas-de-mexico	organization
+ANAM	org:agencia-nacional-de-aduanas-de-mexico	organization	case=exact
+National Customs Agency of Mexico	org:agencia-nacional-de-aduanas-de-mexico	organization
+Mexican customs agency	org:agencia-nacional-de-aduanas-de-mexico	organization
+Aduanas	org:agencia-nacional-de-aduanas-de-mexico	organization	case=exact
+Secretaría de Gobernación	org:secretaria-de-gobernacion	organization
+Segob	org:secretaria-de-gobernacion	organization
+Gobernación	org:secretaria-de-gobernacion	organization	case=exact
+Interior Ministry	org:secretaria-de-gobernacion	organization	case=exact
+Interior Secretariat	org:secretaria-de-gobernacion	organization	case=exact
+Ministry of the Interior	org:secretaria-de-gobernacion	organization	case=exact
+Mexican Interior Ministry	org:secretaria-de-gobernacion	organization
+Secretaría de Economía	org:secretaria-de-economia	organization
+Economy Ministry	org:secretaria-de-economia	organization	case=exact
+Economy Secretariat	org:secretaria-de-economia	organization	case=exact
+Ministry of Economy	org:secretaria-de-economia	organization	case=exact
+Mexican Economy Ministry	org:secretaria-de-economia	organization
+Instituto Nacional de Migración	org:instituto-nacional-de-migracion	organization
+INM	org:instituto-nacional-de-migracion	organization	case=exact
+National Migration Institute	org:instituto-nacional-de-migracion	organization
+National Institute of Migration	org:instituto-nacional-de-migracion	organization
+Centro Nacional de Inteligencia	org:centro-nacional-de-inteligencia	organization
+CNI	org:centro-nacional-de-inteligencia	organization	case=exact
+National Intelligence Center	org:centro-nacional-de-inteligencia	organization	case=exact
+CISEN	org:centro-nacional-de-inteligencia	organization	case=exact
+Gabinete de Seguridad	org:gabinete-de-seguridad	organization
+Security Cabinet	org:gabinete-de-seguridad	organization	case=exact
+Mexican Security Cabinet	org:gabinete-de-seguridad	organization
+Senado de la República	org:senado-de-la-republica	organization
+Senado	org:senado-de-la-republica	organization	case=exact
+Mexican Senate	org:senado-de-la-republica	organization
+Senate of Mexico	org:senado-de-la-republica	organization
+Cámara de Diputados	org:camara-de-diputados	organization
+Chamber of Deputies	org:camara-de-diputados	organization
+Mexican Chamber of Deputies	org:camara-de-diputados	organization
+Lower House of Mexico	org:camara-de-diputados	organization
+Congreso de la Unión	org:congreso-de-la-union	organization
+Congress of Mexico	org:congreso-de-la-union	organization
+Mexican Congress	org:congreso-de-la-union	organization
+Congreso	org:congreso-de-la-union	organization	case=exact
+Suprema Corte de Justicia de la Nación	org:suprema-corte-de-justicia-de-la-nacion	organization
+Suprema Corte	org:suprema-corte-de-justicia-de-la-nacion	organization
+SCJN	org:suprema-corte-de-justicia-de-la-nacion	organization	case=exact
+Mexican Supreme Court	org:suprema-corte-de-justicia-de-la-nacion	organization
+Supreme Court of Justice of the Nation	org:suprema-corte-de-justicia-de-la-nacion	organization
+Comisión Nacional de los Derechos Humanos	org:comision-nacional-de-los-derechos-humanos	organization
+CNDH	org:comision-nacional-de-los-derechos-humanos	organization	case=exact
+National Human Rights Commission	org:comision-nacional-de-los-derechos-humanos	organization	case=exact
+Morena	org:morena	organization
+Movimiento Regeneración Nacional	org:morena	organization
+National Regeneration Movement	org:morena	organization
+National Action Party	org:national-action-party	organization
+Partido Acción Nacional	org:national-action-party	organization
+PAN	org:national-action-party	organization	case=exact
+Institutional Revolutionary Party	org:institutional-revolutionary-party	organization
+Partido Revolucionario Institucional	org:institutional-revolutionary-party	organization
+PRI	org:institutional-revolutionary-party	organization	case=exact
+Embassy of Mexico in the United States	org:embassy-of-mexico-in-the-united-states	organization
+Mexican Embassy in Washington	org:embassy-of-mexico-in-the-united-states	organization
+
+# ---------------------------------------------------------------- international and regional bodies
+United Nations	org:united-nations	organization
+UN	org:united-nations	organization	case=exact
+U.N.	org:united-nations	organization	case=exact
+ONU	org:united-nations	organization	case=exact
+United Nations Office on Drugs and Crime	org:united-nations-office-on-drugs-and-crime	organization
+UN Office on Drugs and Crime	org:united-nations-office-on-drugs-and-crime	organization
+U.N. Office on Drugs and Crime	org:united-nations-office-on-drugs-and-crime	organization
+UNODC	org:united-nations-office-on-drugs-and-crime	organization	case=exact
+United Nations Security Council	org:united-nations-security-council	organization
+UN Security Council	org:united-nations-security-council	organization
+U.N. Security Council	org:united-nations-security-council	organization
+Security Council	org:united-nations-security-council	organization
+United Nations General Assembly	org:united-nations-general-assembly	organization
+UN General Assembly	org:united-nations-general-assembly	organization
+U.N. General Assembly	org:united-nations-general-assembly	organization
+United Nations Human Rights Council	org:united-nations-human-rights-council	organization
+UN Human Rights Council	org:united-nations-human-rights-council	organization
+U.N. Human Rights Council	org:united-nations-human-rights-council	organization
+Office of the United Nations High Commissioner for Human Rights	org:office-of-the-united-nations-high-commissioner-for-human-rights	organization
+UN Human Rights Office	org:office-of-the-united-nations-high-commissioner-for-human-rights	organization
+OHCHR	org:office-of-the-united-nations-high-commissioner-for-human-rights	organization	case=exact
+United Nations Children's Fund	org:united-nations-children-s-fund	organization
+UNICEF	org:united-nations-children-s-fund	organization	case=exact
+Unicef	org:united-nations-children-s-fund	organization	case=exact
+Commission on Narcotic Drugs	org:commission-on-narcotic-drugs	organization
+UN Commission on Narcotic Drugs	org:commission-on-narcotic-drugs	organization
+CND	org:commission-on-narcotic-drugs	organization	case=exact
+International Narcotics Control Board	org:international-narcotics-control-board	organization
+INCB	org:international-narcotics-control-board	organization	case=exact
+Organization of American States	org:organization-of-american-states	organization
+OAS	org:organization-of-american-states	organization	case=exact
+OEA	org:organization-of-american-states	organization	case=exact
+Inter-American Drug Abuse Control Commission	org:inter-american-drug-abuse-control-commission	organization
+CICAD	org:inter-american-drug-abuse-control-commission	organization	case=exact
+Inter-American Commission on Human Rights	org:inter-american-commission-on-human-rights	organization
+IACHR	org:inter-american-commission-on-human-rights	organization	case=exact
+CIDH	org:inter-american-commission-on-human-rights	organization	case=exact
+Interpol	org:interpol	organization
+International Criminal Police Organization	org:interpol	organization
+Europol	org:europol	organization
+World Health Organization	org:world-health-organization	organization
+WHO	org:world-health-organization	organization	case=exact
+Pan American Health Organization	org:pan-american-health-organization	organization
+PAHO	org:pan-american-health-organization	organization	case=exact
+World Bank	org:world-bank	organization
+Inter-American Development Bank	org:inter-american-development-bank	organization
+IDB	org:inter-american-development-bank	organization	case=exact
+IADB	org:inter-american-development-bank	organization	case=exact
+International Monetary Fund	org:international-monetary-fund	organization
+IMF	org:international-monetary-fund	organization	case=exact
+Financial Action Task Force	org:financial-action-task-force	organization
+FATF	org:financial-action-task-force	organization	case=exact
+European Union	org:european-union	organization
+EU	org:european-union	organization	case=exact
+Group of Seven	org:group-of-seven	organization
+G7	org:group-of-seven	organization	case=exact
+G-7	org:group-of-seven	organization	case=exact
+North American Leaders' Summit	org:north-american-leaders-summit	organization
+North American Leaders Summit	org:north-american-leaders-summit	organization
+
+# ---------------------------------------------------------------- think tanks, NGOs, companies quoted in this news
+Wilson Center	org:wilson-center	organization
+Woodrow Wilson International Center for Scholars	org:wilson-center	organization
+Woodrow Wilson Center	org:wilson-center	organization
+Mexico Institute	org:wilson-center	organization
+Brookings Institution	org:brookings-institution	organization
+Brookings	org:brookings-institution	organization	case=exact
+Council on Foreign Relations	org:council-on-foreign-relations	organization
+Center for Strategic and International Studies	org:center-for-strategic-and-international-studies	organization
+CSIS	org:center-for-strategic-and-international-studies	organization	case=exact
+Washington Office on Latin America	org:washington-office-on-latin-america	organization
+WOLA	org:washington-office-on-latin-america	organization	case=exact
+Inter-American Dialogue	org:inter-american-dialogue	organization
+Atlantic Council	org:atlantic-council	organization
+Heritage Foundation	org:heritage-foundation	organization
+Cato Institute	org:cato-institute	organization
+Baker Institute	org:baker-institute	organization
+RAND Corporation	org:rand-corporation	organization
+RAND	org:rand-corporation	organization	case=exact
+InSight Crime	org:insight-crime	organization
+International Crisis Group	org:international-crisis-group	organization
+Crisis Group	org:international-crisis-group	organization	case=exact
+Human Rights Watch	org:human-rights-watch	organization
+Amnesty International	org:amnesty-international	organization
+Transparency International	org:transparency-international	organization
+México Evalúa	org:mexico-evalua	organization
+Causa en Común	org:causa-en-comun	organization
+Mexicanos Contra la Corrupción y la Impunidad	org:mexicanos-contra-la-corrupcion-y-la-impunidad	organization
+MCCI	org:mexicanos-contra-la-corrupcion-y-la-impunidad	organization	case=exact
+México Unido Contra la Delincuencia	org:mexico-unido-contra-la-delincuencia	organization
+Centro Prodh	org:centro-prodh	organization
+Centro de Derechos Humanos Miguel Agustín Pro Juárez	org:centro-prodh	organization
+Global Initiative Against Transnational Organized Crime	org:global-initiative-against-transnational-organized-crime	organization
+Everytown for Gun Safety	org:everytown-for-gun-safety	organization
+Everytown	org:everytown-for-gun-safety	organization	case=exact
+Giffords Law Center	org:giffords-law-center	organization
+Giffords	org:giffords-law-center	organization	case=exact
+Brady Campaign	org:brady-campaign	organization
+Brady United	org:brady-campaign	organization
+National Rifle Association	org:national-rifle-association	organization
+NRA	org:national-rifle-association	organization	case=exact
+National Shooting Sports Foundation	org:national-shooting-sports-foundation	organization
+NSSF	org:national-shooting-sports-foundation	organization	case=exact
+Smith & Wesson	org:smith-wesson	organization
+Sturm, Ruger & Co.	org:sturm-ruger-co	organization
+Sturm Ruger	org:sturm-ruger-co	organization
+Ruger	org:sturm-ruger-co	organization	case=exact
+Glock	org:glock	organization
+Colt's Manufacturing Company	org:colt-s-manufacturing-company	organization
+Colt	org:colt-s-manufacturing-company	organization	case=exact
+Barrett Firearms	org:barrett-firearms	organization
+Beretta	org:beretta	organization
+
+# ---------------------------------------------------------------- media
+# `The` is left out of names (`The New York Times` -> New York Times): spans carry no determiner.
+Associated Press	org:associated-press	organization
+AP	org:associated-press	organization	case=exact
+Reuters	org:reuters	organization
+Bloomberg	org:bloomberg	organization
+Bloomberg News	org:bloomberg	organization
+Agence France-Presse	org:agence-france-presse	organization
+AFP	org:agence-france-presse	organization	case=exact
+EFE	org:efe	organization	case=exact
+Agencia EFE	org:efe	organization
+New York Times	org:new-york-times	organization
+NYT	org:new-york-times	organization	case=exact
+Washington Post	org:washington-post	organization
+Wall Street Journal	org:wall-street-journal	organization
+WSJ	org:wall-street-journal	organization	case=exact
+Los Angeles Times	org:los-angeles-times	organization
+LA Times	org:los-angeles-times	organization
+Guardian	org:guardian	organization	case=exact
+Financial Times	org:financial-times	organization
+Politico	org:politico	organization
+Axios	org:axios	organization
+CNN	org:cnn	organization	case=exact
+NPR	org:npr	organization	case=exact
+National Public Radio	org:npr	organization
+BBC	org:bbc	organization	case=exact
+BBC News	org:bbc	organization
+Fox News	org:fox-news	organization
+NBC News	org:nbc-news	organization
+CBS News	org:cbs-news	organization
+ABC News	org:abc-news	organization
+Al Jazeera	org:al-jazeera	organization
+Univision	org:univision	organization
+Telemundo	org:telemundo	organization
+Televisa	org:televisa	organization
+TV Azteca	org:tv-azteca	organization
+El Universal	org:el-universal	organization
+Milenio	org:milenio	organization
+Reforma	org:reforma	organization	case=exact
+La Jornada	org:la-jornada	organization
+Proceso	org:proceso	organization	case=exact
+El Financiero	org:el-financiero	organization
+Excélsior	org:excelsior	organization
+El País	org:el-pais	organization
+Animal Político	org:animal-politico	organization
+Latinus	org:latinus	organization
+Infobae	org:infobae	organization
+Mexico News Daily	org:mexico-news-daily	organization
+Notimex	org:notimex	organization
+Border Report	org:border-report	organization
+Dallas Morning News	org:dallas-morning-news	organization
+Houston Chronicle	org:houston-chronicle	organization
+San Diego Union-Tribune	org:san-diego-union-tribune	organization
+El Paso Times	org:el-paso-times	organization
+
+# ---------------------------------------------------------------- criminal groups: named
+Sinaloa Cartel	group:sinaloa-cartel	group
+Cártel de Sinaloa	group:sinaloa-cartel	group
+Sinaloa drug cartel	group:sinaloa-cartel	group
+Sinaloa Federation	group:sinaloa-cartel	group
+Pacific Cartel	group:sinaloa-cartel	group
+Cártel del Pacífico	group:sinaloa-cartel	group
+Jalisco New Generation Cartel	group:jalisco-new-generation-cartel	group
+Cártel de Jalisco Nueva Generación	group:jalisco-new-generation-cartel	group
+Cártel Jalisco Nueva Generación	group:jalisco-new-generation-cartel	group
+CJNG	group:jalisco-new-generation-cartel	group	case=exact
+Jalisco Cartel	group:jalisco-new-generation-cartel	group
+Gulf Cartel	group:gulf-cartel	group
+Cártel del Golfo	group:gulf-cartel	group
+CDG	group:gulf-cartel	group	case=exact
+Los Zetas	group:los-zetas	group
+Zetas	group:los-zetas	group
+Zetas cartel	group:los-zetas	group
+Cártel del Noreste	group:cartel-del-noreste	group
+Northeast Cartel	group:cartel-del-noreste	group
+CDN	group:cartel-del-noreste	group	case=exact
+Beltrán Leyva Organization	group:beltran-leyva-organization	group
+Beltrán Leyva cartel	group:beltran-leyva-organization	group
+Beltrán Leyva Organisation	group:beltran-leyva-organization	group
+BLO	group:beltran-leyva-organization	group	case=exact
+La Familia Michoacana	group:la-familia-michoacana	group
+Familia Michoacana	group:la-familia-michoacana	group
+La Nueva Familia Michoacana	group:la-familia-michoacana	group
+Chapitos	group:chapitos	group
+Los Chapitos	group:chapitos	group
+Chapitos faction	group:chapitos	group
+La Mayiza	group:la-mayiza	group
+Mayos	group:la-mayiza	group
+Los Mayos	group:la-mayiza	group
+Juárez Cartel	group:juarez-cartel	group
+Cártel de Juárez	group:juarez-cartel	group
+Carrillo Fuentes Organization	group:juarez-cartel	group
+Vicente Carrillo Fuentes Organization	group:juarez-cartel	group
+La Línea	group:la-linea	group
+Tijuana Cartel	group:tijuana-cartel	group
+Cártel de Tijuana	group:tijuana-cartel	group
+Arellano Félix Organization	group:tijuana-cartel	group
+Arellano Félix cartel	group:tijuana-cartel	group
+Knights Templar Cartel	group:knights-templar-cartel	group
+Knights Templar	group:knights-templar-cartel	group
+Caballeros Templarios	group:knights-templar-cartel	group
+Los Caballeros Templarios	group:knights-templar-cartel	group
+Santa Rosa de Lima Cartel	group:santa-rosa-de-lima-cartel	group
+Cártel de Santa Rosa de Lima	group:santa-rosa-de-lima-cartel	group
+Cárteles Unidos	group:carteles-unidos	group
+United Cartels	group:carteles-unidos	group
+Los Viagras	group:los-viagras	group
+Guerreros Unidos	group:guerreros-unidos	group
+Los Rojos	group:los-rojos	group
+Tren de Aragua	group:tren-de-aragua	group
+Mara Salvatrucha	group:mara-salvatrucha	group
+MS-13	group:mara-salvatrucha	group	case=exact
+MS13	group:mara-salvatrucha	group	case=exact
+Barrio 18	group:barrio-18	group
+18th Street gang	group:barrio-18	group
+Calle 18	group:barrio-18	group
+
+# ---------------------------------------------------------------- criminal groups: generic
+cartel	group:cartels	group
+drug cartel	group:cartels	group
+cartel capo	group:cartels	group
+cartel boss	group:cartels	group
+cartel leader	group:cartels	group
+cartel kingpin	group:cartels	group
+cartel member	group:cartels	group
+cartel operative	group:cartels	group
+cartel gunman	group:cartels	group
+capo	group:cartels	group
+drug lord	group:cartels	group
+kingpin	group:cartels	group
+drug kingpin	group:cartels	group
+narco	group:cartels	group
+narcotrafficker	group:cartels	group
+narco-trafficker	group:cartels	group
+drug trafficker	group:cartels	group
+drug smuggler	group:cartels	group
+drug gang	group:cartels	group
+sicario	group:cartels	group
+transnational criminal organization	group:transnational-criminal-organizations	group
+criminal organization	group:transnational-criminal-organizations	group
+transnational criminal group	group:transnational-criminal-organizations	group
+criminal group	group:transnational-criminal-organizations	group
+criminal network	group:transnational-criminal-organizations	group
+transnational criminal network	group:transnational-criminal-organizations	group
+organized crime group	group:transnational-criminal-organizations	group
+organized criminal group	group:transnational-criminal-organizations	group
+organized crime organization	group:transnational-criminal-organizations	group
+criminal syndicate	group:transnational-criminal-organizations	group
+crime syndicate	group:transnational-criminal-organizations	group
+crime group	group:transnational-criminal-organizations	group
+crime gang	group:transnational-criminal-organizations	group
+criminal gang	group:transnational-criminal-organizations	group
+criminal enterprise	group:transnational-criminal-organizations	group
+drug-trafficking organization	group:transnational-criminal-organizations	group
+TCO	group:transnational-criminal-organizations	group	case=exact
+TCOs	group:transnational-criminal-organizations	group	case=exact
+DTO	group:transnational-criminal-organizations	group	case=exact
+DTOs	group:transnational-criminal-organizations	group	case=exact
+# `drug trafficking organization`, `trafficking network` are left out: the target `drug trafficking` /
+# `fentanyl trafficking` is marked there (`a fentanyl trafficking network`); the acronyms stand in.
+gang	group:gangs	group
+street gang	group:gangs	group
+
+# ---------------------------------------------------------------- people: United States
+Joe Biden	person:joe-biden	person	role=President; affiliation=country:usa; gender=male; alias=Biden|Joseph Biden|Joseph R. Biden|Joseph R. Biden Jr.
+Kamala Harris	person:kamala-harris	person	role=Vice President; affiliation=country:usa; gender=female; alias=Harris
+Antony Blinken	person:antony-blinken	person	role=Secretary of State; affiliation=country:usa; gender=male; alias=Blinken|Tony Blinken|Antony J. Blinken
+Merrick Garland	person:merrick-garland	person	role=Attorney General; affiliation=country:usa; gender=male; alias=Garland|Merrick B. Garland
+Alejandro Mayorkas	person:alejandro-mayorkas	person	role=Homeland Security Secretary; affiliation=country:usa; gender=male; alias=Mayorkas|Alejandro N. Mayorkas
+Ken Salazar	person:ken-salazar	person	role=Ambassador to Mexico; affiliation=country:usa; gender=male; alias=Salazar|Kenneth Salazar
+Liz Sherwood-Randall	person:liz-sherwood-randall	person	role=Homeland Security Adviser; affiliation=country:usa; gender=female; alias=Sherwood-Randall|Elizabeth Sherwood-Randall
+Brian Nichols	person:brian-nichols	person	role=Assistant Secretary of State for Western Hemisphere Affairs; affiliation=country:usa; gender=male; alias=Nichols|Brian A. Nichols
+Anne Milgram	person:anne-milgram	person	role=DEA Administrator; affiliation=country:usa; gender=female; alias=Milgram
+Rahul Gupta	person:rahul-gupta	person	role=Director of National Drug Control Policy; affiliation=country:usa; gender=male; alias=Gupta
+Jake Sullivan	person:jake-sullivan	person	role=National Security Adviser; affiliation=country:usa; gender=male; alias=Sullivan
+Jonathan Finer	person:jonathan-finer	person	role=Deputy National Security Adviser; affiliation=country:usa; gender=male
+Lloyd Austin	person:lloyd-austin	person	role=Defense Secretary; affiliation=country:usa; gender=male; alias=Lloyd J. Austin
+Christopher Wray	person:christopher-wray	person	role=FBI Director; affiliation=country:usa; gender=male; alias=Wray|Chris Wray
+Todd Robinson	person:todd-robinson	person	role=Assistant Secretary of State for International Narcotics and Law Enforcement Affairs; affiliation=country:usa; gender=male; alias=Todd D. Robinson
+Janet Yellen	person:janet-yellen	person	role=Treasury Secretary; affiliation=country:usa; gender=female; alias=Yellen
+Xavier Becerra	person:xavier-becerra	person	role=Secretary of Health and Human Services; affiliation=country:usa; gender=male; alias=Becerra
+Roberta Jacobson	person:roberta-jacobson	person	role=Ambassador to Mexico; affiliation=country:usa; gender=female; alias=Jacobson
+Christopher Landau	person:christopher-landau	person	role=Deputy Secretary of State; affiliation=country:usa; gender=male; alias=Landau
+Earl Anthony Wayne	person:earl-anthony-wayne	person	role=Ambassador to Mexico; affiliation=country:usa; gender=male; alias=E. Anthony Wayne|Tony Wayne
+Carlos Pascual	person:carlos-pascual	person	role=Ambassador to Mexico; affiliation=country:usa; gender=male
+Donald Trump	person:donald-trump	person	role=President; affiliation=country:usa; gender=male; alias=Trump|Donald J. Trump
+JD Vance	person:jd-vance	person	role=Vice President; affiliation=country:usa; gender=male; alias=Vance|J.D. Vance
+Marco Rubio	person:marco-rubio	person	role=Secretary of State; affiliation=country:usa; gender=male; alias=Rubio
+Pam Bondi	person:pam-bondi	person	role=Attorney General; affiliation=country:usa; gender=female; alias=Bondi|Pamela Bondi
+Kristi Noem	person:kristi-noem	person	role=Homeland Security Secretary; affiliation=country:usa; gender=female; alias=Noem
+Pete Hegseth	person:pete-hegseth	person	role=Defense Secretary; affiliation=country:usa; gender=male; alias=Hegseth
+Scott Bessent	person:scott-bessent	person	role=Treasury Secretary; affiliation=country:usa; gender=male; alias=Bessent
+Kash Patel	person:kash-patel	person	role=FBI Director; affiliation=country:usa; gender=male; alias=Patel
+Terrance Cole	person:terrance-cole	person	role=DEA Administrator; affiliation=country:usa; gender=male; alias=Terry Cole
+Tom Homan	person:tom-homan	person	role=Border Czar; affiliation=country:usa; gender=male; alias=Homan|Thomas Homan
+Mike Waltz	person:mike-waltz	person	role=National Security Adviser; affiliation=country:usa; gender=male; alias=Waltz
+Ronald Johnson	person:ronald-johnson	person	role=Ambassador to Mexico; affiliation=country:usa; gender=male; alias=Ronald D. Johnson
+Barack Obama	person:barack-obama	person	role=President; affiliation=country:usa; gender=male; alias=Obama
+George W. Bush	person:george-w-bush	person	role=President; affiliation=country:usa; gender=male; alias=Bush|George Bush
+Hillary Clinton	person:hillary-clinton	person	role=Secretary of State; affiliation=country:usa; gender=female; alias=Hillary Rodham Clinton
+Mike Pompeo	person:mike-pompeo	person	role=Secretary of State; affiliation=country:usa; gender=male; alias=Pompeo
+Rex Tillerson	person:rex-tillerson	person	role=Secretary of State; affiliation=country:usa; gender=male; alias=Tillerson
+William Barr	person:william-barr	person	role=Attorney General; affiliation=country:usa; gender=male; alias=Barr|Bill Barr
+Eric Holder	person:eric-holder	person	role=Attorney General; affiliation=country:usa; gender=male
+Janet Napolitano	person:janet-napolitano	person	role=Homeland Security Secretary; affiliation=country:usa; gender=female; alias=Napolitano
+Kirstjen Nielsen	person:kirstjen-nielsen	person	role=Homeland Security Secretary; affiliation=country:usa; gender=female; alias=Nielsen
+Ted Cruz	person:ted-cruz	person	role=Senator; affiliation=country:usa; gender=male
+John Cornyn	person:john-cornyn	person	role=Senator; affiliation=country:usa; gender=male; alias=Cornyn
+Lindsey Graham	person:lindsey-graham	person	role=Senator; affiliation=country:usa; gender=male; alias=Graham
+Bob Menendez	person:bob-menendez	person	role=Senator; affiliation=country:usa; gender=male; alias=Menendez|Robert Menendez
+Michael McCaul	person:michael-mccaul	person	role=Representative; affiliation=country:usa; gender=male; alias=McCaul
+Dan Crenshaw	person:dan-crenshaw	person	role=Representative; affiliation=country:usa; gender=male; alias=Crenshaw
+Greg Abbott	person:greg-abbott	person	role=Governor; affiliation=country:usa; gender=male; alias=Abbott
+Glen VanHerck	person:glen-vanherck	person	role=Commander of U.S. Northern Command; affiliation=country:usa; gender=male; alias=VanHerck
+Gregory Guillot	person:gregory-guillot	person	role=Commander of U.S. Northern Command; affiliation=country:usa; gender=male; alias=Guillot
+
+# ---------------------------------------------------------------- people: Mexico (government and politics)
+Andrés Manuel López Obrador	person:andres-manuel-lopez-obrador	person	role=President; affiliation=country:mex; gender=male; alias=López Obrador|AMLO|Andrés Manuel
+Claudia Sheinbaum	person:claudia-sheinbaum	person	role=President; affiliation=country:mex; gender=female; alias=Sheinbaum|Claudia Sheinbaum Pardo
+Felipe Calderón	person:felipe-calderon	person	role=President; affiliation=country:mex; gender=male; alias=Calderón|Felipe Calderón Hinojosa
+Enrique Peña Nieto	person:enrique-pena-nieto	person	role=President; affiliation=country:mex; gender=male; alias=Peña Nieto
+Vicente Fox	person:vicente-fox	person	role=President; affiliation=country:mex; gender=male; alias=Vicente Fox Quesada
+Marcelo Ebrard	person:marcelo-ebrard	person	role=Foreign Affairs Secretary; affiliation=country:mex; gender=male; alias=Ebrard|Marcelo Ebrard Casaubón
+Alicia Bárcena	person:alicia-barcena	person	role=Foreign Affairs Secretary; affiliation=country:mex; gender=female; alias=Alicia Bárcena Ibarra
+Juan Ramón de la Fuente	person:juan-ramon-de-la-fuente	person	role=Foreign Affairs Secretary; affiliation=country:mex; gender=male; alias=De la Fuente
+Rosa Icela Rodríguez	person:rosa-icela-rodriguez	person	role=Security Secretary; affiliation=country:mex; gender=female; alias=Rosa Icela Rodríguez Velázquez|Rosa Icela
+Omar García Harfuch	person:omar-garcia-harfuch	person	role=Security Secretary; affiliation=country:mex; gender=male; alias=García Harfuch|Harfuch
+Alfonso Durazo	person:alfonso-durazo	person	role=Security Secretary; affiliation=country:mex; gender=male; alias=Durazo|Alfonso Durazo Montaño
+Alejandro Gertz Manero	person:alejandro-gertz-manero	person	role=Attorney General; affiliation=country:mex; gender=male; alias=Gertz Manero|Gertz
+Ernestina Godoy	person:ernestina-godoy	person	role=Attorney General; affiliation=country:mex; gender=female; alias=Godoy|Ernestina Godoy Ramos
+Luis Cresencio Sandoval	person:luis-cresencio-sandoval	person	role=Defense Secretary; affiliation=country:mex; gender=male; alias=Sandoval|Luis Crescencio Sandoval|Cresencio Sandoval
+Ricardo Trevilla Trejo	person:ricardo-trevilla-trejo	person	role=Defense Secretary; affiliation=country:mex; gender=male; alias=Trevilla|Ricardo Trevilla
+Rafael Ojeda	person:rafael-ojeda	person	role=Navy Secretary; affiliation=country:mex; gender=male; alias=Ojeda|Rafael Ojeda Durán|José Rafael Ojeda Durán
+Raymundo Pedro Morales Ángeles	person:raymundo-pedro-morales-angeles	person	role=Navy Secretary; affiliation=country:mex; gender=male; alias=Raymundo Morales|Morales Ángeles
+Esteban Moctezuma	person:esteban-moctezuma	person	role=Ambassador to the United States; affiliation=country:mex; gender=male; alias=Moctezuma|Esteban Moctezuma Barragán
+Martha Bárcena	person:martha-barcena	person	role=Ambassador to the United States; affiliation=country:mex; gender=female; alias=Martha Bárcena Coqui
+Olga Sánchez Cordero	person:olga-sanchez-cordero	person	role=Interior Secretary; affiliation=country:mex; gender=female; alias=Sánchez Cordero
+Adán Augusto López	person:adan-augusto-lopez	person	role=Interior Secretary; affiliation=country:mex; gender=male; alias=Adán Augusto López Hernández|Adán Augusto
+Luisa María Alcalde	person:luisa-maria-alcalde	person	role=Interior Secretary; affiliation=country:mex; gender=female
+Ricardo Mejía Berdeja	person:ricardo-mejia-berdeja	person	role=Undersecretary of Public Security; affiliation=country:mex; gender=male; alias=Mejía Berdeja
+Santiago Nieto	person:santiago-nieto	person	role=Head of the Financial Intelligence Unit; affiliation=country:mex; gender=male; alias=Santiago Nieto Castillo
+Pablo Gómez	person:pablo-gomez	person	role=Head of the Financial Intelligence Unit; affiliation=country:mex; gender=male; alias=Pablo Gómez Álvarez
+Roberto Velasco	person:roberto-velasco	person	role=Undersecretary for North America; affiliation=country:mex; gender=male; alias=Roberto Velasco Álvarez
+Jesús Ramírez Cuevas	person:jesus-ramirez-cuevas	person	role=Presidential Spokesperson; affiliation=country:mex; gender=male; alias=Ramírez Cuevas
+Salvador Cienfuegos	person:salvador-cienfuegos	person	role=Defense Secretary; affiliation=country:mex; gender=male; alias=Cienfuegos|Salvador Cienfuegos Zepeda
+Genaro García Luna	person:genaro-garcia-luna	person	role=Public Security Secretary; affiliation=country:mex; gender=male; alias=García Luna
+Xóchitl Gálvez	person:xochitl-galvez	person	role=Senator; affiliation=country:mex; gender=female; alias=Gálvez
+Samuel García	person:samuel-garcia	person	role=Governor; affiliation=country:mex; gender=male
+
+# ---------------------------------------------------------------- people: criminal figures (affiliation: their group)
+Joaquín Guzmán	person:joaquin-guzman	person	role=Sinaloa Cartel leader; affiliation=group:sinaloa-cartel; gender=male; alias=Joaquín Guzmán Loera|El Chapo|El Chapo Guzmán|Chapo Guzmán
+Ovidio Guzmán	person:ovidio-guzman	person	role=Sinaloa Cartel leader; affiliation=group:sinaloa-cartel; gender=male; alias=Ovidio Guzmán López|El Ratón
+Iván Archivaldo Guzmán	person:ivan-archivaldo-guzman	person	role=Sinaloa Cartel leader; affiliation=group:sinaloa-cartel; gender=male; alias=Iván Archivaldo Guzmán Salazar|Iván Archivaldo
+Jesús Alfredo Guzmán	person:jesus-alfredo-guzman	person	role=Sinaloa Cartel leader; affiliation=group:sinaloa-cartel; gender=male; alias=Jesús Alfredo Guzmán Salazar
+Joaquín Guzmán López	person:joaquin-guzman-lopez	person	role=Sinaloa Cartel leader; affiliation=group:sinaloa-cartel; gender=male
+Ismael Zambada	person:ismael-zambada	person	role=Sinaloa Cartel leader; affiliation=group:sinaloa-cartel; gender=male; alias=Zambada|Ismael Zambada García|El Mayo|El Mayo Zambada|Mayo Zambada
+Nemesio Oseguera	person:nemesio-oseguera	person	role=Jalisco New Generation Cartel leader; affiliation=group:jalisco-new-generation-cartel; gender=male; alias=Nemesio Oseguera Cervantes|El Mencho|Oseguera
+Rafael Caro Quintero	person:rafael-caro-quintero	person	role=drug lord; affiliation=group:cartels; gender=male; alias=Caro Quintero
+
+# ---------------------------------------------------------------- people: other governments and international bodies
+Justin Trudeau	person:justin-trudeau	person	role=Prime Minister; affiliation=country:can; gender=male; alias=Trudeau
+Mark Carney	person:mark-carney	person	role=Prime Minister; affiliation=country:can; gender=male; alias=Carney
+Gustavo Petro	person:gustavo-petro	person	role=President; affiliation=country:col; gender=male; alias=Petro
+Xi Jinping	person:xi-jinping	person	role=President; affiliation=country:chn; gender=male; alias=Xi
+Nayib Bukele	person:nayib-bukele	person	role=President; affiliation=country:slv; gender=male; alias=Bukele
+Bernardo Arévalo	person:bernardo-arevalo	person	role=President; affiliation=country:gtm; gender=male; alias=Arévalo
+Xiomara Castro	person:xiomara-castro	person	role=President; affiliation=country:hnd; gender=female
+Nicolás Maduro	person:nicolas-maduro	person	role=President; affiliation=country:ven; gender=male; alias=Maduro
+António Guterres	person:antonio-guterres	person	role=Secretary-General; affiliation=org:united-nations; gender=male; alias=Guterres
+Ghada Waly	person:ghada-waly	person	role=Executive Director; affiliation=org:united-nations-office-on-drugs-and-crime; gender=female; alias=Waly
+Luis Almagro	person:luis-almagro	person	role=Secretary General; affiliation=org:organization-of-american-states; gender=male; alias=Almagro
+
+"""#),
+        ("auxiliaries.txt", #"""
+# auxiliaries.txt: auxiliaries and adverbs that may stand between a subject and its verb
+# (`Mexico has also pledged`, `the two countries will jointly develop`). Words ending in -ly are
+# skipped by rule. columns: word, `passive` for forms of `be`/`get` that make a past participle passive
+# (`were seized`: the subject is acted on).
+am	passive
+is	passive
+are	passive
+was	passive
+were	passive
+be	passive
+been	passive
+being	passive
+have
+has
+had
+having
+do
+does
+did
+also
+now
+still
+already
+then
+further
+jointly
+together
+soon
+again
+just
+both
+each
+all
+get	passive
+got	passive
+gets	passive
+gotten	passive
+
+"""#),
+        ("calendar-words.txt", #"""
+# calendar-words.txt: weekdays and months, which may follow a country name without making it part
+# of a longer proper name (`in Mexico Friday`). columns: word
+Monday
+Tuesday
+Wednesday
+Thursday
+Friday
+Saturday
+Sunday
+January
+February
+March
+April
+May
+June
+July
+August
+September
+October
+November
+December
+Jan.
+Feb.
+Mar.
+Apr.
+Jun.
+Jul.
+Aug.
+Sept.
+Sep.
+Oct.
+Nov.
+Dec.
+
+"""#),
         ("classes.txt", #"""
 # classes.txt: the allowed action classes and target categories (SPEC section 2).
 # columns (TAB-separated): layer, name
@@ -263,6 +1587,817 @@ target	youth
 target	corruption
 # reported, but not one of the four issues (summary and scoring may leave it out)
 target	violence
+
+"""#),
+        ("collective-subjects.txt", #"""
+# collective-subjects.txt: phrases that name both countries at once (`both governments`, `the two
+# sides`): agents of an event, one event for each country, but never actor mentions themselves.
+# columns: phrase (plural forms are listed as they are)
+both governments
+both countries
+both nations
+both sides
+both parties
+both delegations
+the two governments
+the two countries
+the two nations
+the two sides
+the two parties
+the two delegations
+two governments
+two countries
+the governments
+the two neighbors
+the two neighbours
+
+"""#),
+        ("contrast.txt", #"""
+# contrast.txt: words after which the next clause decides the stance of the sentence.
+# columns: word (one word a line)
+# Left out: `while` (mostly temporal in news: `while working together`), `still` (mostly `has still not`,
+# `still in place`), `despite` (the clause after it is the conceded one, not the deciding one).
+# `but` in `not only ... but also` is additive, not a contrast: the rule should skip `but` before `also`.
+
+but
+however
+yet
+although
+though
+nevertheless
+nonetheless
+whereas
+instead
+conversely
+
+"""#),
+        ("degree.txt", #"""
+# degree.txt: intensifiers (factor > 1) and downtoners (factor < 1) that scale the stance cue they precede
+# (`huge success` = 0.8 x 1.3, `real step forward`, `barely effective`).
+# columns (TAB-separated): word, factor
+# `hardly` and `barely` are also negators (negators.txt): as negators they flip an action; here they weaken a cue.
+
+# ---------------------------------------------------------------- intensifiers
+very	1.3
+much	1.2
+extremely	1.5
+huge	1.3
+hugely	1.3
+major	1.2
+truly	1.3
+really	1.2
+deeply	1.3
+highly	1.3
+particularly	1.2
+especially	1.2
+so	1.2
+most	1.3
+too	1.2
+completely	1.4
+entirely	1.3
+fully	1.2
+totally	1.4
+total	1.3
+utter	1.4
+utterly	1.4
+absolute	1.4
+absolutely	1.4
+complete	1.3
+outright	1.3
+sheer	1.3
+abject	1.4
+unmitigated	1.4
+resounding	1.4
+clear	1.1
+clearly	1.1
+real	1.2
+genuine	1.2
+true	1.2
+big	1.2
+massive	1.3
+enormous	1.3
+enormously	1.3
+tremendous	1.4
+tremendously	1.4
+incredibly	1.4
+remarkably	1.3
+exceptionally	1.4
+significant	1.2
+significantly	1.2
+considerably	1.2
+substantially	1.2
+substantial	1.2
+overwhelming	1.3
+overwhelmingly	1.3
+vast	1.2
+serious	1.2
+seriously	1.2
+grave	1.3
+gravely	1.3
+strongly	1.3
+firmly	1.2
+profoundly	1.4
+wholeheartedly	1.3
+largely	1.1
+increasingly	1.1
+more	1.1
+quite	1.1
+pretty	1.1
+
+# ---------------------------------------------------------------- downtoners
+fairly	0.8
+rather	0.9
+relatively	0.8
+moderately	0.8
+almost	0.8
+nearly	0.8
+somewhat	0.7
+partly	0.7
+partially	0.7
+mildly	0.7
+a bit	0.7
+a little	0.7
+kind of	0.7
+sort of	0.7
+less	0.6
+slightly	0.6
+marginally	0.6
+least	0.5
+barely	0.5
+hardly	0.5
+scarcely	0.5
+
+"""#),
+        ("demonyms.txt", #"""
+# demonyms.txt: country adjectives that make a government phrase with a government noun
+# (`Mexican officials`, `U.S. prosecutors`, `American delegation` -> a country actor over the whole phrase).
+# columns (TAB-separated): adjective, country entity, attributes (optional: case=exact)
+# On other nouns the adjective is not an actor (`Mexican ports`).
+
+# United States
+American	country:usa
+U.S.	country:usa
+US	country:usa	case=exact
+United States	country:usa
+U.S.A.	country:usa
+USA	country:usa	case=exact
+
+# Mexico
+Mexican	country:mex
+Mexico	country:mex
+
+# other countries in this news
+Canadian	country:can
+Colombian	country:col
+Chinese	country:chn
+Guatemalan	country:gtm
+Honduran	country:hnd
+Salvadoran	country:slv
+Salvadorean	country:slv
+Indian	country:ind
+Venezuelan	country:ven
+Cuban	country:cub
+Nicaraguan	country:nic
+Panamanian	country:pan
+Costa Rican	country:cri
+Belizean	country:blz
+Ecuadorian	country:ecu
+Ecuadorean	country:ecu
+Peruvian	country:per
+Bolivian	country:bol
+Brazilian	country:bra
+Argentine	country:arg
+Argentinian	country:arg
+Chilean	country:chl
+Haitian	country:hti
+Dominican	country:dom
+Jamaican	country:jam
+Russian	country:rus
+Ukrainian	country:ukr
+British	country:gbr
+U.K.	country:gbr
+UK	country:gbr	case=exact
+Spanish	country:esp
+French	country:fra
+German	country:deu
+Italian	country:ita
+Dutch	country:nld
+Japanese	country:jpn
+South Korean	country:kor
+Israeli	country:isr
+Iranian	country:irn
+Afghan	country:afg
+
+"""#),
+        ("determiners.txt", #"""
+# determiners.txt: determiners and possessives. They are left out of spans, and a verb-looking word right
+# after one is a noun (`the fight`, `its support`, `many reports`).
+# columns: word
+# Left out on purpose: `that` (a relative pronoun before verbs: `measures that reduce`), `which`, `both` and
+# `all` (`they both agreed`, `they all agreed`).
+
+the
+a
+an
+this
+these
+those
+its
+their
+his
+her
+our
+my
+your
+whose
+any
+each
+every
+no
+some
+another
+such
+either
+many
+several
+few
+more
+most
+
+"""#),
+        ("government-nouns.txt", #"""
+# government-nouns.txt: nouns that make a country phrase a government actor
+# (`Mexican officials`, `U.S. authorities`, `the American delegation`, `Mexico's security forces`).
+# columns: noun (singular; plurals and possessives are generated)
+# Left out on purpose: embassy/consulate (`U.S. Embassy` is a proper name, not the government acting),
+# titles (`minister`, `secretary`: see titles.txt), `people`/`citizen` (the public, not the state), `side`
+# (`the American side is just as crowded` is not marked in the gold).
+
+# officials and bodies
+official
+authority
+government
+administration
+delegation
+diplomat
+envoy
+negotiator
+negotiating team
+team
+counterpart
+leader
+leadership
+cabinet
+policymaker
+regulator
+agency
+institution
+personnel
+# justice and law enforcement
+prosecutor
+investigator
+agent
+federal agent
+officer
+police
+police officer
+law enforcement
+law enforcement official
+law enforcement officer
+law enforcement agency
+judge
+court
+# military and security forces
+force
+security force
+armed force
+troop
+soldier
+marine
+military
+army
+navy
+air force
+security agency
+intelligence agency
+# legislators
+lawmaker
+legislator
+senator
+congress member
+# compounds with a topic word before the noun
+security official
+defense official
+military official
+intelligence official
+health official
+justice official
+border official
+customs official
+customs agent
+border agent
+government official
+administration official
+
+"""#),
+        ("initiatives.txt", #"""
+# initiatives.txt: named security programs and the phrases that refer back to them.
+# columns (TAB-separated): phrase, entity, attributes (optional)
+#   entity: initiative:<slug of the English name>
+#   A phrase that starts with `the` is a back-reference: it matches only after that determiner, the span leaves
+#   the determiner out, and it carries via=coreference (`the framework`, `the new approach`).
+#   Matching folds case and diacritics (Mérida = Merida), so accent variants are not listed twice.
+# Not initiatives (SPEC): the Action Plan (a document), the High-Level Security Dialogue (a meeting),
+# slogans (`hugs, not bullets`), and the pronoun `it`.
+
+# ---------------------------------------------------------------- Bicentennial Framework (2021)
+# full name, with and without the Oxford comma
+Bicentennial Framework for Security, Public Health, and Safe Communities	initiative:bicentennial-framework
+Bicentennial Framework for Security, Public Health and Safe Communities	initiative:bicentennial-framework
+# the full name and the short name after a bilateral prefix (the prefix is part of the name: no country actor inside)
+U.S.-Mexico Bicentennial Framework for Security, Public Health, and Safe Communities	initiative:bicentennial-framework
+U.S.-Mexico Bicentennial Framework for Security, Public Health and Safe Communities	initiative:bicentennial-framework
+U.S.-Mexico Bicentennial Framework	initiative:bicentennial-framework
+US-Mexico Bicentennial Framework for Security, Public Health, and Safe Communities	initiative:bicentennial-framework
+US-Mexico Bicentennial Framework for Security, Public Health and Safe Communities	initiative:bicentennial-framework
+US-Mexico Bicentennial Framework	initiative:bicentennial-framework
+United States-Mexico Bicentennial Framework for Security, Public Health, and Safe Communities	initiative:bicentennial-framework
+United States-Mexico Bicentennial Framework for Security, Public Health and Safe Communities	initiative:bicentennial-framework
+United States-Mexico Bicentennial Framework	initiative:bicentennial-framework
+Mexico-U.S. Bicentennial Framework for Security, Public Health, and Safe Communities	initiative:bicentennial-framework
+Mexico-U.S. Bicentennial Framework for Security, Public Health and Safe Communities	initiative:bicentennial-framework
+Mexico-U.S. Bicentennial Framework	initiative:bicentennial-framework
+Mexico-US Bicentennial Framework for Security, Public Health, and Safe Communities	initiative:bicentennial-framework
+Mexico-US Bicentennial Framework for Security, Public Health and Safe Communities	initiative:bicentennial-framework
+Mexico-US Bicentennial Framework	initiative:bicentennial-framework
+Mexico-United States Bicentennial Framework for Security, Public Health, and Safe Communities	initiative:bicentennial-framework
+Mexico-United States Bicentennial Framework for Security, Public Health and Safe Communities	initiative:bicentennial-framework
+Mexico-United States Bicentennial Framework	initiative:bicentennial-framework
+U.S.-Mexican Bicentennial Framework for Security, Public Health, and Safe Communities	initiative:bicentennial-framework
+U.S.-Mexican Bicentennial Framework for Security, Public Health and Safe Communities	initiative:bicentennial-framework
+U.S.-Mexican Bicentennial Framework	initiative:bicentennial-framework
+US-Mexican Bicentennial Framework for Security, Public Health, and Safe Communities	initiative:bicentennial-framework
+US-Mexican Bicentennial Framework for Security, Public Health and Safe Communities	initiative:bicentennial-framework
+US-Mexican Bicentennial Framework	initiative:bicentennial-framework
+# short names
+Bicentennial Framework	initiative:bicentennial-framework
+Bicentennial Framework for Security	initiative:bicentennial-framework
+Bicentennial Security Framework	initiative:bicentennial-framework
+Bicentennial accord	initiative:bicentennial-framework
+Bicentennial Security Accord	initiative:bicentennial-framework
+Bicentennial agreement	initiative:bicentennial-framework
+Bicentennial Security Agreement	initiative:bicentennial-framework
+Bicentennial Understanding	initiative:bicentennial-framework
+Bicentennial Security Understanding	initiative:bicentennial-framework
+Bicentennial plan	initiative:bicentennial-framework
+Bicentennial pact	initiative:bicentennial-framework
+Bicentennial deal	initiative:bicentennial-framework
+Bicentennial initiative	initiative:bicentennial-framework
+# Spanish names
+Entendimiento Bicentenario	initiative:bicentennial-framework
+Entendimiento Bicentenario sobre Seguridad, Salud Pública y Comunidades Seguras	initiative:bicentennial-framework
+Entendimiento Bicentenario de Seguridad, Salud Pública y Comunidades Seguras	initiative:bicentennial-framework
+Entendimiento Bicentenario de Seguridad	initiative:bicentennial-framework
+Marco Bicentenario	initiative:bicentennial-framework
+Marco Bicentenario de Seguridad, Salud Pública y Comunidades Seguras	initiative:bicentennial-framework
+Marco Bicentenario de Seguridad	initiative:bicentennial-framework
+# back-references (need `the`; too general and left out: `the agreement`, `the plan`, `the deal`,
+# `the initiative`, `the strategy`: in this news they as often mean Merida, a trade deal or a domestic plan)
+the framework	initiative:bicentennial-framework	via=coreference
+the new framework	initiative:bicentennial-framework	via=coreference
+the security framework	initiative:bicentennial-framework	via=coreference
+the new security framework	initiative:bicentennial-framework	via=coreference
+the bilateral framework	initiative:bicentennial-framework	via=coreference
+the new bilateral framework	initiative:bicentennial-framework	via=coreference
+the bilateral security framework	initiative:bicentennial-framework	via=coreference
+the cooperative framework	initiative:bicentennial-framework	via=coreference
+the cooperation framework	initiative:bicentennial-framework	via=coreference
+the security cooperation framework	initiative:bicentennial-framework	via=coreference
+the new security cooperation framework	initiative:bicentennial-framework	via=coreference
+the joint framework	initiative:bicentennial-framework	via=coreference
+the accord	initiative:bicentennial-framework	via=coreference
+the new accord	initiative:bicentennial-framework	via=coreference
+the security accord	initiative:bicentennial-framework	via=coreference
+the new security accord	initiative:bicentennial-framework	via=coreference
+the bilateral accord	initiative:bicentennial-framework	via=coreference
+the new agreement	initiative:bicentennial-framework	via=coreference
+the security agreement	initiative:bicentennial-framework	via=coreference
+the new security agreement	initiative:bicentennial-framework	via=coreference
+the new bilateral agreement	initiative:bicentennial-framework	via=coreference
+the new understanding	initiative:bicentennial-framework	via=coreference
+the security understanding	initiative:bicentennial-framework	via=coreference
+the new security understanding	initiative:bicentennial-framework	via=coreference
+the project	initiative:bicentennial-framework	via=coreference
+the pact	initiative:bicentennial-framework	via=coreference
+the new pact	initiative:bicentennial-framework	via=coreference
+the security pact	initiative:bicentennial-framework	via=coreference
+the new security pact	initiative:bicentennial-framework	via=coreference
+the new approach	initiative:bicentennial-framework	via=coreference
+the new security approach	initiative:bicentennial-framework	via=coreference
+the new initiative	initiative:bicentennial-framework	via=coreference
+the new security initiative	initiative:bicentennial-framework	via=coreference
+
+# ---------------------------------------------------------------- Merida Initiative (2008-2021)
+Merida Initiative	initiative:merida-initiative
+Merida	initiative:merida-initiative
+Plan Merida	initiative:merida-initiative
+Iniciativa Mérida	initiative:merida-initiative
+Merida plan	initiative:merida-initiative
+Merida agreement	initiative:merida-initiative
+Merida accord	initiative:merida-initiative
+Merida pact	initiative:merida-initiative
+Merida program	initiative:merida-initiative
+Merida programme	initiative:merida-initiative
+Merida framework	initiative:merida-initiative
+Merida Security Initiative	initiative:merida-initiative
+Merida Initiative program	initiative:merida-initiative
+Beyond Merida	initiative:merida-initiative
+Plan Mexico	initiative:merida-initiative
+# back-references that name the old program against the new one
+the old initiative	initiative:merida-initiative	via=coreference
+the previous initiative	initiative:merida-initiative	via=coreference
+the former initiative	initiative:merida-initiative	via=coreference
+the old framework	initiative:merida-initiative	via=coreference
+the previous framework	initiative:merida-initiative	via=coreference
+the old agreement	initiative:merida-initiative	via=coreference
+the previous agreement	initiative:merida-initiative	via=coreference
+the old security agreement	initiative:merida-initiative	via=coreference
+the previous security agreement	initiative:merida-initiative	via=coreference
+
+# ---------------------------------------------------------------- other named programs
+# Mexico: youth and rural employment programs presented as the social side of security
+Jóvenes Construyendo el Futuro	initiative:jovenes-construyendo-el-futuro
+Youth Building the Future	initiative:jovenes-construyendo-el-futuro
+Young People Building the Future	initiative:jovenes-construyendo-el-futuro
+Sembrando Vida	initiative:sembrando-vida
+Sowing Life	initiative:sembrando-vida
+Estrategia Nacional para la Prevención de Adicciones	initiative:estrategia-nacional-para-la-prevencion-de-adicciones
+National Strategy for the Prevention of Addictions	initiative:estrategia-nacional-para-la-prevencion-de-adicciones
+National Addiction Prevention Strategy	initiative:estrategia-nacional-para-la-prevencion-de-adicciones
+# United States: regional security programs
+Plan Colombia	initiative:plan-colombia
+Central America Regional Security Initiative	initiative:central-america-regional-security-initiative
+CARSI	initiative:central-america-regional-security-initiative	case=exact
+Caribbean Basin Security Initiative	initiative:caribbean-basin-security-initiative
+CBSI	initiative:caribbean-basin-security-initiative	case=exact
+# gun-trafficking operations often set against the framework
+Operation Fast and Furious	initiative:operation-fast-and-furious
+Fast and Furious	initiative:operation-fast-and-furious
+Project Gunrunner	initiative:project-gunrunner
+Operation Lone Star	initiative:operation-lone-star
+
+"""#),
+        ("locatives.txt", #"""
+# locatives.txt: words after which a metonym (kind=metonym in actors.txt) is a place, not an actor
+# (`talks in Mexico City`, `returned to Washington`, `visited Beijing`).
+# columns: word
+# Left out: with, between, by, on, for, of (`its history with Washington`, `talks between Washington and
+# Mexico City`, `pressure on Washington`: there the metonym acts); based (it follows the place name).
+
+in
+to
+from
+at
+into
+near
+around
+across
+throughout
+outside
+inside
+within
+toward
+towards
+via
+through
+over
+beyond
+visit
+visits
+visited
+visiting
+toured
+
+"""#),
+        ("modals.txt", #"""
+# modals.txt: words and phrases before an action that give its modality.
+# columns (TAB-separated): phrase, modality
+#   modality: future | intent | obligation | possibility (SPEC "Actions"; none when nothing matches).
+#   The code also treats a bare purpose `to` as intent. Clitics are tokens of their own (`we'll` -> `we` `'ll`,
+#   `won't` -> `wo` `n't`, `can't` -> `ca` `n't`), so `'ll`, `wo` and `ca` are listed.
+
+# ---------------------------------------------------------------- future
+will	future
+'ll	future
+wo	future
+shall	future
+going to	future
+is going to	future
+are going to	future
+am going to	future
+is set to	future
+are set to	future
+is expected to	future
+are expected to	future
+is poised to	future
+are poised to	future
+is about to	future
+are about to	future
+is scheduled to	future
+are scheduled to	future
+
+# ---------------------------------------------------------------- intent
+would	intent
+aim to	intent
+aims to	intent
+aimed to	intent
+aiming to	intent
+aimed at	intent
+aims at	intent
+seek to	intent
+seeks to	intent
+sought to	intent
+seeking to	intent
+intend to	intent
+intends to	intent
+intended to	intent
+intending to	intent
+plan to	intent
+plans to	intent
+planned to	intent
+planning to	intent
+want to	intent
+wants to	intent
+wanted to	intent
+hope to	intent
+hopes to	intent
+hoped to	intent
+strive to	intent
+strives to	intent
+try to	intent
+tries to	intent
+tried to	intent
+trying to	intent
+attempt to	intent
+attempts to	intent
+work to	intent
+works to	intent
+working to	intent
+designed to	intent
+meant to	intent
+in order to	intent
+so as to	intent
+in an effort to	intent
+in a bid to	intent
+with the aim of	intent
+with the goal of	intent
+with the objective of	intent
+with a view to	intent
+
+# ---------------------------------------------------------------- obligation
+must	obligation
+should	obligation
+have to	obligation
+has to	obligation
+had to	obligation
+having to	obligation
+need to	obligation
+needs to	obligation
+needed to	obligation
+ought to	obligation
+is required to	obligation
+are required to	obligation
+was required to	obligation
+is obliged to	obligation
+are obliged to	obligation
+is obligated to	obligation
+are obligated to	obligation
+is supposed to	obligation
+are supposed to	obligation
+has got to	obligation
+
+# ---------------------------------------------------------------- possibility
+may	possibility
+might	possibility
+could	possibility
+can	possibility
+ca	possibility
+be able to	possibility
+is able to	possibility
+are able to	possibility
+able to	possibility
+is likely to	possibility
+are likely to	possibility
+likely to	possibility
+
+"""#),
+        ("name-particles.txt", #"""
+# name-particles.txt: lower-case words that may stand inside a person's name
+# (`Juan Ramón de la Fuente`, `Ursula von der Leyen`). columns: word
+de
+la
+del
+los
+las
+y
+van
+von
+der
+den
+da
+dos
+di
+le
+bin
+al
+
+"""#),
+        ("negators.txt", #"""
+# negators.txt: words and phrases that negate the action after them (`did not say`, `failed to curb`,
+# `has not done enough to stop`). Phrases are tokenized like the text (`hasn't` -> `has n't`; curly
+# apostrophes fold to straight ones).
+# columns (TAB-separated): phrase, negates (optional: `no` for a phrase that does not negate and blocks the
+#   shorter negator inside it: `not only ... but also`)
+# Left out: plain `no` (`no one`, `No. 1`; a noun after it is not an action anyway).
+
+# not negations
+not only	no
+not just	no
+not merely	no
+not simply	no
+not least	no
+not to mention	no
+not surprisingly	no
+
+# negation particles
+not
+n't
+never
+no longer
+neither
+nor
+without
+hardly
+barely
+scarcely
+almost never
+not yet
+# failure and refusal
+fail to
+fails to
+failed to
+failing to
+refuse to
+refuses to
+refused to
+refusing to
+decline to
+declines to
+declined to
+declining to
+unable to
+yet to
+stopped short of
+# doing too little
+did little to
+does little to
+do little to
+done little to
+doing little to
+did nothing to
+does nothing to
+do nothing to
+done nothing to
+has not done enough to
+have not done enough to
+had not done enough to
+hasn't done enough to
+haven't done enough to
+did not do enough to
+didn't do enough to
+# alternatives
+instead of
+rather than
+far from
+
+"""#),
+        ("organization-words.txt", #"""
+# organization-words.txt: words that make a capitalised run a name of an organization, not a person.
+# columns: word
+# The name rule (`said Carlos Medina` → a person) skips runs holding one of these (`said the Foreign Ministry`).
+Ministry
+Ministerio
+Department
+Departamento
+Office
+Agency
+Administration
+Bureau
+Committee
+Commission
+Comisión
+Council
+Court
+Party
+Partido
+Cartel
+Cártel
+Secretariat
+Secretaría
+Institute
+Instituto
+Center
+Centre
+Foundation
+Fundación
+Service
+Services
+Government
+Gobierno
+Army
+Navy
+Police
+Policía
+Guard
+Guardia
+Embassy
+Embajada
+Consulate
+Senate
+Senado
+House
+Congress
+Congreso
+University
+Universidad
+Times
+Post
+Journal
+News
+Press
+Group
+Grupo
+Network
+Association
+Union
+Bank
+Banco
+Command
+Force
+Forces
+Patrol
+Unit
+Unidad
+Fiscalía
+Prosecutor
+Tribunal
+Corporation
+Company
+Inc.
+Corp.
+Co.
+Ltd.
+
+"""#),
+        ("pronouns.txt", #"""
+# pronouns.txt: pronouns and what they can refer back to.
+# columns (TAB-separated): pronoun, kind
+#   kind: person-male | person-female (a person of that gender: `he` -> the last man named), thing (`it`:
+#   a country acting, never an initiative), plural (`they`: a country's government, a group, both parties),
+#   speaker (first and second person: not actor mentions inside quotes).
+# `us` here is the lowercase pronoun; `US` the country is case=exact in actors.txt.
+
+he	person-male
+him	person-male
+his	person-male
+himself	person-male
+she	person-female
+her	person-female
+hers	person-female
+herself	person-female
+it	thing
+its	thing
+itself	thing
+they	plural
+them	plural
+their	plural
+theirs	plural
+themselves	plural
+we	speaker
+us	speaker
+our	speaker
+ours	speaker
+ourselves	speaker
+I	speaker
+me	speaker
+my	speaker
+mine	speaker
+myself	speaker
+you	speaker
+your	speaker
+yours	speaker
+yourself	speaker
+yourselves	speaker
 
 """#),
         ("sentence-starters.txt", #"""
@@ -385,6 +2520,971 @@ Prosecutors
 Critics
 Experts
 Analysts
+
+"""#),
+        ("stance.txt", #"""
+# stance.txt: evaluative words and phrases for policy text, and their weight.
+# columns (TAB-separated): cue, weight
+#   weight in [-1, 1]: > 0 supports what the sentence judges, < 0 opposes it. Negation flips it (`not a
+#   success`, `wasn't enough`), degree words scale it (degree.txt), and after but/however the later clause decides.
+# Cues are matched as written (no inflections are generated), so plurals and verb forms are listed.
+# Not listed: neutral topic words (security, cooperation, health, peace, safe, trust, respect, crisis, threat,
+# violence, problem), nor action verbs (strengthen, improve: see actions.txt). Forms of one word share one
+# weight.
+
+# ---------------------------------------------------------------- positive: outcomes
+success	0.8
+successes	0.8
+successful	0.7
+succeed	0.6
+succeeds	0.6
+succeeded	0.6
+succeeding	0.6
+triumph	0.8
+triumphs	0.8
+victory	0.6
+victories	0.6
+win	0.5
+wins	0.5
+achievement	0.7
+achievements	0.7
+accomplishment	0.6
+accomplishments	0.6
+milestone	0.7
+milestones	0.7
+landmark	0.6
+landmarks	0.6
+historic	0.6
+breakthrough	0.7
+breakthroughs	0.7
+progress	0.5
+improvement	0.5
+improvements	0.5
+improved	0.5
+good news	0.7
+game changer	0.7
+game changers	0.7
+game-changer	0.7
+turning point	0.5
+turning points	0.5
+step forward	0.6
+steps forward	0.6
+step in the right direction	0.6
+right direction	0.5
+right track	0.6
+right approach	0.6
+new chapter	0.6
+new era	0.5
+new stage	0.4
+fresh start	0.5
+best chance	0.7
+# ---------------------------------------------------------------- positive: qualities
+comprehensive	0.4
+comprehensive approach	0.6
+holistic	0.4
+holistic approach	0.5
+equal partners	0.5
+equal footing	0.4
+promising	0.6
+effective	0.6
+effectively	0.5
+efficient	0.5
+positive	0.5
+constructive	0.5
+productive	0.5
+fruitful	0.6
+valuable	0.5
+beneficial	0.5
+benefit	0.4
+benefits	0.4
+worthwhile	0.5
+useful	0.4
+helpful	0.4
+good	0.5
+great	0.6
+excellent	0.8
+better	0.4
+best	0.6
+smart	0.5
+wise	0.5
+sensible	0.5
+pragmatic	0.4
+realistic	0.3
+innovative	0.4
+bold	0.4
+ambitious	0.3
+visionary	0.5
+solid	0.4
+robust	0.3
+sound approach	0.5
+enough	0.5
+commendable	0.6
+laudable	0.6
+admirable	0.6
+encouraging	0.6
+# ---------------------------------------------------------------- positive: attitudes of the holder
+welcome	0.6
+welcoming	0.6
+welcomed	0.6
+welcomes	0.6
+praise	0.8
+praises	0.8
+praising	0.8
+praised	0.8
+applaud	0.7
+applauds	0.7
+applauding	0.7
+applauded	0.7
+commend	0.7
+commends	0.7
+commending	0.7
+commended	0.7
+hail	0.7
+hails	0.7
+hailing	0.7
+hailed	0.7
+celebrate	0.6
+celebrates	0.6
+celebrating	0.6
+celebrated	0.6
+congratulate	0.6
+congratulates	0.6
+congratulated	0.6
+endorse	0.6
+endorses	0.6
+endorsing	0.6
+endorsed	0.6
+endorsement	0.5
+endorsements	0.5
+support	0.5
+backing	0.4
+enthusiasm	0.5
+enthusiastic	0.5
+optimistic	0.5
+optimism	0.5
+hopeful	0.4
+encouraged	0.5
+pleased	0.6
+satisfied	0.5
+grateful	0.5
+proud	0.5
+thank	0.4
+
+# ---------------------------------------------------------------- positive: judgments seen in policy commentary
+remains strong	0.4
+remain strong	0.4
+rightly	0.5
+is right	0.5
+are right	0.5
+was right	0.5
+right idea	0.6
+right foundation	0.6
+right move	0.6
+right decision	0.6
+defend	0.4
+defends	0.4
+defended	0.4
+defending	0.4
+tangible results	0.5
+measurable results	0.5
+
+# ---------------------------------------------------------------- negative: outcomes
+failure	-0.8
+failures	-0.8
+failed	-0.7
+fail	-0.7
+fails	-0.7
+failing	-0.7
+unsuccessful	-0.6
+fiasco	-0.8
+fiascos	-0.8
+disaster	-0.8
+disasters	-0.8
+disastrous	-0.8
+catastrophe	-0.8
+catastrophes	-0.8
+catastrophic	-0.8
+collapse	-0.6
+collapses	-0.6
+collapsed	-0.6
+collapsing	-0.6
+setback	-0.6
+setbacks	-0.6
+flop	-0.6
+flops	-0.6
+mistake	-0.6
+mistakes	-0.6
+blunder	-0.6
+blunders	-0.6
+error	-0.4
+errors	-0.4
+waste	-0.6
+wastes	-0.6
+wasted	-0.6
+backfire	-0.6
+backfires	-0.6
+backfiring	-0.6
+backfired	-0.6
+counterproductive	-0.7
+fall short	-0.5
+falls short	-0.5
+fell short	-0.5
+falling short	-0.5
+missed opportunity	-0.5
+missed opportunities	-0.5
+lost opportunity	-0.5
+lost opportunities	-0.5
+dead letter	-0.6
+too little, too late	-0.6
+stalled	-0.4
+stagnant	-0.4
+delay	-0.3
+delays	-0.3
+# ---------------------------------------------------------------- negative: qualities
+flawed	-0.6
+inadequate	-0.6
+insufficient	-0.5
+ineffective	-0.7
+ineffectual	-0.6
+inefficient	-0.5
+deficient	-0.5
+outdated	-0.5
+obsolete	-0.5
+broken	-0.5
+misguided	-0.6
+wrongheaded	-0.6
+wrong	-0.5
+useless	-0.7
+futile	-0.6
+pointless	-0.6
+meaningless	-0.6
+hollow	-0.5
+toothless	-0.6
+cosmetic	-0.4
+symbolic gesture	-0.4
+empty promise	-0.7
+empty promises	-0.7
+lip service	-0.6
+window dressing	-0.5
+window-dressing	-0.5
+smokescreen	-0.5
+smokescreens	-0.5
+paper tiger	-0.5
+paper tigers	-0.5
+band-aid	-0.4
+band-aids	-0.4
+half measure	-0.5
+half measures	-0.5
+half-measure	-0.5
+half-measures	-0.5
+short-sighted	-0.5
+shortsighted	-0.5
+rhetoric	-0.3
+propaganda	-0.5
+sham	-0.7
+shams	-0.7
+farce	-0.7
+farces	-0.7
+unrealistic	-0.5
+naive	-0.5
+vague	-0.4
+weak	-0.4
+weakness	-0.4
+weaknesses	-0.4
+shortcoming	-0.5
+shortcomings	-0.5
+shortfall	-0.4
+shortfalls	-0.4
+lacking	-0.4
+poor	-0.5
+poorly	-0.5
+bad	-0.5
+worse	-0.5
+worst	-0.7
+problematic	-0.5
+questionable	-0.5
+dubious	-0.5
+controversial	-0.4
+controversy	-0.4
+controversies	-0.4
+unacceptable	-0.7
+unfair	-0.5
+unworkable	-0.6
+untenable	-0.6
+unsustainable	-0.5
+harmful	-0.6
+damaging	-0.5
+dangerous	-0.4
+danger	-0.4
+dangers	-0.4
+risky	-0.4
+risk	-0.3
+risks	-0.3
+irresponsible	-0.6
+reckless	-0.6
+hypocritical	-0.6
+hypocrisy	-0.6
+disingenuous	-0.6
+interventionist	-0.5
+interference	-0.5
+meddling	-0.6
+humiliating	-0.6
+embarrassing	-0.6
+shameful	-0.7
+disgrace	-0.7
+disgraces	-0.7
+outrageous	-0.7
+scandal	-0.5
+scandals	-0.5
+mess	-0.5
+messes	-0.5
+chaos	-0.4
+# ---------------------------------------------------------------- negative: attitudes of the holder
+goodbye	-0.5
+farewell	-0.4
+criticism	-0.5
+criticisms	-0.5
+disappointing	-0.6
+disappointment	-0.6
+disappointments	-0.6
+disappointed	-0.6
+concern	-0.3
+concerns	-0.3
+concerned	-0.3
+worry	-0.4
+worries	-0.4
+worried	-0.4
+worrying	-0.4
+doubt	-0.4
+doubts	-0.4
+skeptical	-0.4
+sceptical	-0.4
+skepticism	-0.4
+scepticism	-0.4
+fear	-0.4
+fears	-0.4
+alarm	-0.4
+alarming	-0.5
+troubling	-0.5
+frustration	-0.5
+frustrations	-0.5
+frustrated	-0.5
+frustrating	-0.5
+anger	-0.5
+angry	-0.5
+outrage	-0.6
+regret	-0.4
+regrets	-0.4
+distrust	-0.5
+mistrust	-0.5
+tension	-0.3
+tensions	-0.3
+friction	-0.3
+rift	-0.4
+rifts	-0.4
+undermine	-0.5
+undermines	-0.5
+undermined	-0.5
+undermining	-0.5
+betray	-0.7
+betrays	-0.7
+betrayed	-0.7
+betrayal	-0.7
+abandon	-0.4
+abandons	-0.4
+abandoning	-0.4
+abandoned	-0.4
+# ---------------------------------------------------------------- negative: judgments seen in policy commentary
+# A cue that holds its own negation (`did little`, `nothing to show`) carries its final weight: the negation
+# inside it must not flip it again.
+did little	-0.6
+done little	-0.6
+does little	-0.6
+do little	-0.6
+doing little	-0.6
+did not work	-0.6
+didn't work	-0.6
+does not work	-0.6
+doesn't work	-0.6
+has not worked	-0.6
+hasn't worked	-0.6
+have not worked	-0.6
+has not delivered	-0.5
+hasn't delivered	-0.5
+have not delivered	-0.5
+has yet to deliver	-0.5
+nothing to show	-0.6
+little to show	-0.6
+few results	-0.5
+few measurable results	-0.5
+few tangible results	-0.5
+little money	-0.5
+little funding	-0.5
+underfunded	-0.5
+no benchmarks	-0.5
+no metrics	-0.5
+no budget	-0.5
+only words	-0.5
+just words	-0.5
+empty words	-0.6
+good intentions	-0.2
+costly	-0.3
+silent	-0.4
+flaw	-0.5
+flaws	-0.5
+
+"""#),
+        ("target-activities.txt", #"""
+# target-activities.txt: nouns that follow an issue term and extend its span into one target
+# (`drug trafficking`, `arms trafficking`, `opioid addiction`, `fentanyl crisis`, `gun smuggling`).
+# columns: noun (singular; plurals are generated)
+# Only activities and states of the issue itself. Other nouns after a term leave it a modifier and are not
+# part of the span: shipments (`precursor shipments` -> precursor, as in the gold), laboratories, seizures,
+# charges, cartels, treatment (`addiction treatment` -> addiction), development (`youth development` ->
+# youth), control, law, policy, violence (its own category).
+
+# trade and movement
+trafficking
+smuggling
+traffic
+trade
+flow
+distribution
+sale
+export
+import
+purchase
+running
+dealing
+market
+supply
+demand
+# making
+production
+manufacturing
+manufacture
+cultivation
+# use and harm
+use
+consumption
+abuse
+misuse
+addiction
+dependence
+dependency
+overdose
+possession
+# scale
+epidemic
+crisis
+problem
+scourge
+
+"""#),
+        ("targets.txt", #"""
+# targets.txt: issue terms by category (SPEC "Targets").
+# columns (TAB-separated): term, category, canonical
+#   term: the singular base form (plurals and possessives are generated); irregular plurals are listed
+#         themselves (children, young people, young men, minors).
+#   category: guns | drugs | youth | corruption (the four issues) | violence (reported, not one of the four).
+#   canonical: the term reported in the output (`firearms` -> firearm, `children` -> child).
+# A following activity noun (target-activities.txt) extends the span (`drug` + `trafficking`); the term also
+# counts as a modifier (`drug laboratories` -> drug). Adjectives of judgment are not part of a term
+# (`illegal guns` -> gun, `illicit fentanyl` -> fentanyl), as in the gold articles; fixed kinds are
+# (`synthetic drugs`, `chemical precursors`, `assault rifles`).
+
+# ---------------------------------------------------------------- guns
+# `arm` alone is left out (`the guns that arm the cartels`, a body part); `arms` is listed.
+# `iron river` (of guns) is a metaphor, not a target (SPEC); `pill` is left out (`pills` are not marked in the gold).
+# `bullet` is left out: `hugs, not bullets` is the slogan of a policy, not a target (SPEC); ammunition covers it.
+# explosives are left out: not the gun-trafficking issue.
+gun	guns	gun
+firearm	guns	firearm
+weapon	guns	weapon
+arms	guns	arms
+rifle	guns	rifle
+assault rifle	guns	assault rifle
+assault weapon	guns	assault weapon
+sniper rifle	guns	sniper rifle
+machine gun	guns	machine gun
+AR-15	guns	AR-15
+AK-47	guns	AK-47
+handgun	guns	handgun
+pistol	guns	pistol
+revolver	guns	revolver
+shotgun	guns	shotgun
+ammunition	guns	ammunition
+ammo	guns	ammo
+munition	guns	munition
+cartridge	guns	cartridge
+ghost gun	guns	ghost gun
+high-capacity magazine	guns	high-capacity magazine
+silencer	guns	silencer
+grenade	guns	grenade
+grenade launcher	guns	grenade launcher
+armament	guns	armament
+firepower	guns	firepower
+gunrunning	guns	gunrunning
+gun-running	guns	gun-running
+straw purchase	guns	straw purchase
+
+# ---------------------------------------------------------------- drugs
+# `trafficking` is an activity noun (target-activities.txt), so only `drug` is listed: `drug trafficking`.
+drug	drugs	drug
+narcotic	drugs	narcotic
+fentanyl	drugs	fentanyl
+opioid	drugs	opioid
+synthetic opioid	drugs	synthetic opioid
+heroin	drugs	heroin
+cocaine	drugs	cocaine
+crack cocaine	drugs	crack cocaine
+methamphetamine	drugs	methamphetamine
+meth	drugs	meth
+crystal meth	drugs	crystal meth
+marijuana	drugs	marijuana
+marihuana	drugs	marijuana
+cannabis	drugs	cannabis
+synthetic drug	drugs	synthetic drug
+precursor	drugs	precursor
+chemical precursor	drugs	chemical precursor
+precursor chemical	drugs	precursor chemical
+addiction	drugs	addiction
+overdose	drugs	overdose
+substance abuse	drugs	substance abuse
+substance use disorder	drugs	substance use disorder
+narcotrafficking	drugs	narcotrafficking
+narco-trafficking	drugs	narco-trafficking
+narcotraffic	drugs	narcotraffic
+poppy	drugs	poppy
+opium	drugs	opium
+opium poppy	drugs	opium poppy
+xylazine	drugs	xylazine
+carfentanil	drugs	carfentanil
+nitazene	drugs	nitazene
+oxycodone	drugs	oxycodone
+painkiller	drugs	painkiller
+controlled substance	drugs	controlled substance
+MDMA	drugs	MDMA
+ecstasy	drugs	ecstasy
+
+# ---------------------------------------------------------------- youth
+# `minor` alone is an adjective (`minor changes`): only the plural `minors` is listed. `people` alone is not youth.
+# Spanish words (jóvenes, niños) are left out: in English news they occur inside program names.
+young people	youth	young people
+young person	youth	young people
+youth	youth	youth
+child	youth	child
+children	youth	child
+minors	youth	minor
+teenager	youth	teenager
+teen	youth	teen
+adolescent	youth	adolescent
+juvenile	youth	juvenile
+kid	youth	kid
+youngster	youth	youngster
+young adult	youth	young adult
+young man	youth	young man
+young men	youth	young man
+young woman	youth	young woman
+young women	youth	young woman
+boy	youth	boy
+girl	youth	girl
+student	youth	student
+young Mexican	youth	young Mexican
+young American	youth	young American
+
+# ---------------------------------------------------------------- corruption
+# money laundering is left out: a financial crime of the cartels, not the corruption of officials; extortion
+# is violence (below). `corrupt officials` -> `corrupt` (the gold span), so `corrupt official` is not a term.
+corruption	corruption	corruption
+corrupt	corruption	corrupt
+corrupted	corruption	corrupted
+anti-corruption	corruption	anti-corruption
+bribery	corruption	bribery
+bribe	corruption	bribe
+bribe-taking	corruption	bribe-taking
+graft	corruption	graft
+impunity	corruption	impunity
+embezzlement	corruption	embezzlement
+kickback	corruption	kickback
+collusion	corruption	collusion
+complicity	corruption	complicity
+cronyism	corruption	cronyism
+nepotism	corruption	nepotism
+influence peddling	corruption	influence peddling
+misappropriation	corruption	misappropriation
+
+# ---------------------------------------------------------------- violence (reported; not one of the four issues)
+# `killing` alone is left out (`fentanyl is killing thousands`): the plural `killings` is listed.
+violence	violence	violence
+homicide	violence	homicide
+murder	violence	murder
+killings	violence	killing
+kidnapping	violence	kidnapping
+kidnaping	violence	kidnaping
+extortion	violence	extortion
+massacre	violence	massacre
+disappearance	violence	disappearance
+forced disappearance	violence	forced disappearance
+femicide	violence	femicide
+feminicide	violence	feminicide
+assassination	violence	assassination
+shooting	violence	shooting
+bloodshed	violence	bloodshed
+insecurity	violence	insecurity
+
+"""#),
+        ("titles.txt", #"""
+# titles.txt: titles that stand before a capitalised name (`Attorney General Merrick Garland`, `Gen. Salvador Cienfuegos`).
+# columns (TAB-separated): title, role, attributes (optional)
+#   role: the title as an English reader knows it: abbreviations written out (`Gen.` -> General), Spanish
+#         titles translated (`Canciller` -> Foreign Affairs Secretary); otherwise the title as written, so the
+#         role follows the text (`Foreign Secretary Marcelo Ebrard` -> role Foreign Secretary).
+#   attributes: affiliation=<entity> when the title itself names the country (`U.S. Ambassador`, `Fiscal General
+#         de la República`); gender=male|female (`Congresswoman`, `Senadora`), a hint for pronoun reference.
+# Honorifics (Mr., Mrs., Ms., Dr.) are not titles: they carry no role (abbreviations.txt keeps their period).
+# The longest title wins (`Assistant Secretary of State` before `Secretary of State` before `Secretary`).
+
+# ---------------------------------------------------------------- heads of state and government
+President	President
+Pres.	President
+Vice President	Vice President
+Vice-President	Vice President
+President-elect	President-elect
+U.S. President	President	affiliation=country:usa
+US President	President	affiliation=country:usa
+American President	President	affiliation=country:usa
+U.S. Vice President	Vice President	affiliation=country:usa
+Mexican President	President	affiliation=country:mex
+Prime Minister	Prime Minister
+Chancellor	Chancellor
+Presidente	President
+Presidenta	President	gender=female
+
+# ---------------------------------------------------------------- cabinet: foreign affairs
+Secretary of State	Secretary of State	affiliation=country:usa
+U.S. Secretary of State	Secretary of State	affiliation=country:usa
+US Secretary of State	Secretary of State	affiliation=country:usa
+Deputy Secretary of State	Deputy Secretary of State	affiliation=country:usa
+Under Secretary of State	Under Secretary of State	affiliation=country:usa
+Assistant Secretary of State	Assistant Secretary of State	affiliation=country:usa
+Deputy Assistant Secretary of State	Deputy Assistant Secretary of State	affiliation=country:usa
+Deputy Assistant Secretary	Deputy Assistant Secretary
+Assistant Secretary of State for Western Hemisphere Affairs	Assistant Secretary of State for Western Hemisphere Affairs	affiliation=country:usa
+Assistant Secretary of State for International Narcotics and Law Enforcement Affairs	Assistant Secretary of State for International Narcotics and Law Enforcement Affairs	affiliation=country:usa
+State Department Spokesperson	State Department Spokesperson	affiliation=country:usa
+State Department spokesman	State Department Spokesman	affiliation=country:usa; gender=male
+State Department spokeswoman	State Department Spokeswoman	affiliation=country:usa; gender=female
+Foreign Minister	Foreign Minister
+Foreign Affairs Minister	Foreign Affairs Minister
+Minister of Foreign Affairs	Minister of Foreign Affairs
+Foreign Secretary	Foreign Secretary
+Foreign Affairs Secretary	Foreign Affairs Secretary	affiliation=country:mex
+Secretary of Foreign Affairs	Secretary of Foreign Affairs	affiliation=country:mex
+Foreign Relations Secretary	Foreign Relations Secretary	affiliation=country:mex
+Secretary of Foreign Relations	Secretary of Foreign Relations	affiliation=country:mex
+Mexican Foreign Minister	Foreign Minister	affiliation=country:mex
+Mexican Foreign Secretary	Foreign Secretary	affiliation=country:mex
+Mexican Foreign Affairs Secretary	Foreign Affairs Secretary	affiliation=country:mex
+Mexican Foreign Relations Secretary	Foreign Relations Secretary	affiliation=country:mex
+Secretario de Relaciones Exteriores	Foreign Affairs Secretary	affiliation=country:mex; gender=male
+Canciller	Foreign Affairs Secretary	affiliation=country:mex
+Undersecretary for North America	Undersecretary for North America	affiliation=country:mex
+Under Secretary for North America	Undersecretary for North America	affiliation=country:mex
+Subsecretario	Undersecretary	affiliation=country:mex; gender=male
+Subsecretaria	Undersecretary	affiliation=country:mex; gender=female
+Deputy Foreign Minister	Deputy Foreign Minister
+
+# ---------------------------------------------------------------- cabinet: justice, security, defense
+Attorney General	Attorney General
+U.S. Attorney General	Attorney General	affiliation=country:usa
+US Attorney General	Attorney General	affiliation=country:usa
+Mexican Attorney General	Attorney General	affiliation=country:mex
+Deputy Attorney General	Deputy Attorney General
+Fiscal General de la República	Attorney General	affiliation=country:mex
+Fiscal General	Attorney General	affiliation=country:mex
+U.S. Attorney	U.S. Attorney	affiliation=country:usa
+US Attorney	U.S. Attorney	affiliation=country:usa
+United States Attorney	U.S. Attorney	affiliation=country:usa
+Assistant U.S. Attorney	Assistant U.S. Attorney	affiliation=country:usa
+Homeland Security Secretary	Homeland Security Secretary	affiliation=country:usa
+Secretary of Homeland Security	Secretary of Homeland Security	affiliation=country:usa
+DHS Secretary	Homeland Security Secretary	affiliation=country:usa
+Homeland Security Adviser	Homeland Security Adviser	affiliation=country:usa
+Homeland Security Advisor	Homeland Security Adviser	affiliation=country:usa
+National Security Adviser	National Security Adviser
+National Security Advisor	National Security Adviser
+Deputy National Security Adviser	Deputy National Security Adviser
+Security Secretary	Security Secretary	affiliation=country:mex
+Secretary of Security	Secretary of Security	affiliation=country:mex
+Secretary of Security and Citizen Protection	Secretary of Security and Citizen Protection	affiliation=country:mex
+Mexican Security Secretary	Security Secretary	affiliation=country:mex
+Security Minister	Security Minister
+Public Security Secretary	Public Security Secretary
+Secretary of Public Security	Secretary of Public Security
+Undersecretary of Public Security	Undersecretary of Public Security	affiliation=country:mex
+Secretario de Seguridad	Security Secretary	affiliation=country:mex; gender=male
+Secretario de Seguridad y Protección Ciudadana	Security Secretary	affiliation=country:mex; gender=male
+Secretario de Seguridad Pública	Public Security Secretary	affiliation=country:mex; gender=male
+Defense Secretary	Defense Secretary
+Secretary of Defense	Secretary of Defense
+U.S. Defense Secretary	Defense Secretary	affiliation=country:usa
+Mexican Defense Secretary	Defense Secretary	affiliation=country:mex
+Defense Minister	Defense Minister
+Minister of Defense	Minister of Defense
+Secretary of National Defense	Secretary of National Defense	affiliation=country:mex
+National Defense Secretary	National Defense Secretary	affiliation=country:mex
+Secretario de la Defensa Nacional	Defense Secretary	affiliation=country:mex
+Secretario de la Defensa	Defense Secretary	affiliation=country:mex
+Navy Secretary	Navy Secretary
+Secretary of the Navy	Secretary of the Navy
+Secretario de Marina	Navy Secretary	affiliation=country:mex
+Interior Secretary	Interior Secretary
+Secretary of the Interior	Secretary of the Interior
+Interior Minister	Interior Minister
+Secretario de Gobernación	Interior Secretary	affiliation=country:mex; gender=male
+
+# ---------------------------------------------------------------- cabinet: economy, treasury, health
+Treasury Secretary	Treasury Secretary	affiliation=country:usa
+Secretary of the Treasury	Secretary of the Treasury	affiliation=country:usa
+Finance Secretary	Finance Secretary
+Finance Minister	Finance Minister
+Economy Secretary	Economy Secretary
+Secretary of Economy	Secretary of Economy
+Economy Minister	Economy Minister
+Commerce Secretary	Commerce Secretary	affiliation=country:usa
+Secretary of Commerce	Secretary of Commerce	affiliation=country:usa
+Health Secretary	Health Secretary
+Secretary of Health	Secretary of Health
+Health Minister	Health Minister
+Secretary of Health and Human Services	Secretary of Health and Human Services	affiliation=country:usa
+Health and Human Services Secretary	Health and Human Services Secretary	affiliation=country:usa
+HHS Secretary	Secretary of Health and Human Services	affiliation=country:usa
+
+# ---------------------------------------------------------------- agency heads and officials
+Director	Director
+Director General	Director General
+Executive Director	Executive Director
+Deputy Director	Deputy Director
+Administrator	Administrator
+DEA Administrator	DEA Administrator	affiliation=country:usa
+DEA chief	DEA Administrator	affiliation=country:usa
+FBI Director	FBI Director	affiliation=country:usa
+CIA Director	CIA Director	affiliation=country:usa
+ATF Director	ATF Director	affiliation=country:usa
+CBP Commissioner	CBP Commissioner	affiliation=country:usa
+ICE Director	ICE Director	affiliation=country:usa
+Border Patrol Chief	Border Patrol Chief	affiliation=country:usa
+Director of National Drug Control Policy	Director of National Drug Control Policy	affiliation=country:usa
+ONDCP Director	Director of National Drug Control Policy	affiliation=country:usa
+drug czar	Director of National Drug Control Policy	affiliation=country:usa
+White House drug czar	Director of National Drug Control Policy	affiliation=country:usa
+border czar	Border Czar	affiliation=country:usa
+White House border czar	Border Czar	affiliation=country:usa
+NORTHCOM Commander	Commander of U.S. Northern Command	affiliation=country:usa
+Commissioner	Commissioner
+Inspector General	Inspector General
+Special Agent	Special Agent
+Special Agent in Charge	Special Agent in Charge
+Chief	Chief
+Police Chief	Police Chief
+Sheriff	Sheriff
+Chief of Staff	Chief of Staff
+White House Chief of Staff	Chief of Staff	affiliation=country:usa
+Special Envoy	Special Envoy
+Envoy	Envoy
+Special Representative	Special Representative
+Spokesperson	Spokesperson
+Spokesman	Spokesman	gender=male
+Spokeswoman	Spokeswoman	gender=female
+Presidential Spokesman	Presidential Spokesman	gender=male
+Press Secretary	Press Secretary
+White House Press Secretary	Press Secretary	affiliation=country:usa
+Secretary-General	Secretary-General
+Secretary General	Secretary General
+UN Secretary-General	Secretary-General	affiliation=org:united-nations
+Under Secretary	Under Secretary
+Undersecretary	Undersecretary
+Assistant Secretary	Assistant Secretary
+Deputy Secretary	Deputy Secretary
+Secretary	Secretary
+Sec.	Secretary
+Minister	Minister
+Secretario	Secretary	gender=male
+Secretaria	Secretary	gender=female
+
+# ---------------------------------------------------------------- diplomats
+Ambassador	Ambassador
+Amb.	Ambassador
+U.S. Ambassador	Ambassador	affiliation=country:usa
+US Ambassador	Ambassador	affiliation=country:usa
+American Ambassador	Ambassador	affiliation=country:usa
+Ambassador to Mexico	Ambassador to Mexico	affiliation=country:usa
+U.S. Ambassador to Mexico	Ambassador to Mexico	affiliation=country:usa
+US Ambassador to Mexico	Ambassador to Mexico	affiliation=country:usa
+Mexican Ambassador	Ambassador	affiliation=country:mex
+Ambassador to the United States	Ambassador to the United States	affiliation=country:mex
+Ambassador to the U.S.	Ambassador to the United States	affiliation=country:mex
+Mexican Ambassador to the United States	Ambassador to the United States	affiliation=country:mex
+Embajador	Ambassador	gender=male
+Embajadora	Ambassador	gender=female
+Consul	Consul
+Consul General	Consul General
+
+# ---------------------------------------------------------------- legislators, governors, mayors, judges
+Senator	Senator
+Sen.	Senator
+U.S. Senator	Senator	affiliation=country:usa
+Senador	Senator	gender=male
+Senadora	Senator	gender=female
+Representative	Representative
+Rep.	Representative
+Congressman	Congressman	gender=male
+Congresswoman	Congresswoman	gender=female
+Diputado	Deputy	gender=male
+Diputada	Deputy	gender=female
+Speaker	Speaker
+House Speaker	Speaker of the House	affiliation=country:usa
+Speaker of the House	Speaker of the House	affiliation=country:usa
+Majority Leader	Majority Leader
+Senate Majority Leader	Senate Majority Leader	affiliation=country:usa
+Minority Leader	Minority Leader
+Chairman	Chairman	gender=male
+Chairwoman	Chairwoman	gender=female
+Governor	Governor
+Gov.	Governor
+Gobernador	Governor	gender=male
+Gobernadora	Governor	gender=female
+Mayor	Mayor
+Alcalde	Mayor	gender=male
+Alcaldesa	Mayor	gender=female
+Mexico City Mayor	Mexico City Mayor	affiliation=country:mex
+Head of Government	Head of Government
+Jefa de Gobierno	Head of Government	affiliation=country:mex; gender=female
+Jefe de Gobierno	Head of Government	affiliation=country:mex; gender=male
+Judge	Judge
+Chief Justice	Chief Justice
+Prosecutor	Prosecutor
+Special Prosecutor	Special Prosecutor
+Federal Prosecutor	Federal Prosecutor
+
+# ---------------------------------------------------------------- military ranks
+General	General
+Gen.	General
+Gral.	General
+Lieutenant General	Lieutenant General
+Lt. Gen.	Lieutenant General
+Major General	Major General
+Maj. Gen.	Major General
+Brigadier General	Brigadier General
+Brig. Gen.	Brigadier General
+Admiral	Admiral
+Adm.	Admiral
+Vice Admiral	Vice Admiral
+Vice Adm.	Vice Admiral
+Almirante	Admiral
+Colonel	Colonel
+Col.	Colonel
+Coronel	Colonel
+Captain	Captain
+Capt.	Captain
+Commander	Commander
+Lieutenant	Lieutenant
+Lt.	Lieutenant
+Sergeant	Sergeant
+Sgt.	Sergeant
+
+# ---------------------------------------------------------------- academic
+Professor	Professor
+Prof.	Professor
+
+"""#),
+        ("verb-forms.txt", #"""
+# verb-forms.txt: verb forms the generator cannot make (-s, -ed, -ing and doubled consonants are generated).
+# columns (TAB-separated): lemma, forms (comma-separated: 3rd person -s, past, past participle when different, -ing)
+# Listed: every irregular verb whose lemma (or the first word of a phrasal lemma) is in actions.txt, and the
+# auxiliaries and common irregular verbs the rules need (be, have, do, go, make, see, come ...). Regular
+# spelling changes (-ies/-ied, -es, dropped -e, doubled consonants) are generated and need no entry.
+# The forms listed here are added to the generated ones.
+
+# ---------------------------------------------------------------- irregular verbs and auxiliaries
+be	am,is,are,was,were,been,being
+have	has,had,having
+do	does,did,done,doing
+say	says,said,saying
+tell	tells,told,telling
+read	reads,read,reading
+write	writes,wrote,written,writing
+speak	speaks,spoke,spoken,speaking
+lay	lays,laid,laying
+seek	seeks,sought,seeking
+fight	fights,fought,fighting
+send	sends,sent,sending
+build	builds,built,building
+rebuild	rebuilds,rebuilt,rebuilding
+set	sets,set,setting
+cut	cuts,cut,cutting
+take	takes,took,taken,taking
+undertake	undertakes,undertook,undertaken,undertaking
+give	gives,gave,given,giving
+make	makes,made,making
+lead	leads,led,leading
+hold	holds,held,holding
+uphold	upholds,upheld,upholding
+withhold	withholds,withheld,withholding
+meet	meets,met,meeting
+go	goes,went,gone,going
+stand	stands,stood,standing
+understand	understands,understood,understanding
+buy	buys,bought,buying
+bring	brings,brought,bringing
+break	breaks,broke,broken,breaking
+shut	shuts,shut,shutting
+draw	draws,drew,drawn,drawing
+withdraw	withdraws,withdrew,withdrawn,withdrawing
+know	knows,knew,known,knowing
+begin	begins,began,begun,beginning
+forbid	forbids,forbade,forbad,forbidden,forbidding
+freeze	freezes,froze,frozen,freezing
+put	puts,put,putting
+pay	pays,paid,paying
+stick	sticks,stuck,sticking
+split	splits,split,splitting
+teach	teaches,taught,teaching
+catch	catches,caught,catching
+deal	deals,dealt,dealing
+keep	keeps,kept,keeping
+lend	lends,lent,lending
+spend	spends,spent,spending
+sell	sells,sold,selling
+swear	swears,swore,sworn,swearing
+find	finds,found,finding
+think	thinks,thought,thinking
+see	sees,saw,seen,seeing
+oversee	oversees,oversaw,overseen,overseeing
+foresee	foresees,foresaw,foreseen,foreseeing
+come	comes,came,come,coming
+become	becomes,became,become,becoming
+overcome	overcomes,overcame,overcome,overcoming
+get	gets,got,gotten,getting
+let	lets,let,letting
+win	wins,won,winning
+lose	loses,lost,losing
+hear	hears,heard,hearing
+feel	feels,felt,feeling
+leave	leaves,left,leaving
+mean	means,meant,meaning
+strike	strikes,struck,stricken,striking
+choose	chooses,chose,chosen,choosing
+bind	binds,bound,binding
+hit	hits,hit,hitting
+run	runs,ran,running
+rise	rises,rose,risen,rising
+fall	falls,fell,fallen,falling
+grow	grows,grew,grown,growing
+show	shows,showed,shown,showing
+sit	sits,sat,sitting
+spread	spreads,spread,spreading
 
 """#),
     ]

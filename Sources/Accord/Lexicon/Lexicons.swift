@@ -15,11 +15,16 @@ public struct Lexicons: Sendable {
     /// The built-in lexicons.
     public static let builtIn: Lexicons = {
         do {
-            return try Lexicons(files: DefaultLexicons.files.map { LexiconFile(name: $0.name, text: $0.text) })
+            return try loadBuiltIn()
         } catch {
             fatalError("the built-in lexicons are invalid (a test guards this): \(error)")
         }
     }()
+
+    /// Compiles the built-in lexicons, reporting a bad line instead of stopping (for `lexicons check`).
+    public static func loadBuiltIn() throws -> Lexicons {
+        try Lexicons(files: DefaultLexicons.files.map { LexiconFile(name: $0.name, text: $0.text) })
+    }
 
     /// The built-in lexicons with the `.txt` files of `directory` loaded on top (same file names).
     public init(overlay directory: URL) throws {
@@ -66,7 +71,7 @@ public struct Lexicons: Sendable {
         }
         self.abbreviations = abbreviations
         self.sentenceStarters = starters
-        self.tagging = try TaggingLexicon(files: files, group: group)
+        self.tagging = try TaggingLexicon(files: files, group: group, tokenizer: Tokenizer(abbreviations: abbreviations))
 
         var hasher = SHA256()
         var counts: [String: Int] = [:]

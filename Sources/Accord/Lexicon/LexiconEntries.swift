@@ -1,0 +1,64 @@
+/// The meanings lexicon phrases carry, one table per phrase kind (a `PhrasePayload` indexes them).
+
+struct ActorEntry: Sendable, Hashable {
+    enum Gender: String, Sendable { case male, female }
+    let entity: String
+    let type: ActorType
+    let role: String?
+    let affiliation: String?
+    /// A place name standing for a government: an actor only when it acts.
+    let isMetonym: Bool
+    let gender: Gender?
+    /// A surname or nickname of a person listed under the full name.
+    let isAlias: Bool
+}
+
+struct TitleEntry: Sendable, Hashable {
+    let role: String
+    let affiliation: String?
+}
+
+struct InitiativeEntry: Sendable, Hashable {
+    let entity: String
+    let via: String
+    /// A back-reference (`the framework`): needs its determiner, which the span leaves out.
+    let needsDeterminer: Bool
+}
+
+struct ActionEntry: Sendable, Hashable {
+    let lemma: String
+    let actionClass: String
+    /// An action only with people or actors as its object (`support` victims, not `support` a plan).
+    let needsPeopleObject: Bool
+}
+
+/// One generated form of an action's lemma.
+struct ActionForm: Sendable, Hashable {
+    let entry: Int32
+    let form: Inflection.VerbForm
+}
+
+struct TargetEntry: Sendable, Hashable {
+    let category: String
+    let canonical: String
+}
+
+/// Single words that rules ask about, as bits per vocabulary id.
+struct WordFlags: OptionSet, Sendable {
+    let rawValue: UInt16
+    static let determiner = WordFlags(rawValue: 1)
+    static let locative = WordFlags(rawValue: 2)
+    static let auxiliary = WordFlags(rawValue: 4)
+    static let pronounMale = WordFlags(rawValue: 8)
+    static let pronounFemale = WordFlags(rawValue: 16)
+    static let pronounThing = WordFlags(rawValue: 32)
+    static let pronounPlural = WordFlags(rawValue: 64)
+    static let pronounSpeaker = WordFlags(rawValue: 128)
+    static let sentenceStarter = WordFlags(rawValue: 256)
+    static let organizationWord = WordFlags(rawValue: 512)
+    /// Name particles that may stand inside a person's name (`de`, `la`, `del`, `van`).
+    static let nameParticle = WordFlags(rawValue: 1024)
+    static let weekdayOrMonth = WordFlags(rawValue: 2048)
+    /// Forms of `be` and `get` that make a past participle passive (`were seized`).
+    static let passiveAuxiliary = WordFlags(rawValue: 4096)
+}
