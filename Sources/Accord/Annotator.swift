@@ -17,12 +17,14 @@ public struct Annotator: Sendable {
 
     private let tokenizer: Tokenizer
     private let splitter: SentenceSplitter
+    private let tagger: Tagger
 
     public init(lexicons: Lexicons = .builtIn, wrapped: Bool = false) {
         self.lexicons = lexicons
         self.wrapped = wrapped
         tokenizer = Tokenizer(abbreviations: lexicons.abbreviations)
         splitter = SentenceSplitter(abbreviations: lexicons.abbreviations, sentenceStarters: lexicons.sentenceStarters)
+        tagger = Tagger(lexicon: lexicons.tagging)
     }
 
     /// Annotates raw input bytes (UTF-8; a BOM is dropped, invalid sequences become U+FFFD with a warning).
@@ -37,6 +39,14 @@ public struct Annotator: Sendable {
         annotation.tokens = tokenizer.tokenize(source)
         annotation.warnings = InputWarnings.check(source, byteCount: bytes.count, tokenCount: annotation.tokens.count)
         annotation.sentences = splitter.split(annotation.tokens, in: source, wrapped: wrapped)
+        let tagging: Set<Layer> = [.actors, .initiatives, .actions, .targets, .quotes, .events, .stance]
+        if !layers.isDisjoint(with: tagging) {
+            let context = tagger.tag(&annotation)
+            let discourse: Set<Layer> = [.quotes, .events, .stance]
+            if !layers.isDisjoint(with: discourse) {
+                Discourse(context: context).annotate(&annotation)
+            }
+        }
         return annotation
     }
 

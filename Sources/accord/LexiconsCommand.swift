@@ -21,7 +21,12 @@ enum LexiconsCommand {
             throw UsageError(parsed.positional.isEmpty ? "missing subcommand; use 'accord lexicons check [DIR]'"
                                                        : "unknown subcommand '\(parsed.positional.joined(separator: " "))'; use 'accord lexicons check [DIR]'")
         }
-        let lexicons = try AnnotateCommand.loadLexicons(parsed.positional.count == 2 ? parsed.positional[1] : nil)
+        let lexicons: Lexicons
+        if parsed.positional.count == 2 {
+            lexicons = try AnnotateCommand.loadLexicons(parsed.positional[1])
+        } else {
+            do { lexicons = try Lexicons.loadBuiltIn() } catch let error as LexiconError { throw CommandError(error.description) }
+        }
         let width = lexicons.counts.map(\.file.count).max() ?? 0
         for (file, entries) in lexicons.counts {
             print(file.padding(toLength: width + 2, withPad: " ", startingAt: 0) + String(entries))

@@ -1,0 +1,98 @@
+/// Finds actions (SPEC "Actions"): verb forms and verbal phrases from the lexicon, longest first,
+/// that are used as verbs, with their negation and modality.
+///
+/// - Noun rule: a form right after a determiner or possessive (`the fight`, `its support`), or a
+///   base form before `of` (`a call of`), is a noun, not an action.
+/// - `object=people` entries (`support`) are actions only with an actor or young people as object.
+/// - Negation: a negator phrase (`not`, `n't`, `failed to`, `did little to`) ending within four
+///   tokens before the verb, in the same clause; `not only` does not negate.
+/// - Modality: the nearest modal phrase within five tokens (`will`, `seeks to`, `must`, `could`), else
+///   a bare purpose `to` (intent), else the modality of the action it is coordinated with.
+struct ActionTagger {
+    let c: TaggingContext
+
+    func tag(actors: [ActorMention], initiatives: [InitiativeMention], targets: [TargetMention]) -> [ActionMention] {
+        var blocked = [Bool](repeating: false, count: c.count)
+        for actor in actors { for k in actor.tokens { blocked[k] = true } }
+        for initiative in initiatives { for k in initiative.tokens { blocked[k] = true } }
+        var objectStarts = [Bool](repeating: false, count: c.count + 1)
+        for actor in actors { objectStarts[actor.tokens.lowerBound] = true }
+        for target in targets where target.category == "youth" { objectStarts[target.tokens.lowerBound] = true }
+
+        var mentions: [ActionMention] = []
+        var lastEnd = 0
+        for m in c.matches(.action) where Int(m.start) >= lastEnd {
+            let start = Int(m.start), end = Int(m.end)
+            let form = c.lexicon.actionForms[Int(m.entry)]
+            let entry = c.lexicon.actions[Int(form.entry)]
+            if blocked[start] || isNoun(start, end, form.form) || inTitleCaseName(start) { continue }
+            if entry.needsPeopleObject && !(end..<min(end + 5, c.count)).contains(where: { objectStarts[$0] && c.sameSentence($0, start) }) {
+                continue
+            }
+            let negated = isNegated(start)
+            var modality = modalityBefore(start)
+            if modality == .none, let previous = mentions.last, isCoordinated(previous, start) {
+                modality = previous.modality
+            }
+            mentions.append(ActionMention(span: c.span(start..<end), lemma: entry.lemma, actionClass: entry.actionClass,
+                                          sentence: Int(c.tokenSentence[start]), negated: negated, modality: modality,
+                                          tokens: start..<end))
+            lastEnd = end
+        }
+        return mentions
+    }
+
+    private func isNoun(_ start: Int, _ end: Int, _ form: Inflection.VerbForm) -> Bool {
+        let before = start - 1
+        if c.wordFlags(before).contains(.determiner) && c.sameSentence(before, start) { return true }
+        if c.id(before) == c.words.s || c.id(before) == c.words.apostrophe { return true }
+        if form != .past && c.id(end) == c.words.of { return true }
+        return false
+    }
+
+    /// `Joint Task Force`, a capitalised word inside a name (not at a sentence's start).
+    private func inTitleCaseName(_ start: Int) -> Bool {
+        c.isCapitalized(start) && !c.startsLine(start) && (c.isCapitalized(start - 1) && !c.isQuote(start - 1) || c.isCapitalized(start + 1))
+            && !c.isQuote(start - 1)
+    }
+
+    private func clauseBoundary(_ k: Int) -> Bool {
+        c.isPunctuation(k) || c.isQuote(k)
+    }
+
+    private func isNegated(_ start: Int) -> Bool {
+        var end = start
+        while end > start - 5 && end > 0 {
+            if let m = c.match(.negator, endingAt: end, after: start - 8) {
+                return c.lexicon.negators[Int(m.entry)]
+            }
+            if clauseBoundary(end - 1) { return false }
+            end -= 1
+        }
+        return false
+    }
+
+    private func modalityBefore(_ start: Int) -> Modality {
+        var end = start
+        while end > start - 6 && end > 0 {
+            if let m = c.match(.modal, endingAt: end, after: start - 9) { return c.lexicon.modals[Int(m.entry)] }
+            if clauseBoundary(end - 1) { break }
+            if end == start || end == start - 1, c.id(end - 1) == c.words.to { return .intent }
+            end -= 1
+        }
+        return .none
+    }
+
+    /// `must address ..., destroy ..., and focus`: the same clause's list of verbs.
+    private func isCoordinated(_ previous: ActionMention, _ start: Int) -> Bool {
+        guard previous.modality != .none, previous.sentence == Int(c.tokenSentence[start]),
+              start - previous.tokens.upperBound <= 12 else { return false }
+        var k = start - 1
+        var sawJoin = false
+        while k >= start - 2 && k >= previous.tokens.upperBound {
+            if c.id(k) == c.words.and || c.id(k) == c.words.or || c.id(k) == c.words.comma { sawJoin = true } else { break }
+            k -= 1
+        }
+        return sawJoin
+    }
+}

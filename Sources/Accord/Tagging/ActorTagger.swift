@@ -1,0 +1,355 @@
+/// Finds actors (SPEC "Actors") in one left-to-right pass, trying at each token, in order:
+/// 1. the **title rule**: `[Mexico's|U.S.|Mexican] Title Name` → a person with role and affiliation;
+///    a title alone after `the` refers back to the last person with that role;
+/// 2. the **government rule**: `Mexican|U.S.|Mexico's [1–2 modifiers] officials|government|...` → the country;
+/// 3. **lexicon** names: countries (not inside a longer proper name), metonyms that act (not a
+///    dateline, not after `in`), organizations, groups, people and their aliases;
+/// 4. **coreference**: a surname of a person met earlier; `he`/`she` → the last fitting person;
+///    `it`/`they` right after `COUNTRY said (that)`;
+/// 5. the **name rule**: an unknown capitalised name next to a speech verb (`said Carlos Medina`).
+struct ActorTagger {
+    let c: TaggingContext
+    var mentions: [ActorMention] = []
+    private var people = PeopleMemory()
+    private var covered = 0
+
+    init(context: TaggingContext) { c = context }
+
+    mutating func tag() -> [ActorMention] {
+        var i = 0
+        while i < c.count {
+            if i >= covered, let end = tagAt(i) {
+                covered = end
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return mentions
+    }
+
+    /// Tries every rule at token `i`; returns the token after what it consumed.
+    private mutating func tagAt(_ i: Int) -> Int? {
+        guard c.isWord(i) else { return nil }
+        let actor = c.match(.actor, at: i)
+        let actorEntry = actor.map { c.lexicon.actors[Int($0.entry)] }
+        let demonym = c.match(.demonym, at: i)
+
+        // 1–2. A country or demonym that qualifies a title or a government noun.
+        if let country = qualifierCountry(actorEntry, demonym) {
+            let qualifierEnd = max(actor.map { Int($0.end) } ?? 0, demonym.map { Int($0.end) } ?? 0)
+            var j = qualifierEnd
+            if c.id(j) == c.words.s { j += 1 }
+            if let end = titleRule(from: j, affiliation: country) { return end }
+            if let end = governmentPhrase(from: i, after: qualifierEnd, country: country) { return end }
+        }
+        if let end = titleRule(from: i, affiliation: nil) { return end }
+
+        // 3. Lexicon names.
+        if let actor, let entry = actorEntry {
+            return lexiconMention(actor, entry)
+        }
+        // 4. Coreference.
+        if let end = surnameMention(at: i) { return end }
+        if let end = pronounMention(at: i) { return end }
+        // 5. The name rule.
+        return nameRule(at: i)
+    }
+
+    private func qualifierCountry(_ actor: ActorEntry?, _ demonym: PhraseMatch?) -> String? {
+        if let actor, actor.type == .country, !actor.isMetonym { return actor.entity }
+        if let demonym { return c.lexicon.demonyms[Int(demonym.entry)] }
+        return nil
+    }
+
+    // MARK: - Rule 1: titles
+
+    /// A title at `j` (or capitalised words before a title: `Foreign Affairs Secretary`), and the
+    /// capitalised name after it.
+    private mutating func titleRule(from j: Int, affiliation qualifier: String?) -> Int? {
+        guard let (titleStart, titleEnd, entry) = findTitle(from: j) else { return nil }
+        let title = c.lexicon.titles[Int(entry)]
+        var roleText = titleStart == j && c.match(.title, at: j).map({ Int($0.end) == titleEnd }) == true
+            ? title.role : c.text(titleStart..<titleEnd)
+        var nameStart = titleEnd
+        // `Ambassador to Mexico Ken Salazar`: the title names its post.
+        if (c.id(nameStart) == c.words.to || c.id(nameStart) == c.words.of), let post = c.match(.actor, at: nameStart + 1),
+           c.lexicon.actors[Int(post.entry)].type == .country, c.isCapitalized(Int(post.end)) {
+            roleText = c.text(titleStart..<Int(post.end))
+            nameStart = Int(post.end)
+        }
+        guard nameStart < c.count, !c.flags(nameStart).contains(.lineBefore) else { return backReference(j, titleEnd, title) }
+        let nameEnd = nameRunEnd(from: nameStart)
+        guard nameEnd > nameStart else { return backReference(j, titleEnd, title) }
+        let known = knownPerson(in: nameStart..<nameEnd)
+        let entity = known?.entity ?? "person:" + Slug.make(c.text(nameStart..<nameEnd))
+        let affiliation = qualifier ?? title.affiliation ?? known?.affiliation
+        add(nameStart..<nameEnd, entity: entity, type: .person, via: "title-rule", role: roleText, affiliation: affiliation)
+        people.met(entity, role: roleText, gender: known?.gender, name: nameStart..<nameEnd, context: c)
+        return nameEnd
+    }
+
+    private func findTitle(from j: Int) -> (Int, Int, Int32)? {
+        if let m = c.match(.title, at: j) { return (j, Int(m.end), m.entry) }
+        // Up to two capitalised words before a title, in the same sentence.
+        var k = j
+        while k < j + 2, c.isCapitalized(k), c.sameSentence(j, k + 1), c.match(.actor, at: k) == nil {
+            k += 1
+            if let m = c.match(.title, at: k) { return (j, Int(m.end), m.entry) }
+        }
+        return nil
+    }
+
+    /// `the attorney general` without a name: the last person met with that role.
+    private mutating func backReference(_ j: Int, _ titleEnd: Int, _ title: TitleEntry) -> Int? {
+        guard c.wordFlags(j - 1).contains(.determiner), let entity = people.entity(withRole: title.role) else { return nil }
+        add(j..<titleEnd, entity: entity, type: .person, via: "coreference")
+        people.mentioned(entity)
+        return titleEnd
+    }
+
+    /// The end of a capitalised name starting at `k` (particles and initials allowed inside).
+    private func nameRunEnd(from k: Int) -> Int {
+        var end = k
+        while end < c.count && end < k + 6 && c.sameSentence(k, end) {
+            if c.isCapitalized(end) && c.isWord(end) && !c.isAllCaps(end) || (c.isAllCaps(end) && end > k) {
+                if c.match(.title, at: end) != nil && end > k { break }
+                if let a = c.match(.actor, at: end), c.lexicon.actors[Int(a.entry)].type != .person { break }
+                end += 1
+            } else if c.wordFlags(end).contains(.nameParticle) && c.isCapitalized(end + 1) && end > k {
+                end += 1
+            } else {
+                break
+            }
+            if end > k && c.flags(end).contains(.lineBefore) { break }
+        }
+        return end
+    }
+
+    /// A lexicon person (full name or alias) inside a name run.
+    private func knownPerson(in range: Range<Int>) -> ActorEntry? {
+        for k in range {
+            if let m = c.match(.actor, at: k), Int(m.end) <= range.upperBound {
+                let entry = c.lexicon.actors[Int(m.entry)]
+                if entry.type == .person { return entry }
+            }
+        }
+        if let entity = people.entity(forSurname: range, context: c) {
+            return ActorEntry(entity: entity, type: .person, role: nil, affiliation: nil, isMetonym: false, gender: nil, isAlias: true)
+        }
+        return nil
+    }
+
+    // MARK: - Rule 2: government phrases
+
+    private mutating func governmentPhrase(from i: Int, after j: Int, country: String) -> Int? {
+        var k = j
+        if c.id(k) == c.words.s { k += 1 }
+        var modifiers = 0
+        while modifiers <= 2 {
+            if let noun = c.match(.governmentNoun, at: k) {
+                var end = Int(noun.end)
+                while let more = c.match(.governmentNoun, at: end) { end = Int(more.end) }
+                add(i..<end, entity: country, type: .country, via: "government-rule")
+                return end
+            }
+            guard c.isWord(k), c.isLowercase(k), c.match(.action, at: k) == nil, !c.wordFlags(k).contains(.determiner),
+                  c.id(k) != c.words.and, c.id(k) != c.words.of, c.id(k) != c.words.to else { return nil }
+            k += 1
+            modifiers += 1
+        }
+        return nil
+    }
+
+    // MARK: - Rule 3: lexicon names
+
+    private mutating func lexiconMention(_ m: PhraseMatch, _ entry: ActorEntry) -> Int? {
+        let range = Int(m.start)..<Int(m.end)
+        switch entry.type {
+        case .country:
+            if entry.isMetonym {
+                if isDateline(range) || c.wordFlags(range.lowerBound - 1).contains(.locative) { return range.upperBound }
+            } else if insideLongerName(range) {
+                return range.upperBound
+            }
+            add(range, entity: entry.entity, type: .country, via: "lexicon")
+        case .person:
+            // `the López Obrador government` → the person's country.
+            if let country = entry.affiliation, country.hasPrefix("country:"), let noun = c.match(.governmentNoun, at: range.upperBound) {
+                add(range.lowerBound..<Int(noun.end), entity: country, type: .country, via: "government-rule")
+                return Int(noun.end)
+            }
+            let seen = people.hasMet(entry.entity)
+            add(range, entity: entry.entity, type: .person, via: entry.isAlias && seen ? "coreference" : "lexicon",
+                role: entry.isAlias ? nil : entry.role, affiliation: entry.isAlias ? nil : entry.affiliation)
+            people.met(entry.entity, role: entry.role, gender: entry.gender, name: range, context: c)
+        case .organization, .group:
+            add(range, entity: entry.entity, type: entry.type, via: "lexicon")
+        }
+        return range.upperBound
+    }
+
+    /// A dateline: a place name opening a line in capitals or before `(AP)`, `—` or `,`.
+    private func isDateline(_ range: Range<Int>) -> Bool {
+        guard c.startsLine(range.lowerBound) || c.flags(range.lowerBound).contains(.lineBefore) else { return false }
+        if range.allSatisfy({ c.isAllCaps($0) }) { return true }
+        guard range.upperBound < c.count, c.isPunctuation(range.upperBound) else { return false }
+        let next = c.text(range.upperBound..<range.upperBound + 1)
+        return ["(", "—", "–", "-", ",", "--"].contains(next)
+    }
+
+    /// A country name inside a longer proper name: `U.S. Embassy`, `Bank of Mexico`.
+    private func insideLongerName(_ range: Range<Int>) -> Bool {
+        let next = range.upperBound
+        if c.isCapitalized(next), c.sameSentence(range.lowerBound, next), !c.flags(next).contains(.lineBefore),
+           c.match(.actor, at: next) == nil, c.match(.demonym, at: next) == nil, c.match(.title, at: next) == nil,
+           !c.wordFlags(next).contains(.weekdayOrMonth), !c.wordFlags(next).contains(.sentenceStarter), c.isWord(next) {
+            return true
+        }
+        let of = range.lowerBound - 1, head = of - 1
+        if c.id(of) == c.words.of, head >= 0, c.isCapitalized(head), head != c.sentenceStart(head),
+           c.match(.governmentNoun, at: head) == nil {
+            return true // `Bank of Mexico`
+        }
+        return false
+    }
+
+    // MARK: - Rule 4: coreference
+
+    private mutating func surnameMention(at i: Int) -> Int? {
+        guard c.isCapitalized(i), let (entity, end) = people.surname(at: i, context: c) else { return nil }
+        add(i..<end, entity: entity, type: .person, via: "coreference")
+        people.mentioned(entity)
+        return end
+    }
+
+    private mutating func pronounMention(at i: Int) -> Int? {
+        let flags = c.wordFlags(i)
+        if flags.contains(.pronounMale) || flags.contains(.pronounFemale) {
+            guard !c.inQuote[i], c.isWord(i), !isPossessive(i),
+                  let entity = people.lastPerson(female: flags.contains(.pronounFemale)) else { return nil }
+            add(i..<(i + 1), entity: entity, type: .person, via: "coreference")
+            return i + 1
+        }
+        if flags.contains(.pronounThing) || flags.contains(.pronounPlural), !c.inQuote[i], !isPossessive(i),
+           let country = countryBeforeSpeechVerb(i) {
+            add(i..<(i + 1), entity: country, type: .country, via: "coreference")
+            return i + 1
+        }
+        return nil
+    }
+
+    /// `his`, `its`, `their`, and `her` before a noun: possessives are not mentions.
+    private func isPossessive(_ i: Int) -> Bool {
+        guard c.wordFlags(i).contains(.determiner) else { return false }
+        guard c.wordFlags(i).contains(.pronounFemale) else { return true }
+        let next = c.id(i + 1)
+        return c.isWord(i + 1) && !c.wordFlags(i + 1).contains(.determiner)
+            && next != c.words.that && next != c.words.to && next != c.words.and
+    }
+
+    /// `Mexico said (that) it ...`: the country the pronoun stands for.
+    private func countryBeforeSpeechVerb(_ i: Int) -> String? {
+        var k = i - 1
+        if c.id(k) == c.words.that { k -= 1 }
+        guard k >= 0, let verbStart = speechVerbStart(endingAt: k + 1), let last = mentions.last,
+              last.tokens.upperBound == verbStart || last.tokens.upperBound == verbStart - 1, last.type == .country,
+              c.sameSentence(last.tokens.lowerBound, i) else { return nil }
+        return last.entity
+    }
+
+    private func speechVerbStart(endingAt end: Int) -> Int? {
+        for start in stride(from: end - 1, through: max(0, end - 3), by: -1) {
+            if let m = c.match(.action, at: start), Int(m.end) == end,
+               c.lexicon.actions[Int(c.lexicon.actionForms[Int(m.entry)].entry)].actionClass == "say" {
+                return start
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Rule 5: unknown names next to a speech verb
+
+    private mutating func nameRule(at i: Int) -> Int? {
+        guard c.isCapitalized(i), !c.isAllCaps(i), !c.wordFlags(i).contains(.sentenceStarter),
+              c.match(.initiative, at: i) == nil else { return nil }
+        let end = nameRunEnd(from: i)
+        guard end - i >= 2, end - i <= 4 else { return nil }
+        for k in i..<end where c.wordFlags(k).contains(.organizationWord) || c.match(.initiative, at: k) != nil { return nil }
+        let before = speechVerbStart(endingAt: i) != nil || (c.id(i - 1) == c.words.to && c.id(i - 2) == c.words.according)
+        let after = c.match(.action, at: end).map { c.lexicon.actions[Int(c.lexicon.actionForms[Int($0.entry)].entry)].actionClass == "say" } ?? false
+        let appositive = c.id(end) == c.words.comma && (c.id(end + 1) == c.words.a || c.id(end + 1) == c.words.an || c.id(end + 1) == c.words.the)
+        guard before || after || appositive else { return nil }
+        let entity = "person:" + Slug.make(c.text(i..<end))
+        add(i..<end, entity: entity, type: .person, via: "name-rule")
+        people.met(entity, role: nil, gender: nil, name: i..<end, context: c)
+        return end
+    }
+
+    // MARK: - Output
+
+    private mutating func add(_ range: Range<Int>, entity: String, type: ActorType, via: String,
+                              role: String? = nil, affiliation: String? = nil) {
+        mentions.append(ActorMention(span: c.span(range), entity: entity, type: type, sentence: Int(c.tokenSentence[range.lowerBound]),
+                                     via: via, role: role, affiliation: affiliation, tokens: range))
+        if type == .person { people.mentioned(entity) }
+    }
+}
+
+/// The people met so far: surnames to resolve later mentions, roles for `the attorney general`,
+/// and the most recent person for `he`/`she`.
+private struct PeopleMemory {
+    private var surnames: [String: String] = [:]
+    private var roles: [String: String] = [:]
+    private var genders: [String: ActorEntry.Gender] = [:]
+    private var seen: Set<String> = []
+    private var recent: [String] = []
+
+    func hasMet(_ entity: String) -> Bool { seen.contains(entity) }
+
+    mutating func met(_ entity: String, role: String?, gender: ActorEntry.Gender?, name: Range<Int>, context c: TaggingContext) {
+        seen.insert(entity)
+        if let role { roles[role.lowercased()] = entity }
+        if let gender { genders[entity] = gender }
+        let words = name.filter { c.isCapitalized($0) }
+        if words.count >= 2 {
+            surnames[key(words.suffix(1), c)] = entity
+            if words.count >= 3 { surnames[key(words.suffix(2), c)] = entity }
+        }
+        mentioned(entity)
+    }
+
+    mutating func mentioned(_ entity: String) {
+        seen.insert(entity)
+        if recent.last != entity { recent.append(entity) }
+        if recent.count > 16 { recent.removeFirst(recent.count - 16) }
+    }
+
+    func entity(withRole role: String) -> String? { roles[role.lowercased()] }
+
+    func lastPerson(female: Bool) -> String? {
+        for entity in recent.reversed() {
+            switch genders[entity] {
+            case .female?: if female { return entity }
+            case .male?: if !female { return entity }
+            case nil: return entity
+            }
+        }
+        return nil
+    }
+
+    /// A known surname (two words first, then one) starting at `i`.
+    func surname(at i: Int, context c: TaggingContext) -> (String, Int)? {
+        if c.isCapitalized(i + 1), let entity = surnames[key([i, i + 1], c)] { return (entity, i + 2) }
+        if let entity = surnames[key([i], c)] { return (entity, i + 1) }
+        return nil
+    }
+
+    func entity(forSurname range: Range<Int>, context c: TaggingContext) -> String? {
+        surnames[key(Array(range), c)]
+    }
+
+    private func key<S: Sequence>(_ tokens: S, _ c: TaggingContext) -> String where S.Element == Int {
+        tokens.map { String(decoding: Folding.fold(c.text($0..<($0 + 1))), as: UTF8.self) }.joined(separator: " ")
+    }
+}

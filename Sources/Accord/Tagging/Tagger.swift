@@ -1,0 +1,17 @@
+/// Runs the taggers in order (actors, initiatives, targets, actions) over one document, each
+/// reading what the earlier ones found.
+struct Tagger {
+    let lexicon: TaggingLexicon
+
+    func tag(_ annotation: inout Annotation) -> TaggingContext {
+        let context = TaggingContext(tokens: annotation.tokens, source: annotation.source,
+                                     sentences: annotation.sentences, lexicon: lexicon)
+        var actors = ActorTagger(context: context)
+        annotation.actors = actors.tag()
+        annotation.initiatives = InitiativeTagger(c: context).tag()
+        annotation.targets = TargetTagger(c: context).tag(actors: annotation.actors, initiatives: annotation.initiatives)
+        annotation.actions = ActionTagger(c: context).tag(actors: annotation.actors, initiatives: annotation.initiatives,
+                                                          targets: annotation.targets)
+        return context
+    }
+}

@@ -1,0 +1,127 @@
+/// What the taggers read: tokens, their vocabulary ids, their sentences, and the lexicon phrases found.
+struct TaggingContext {
+    let tokens: [Token]
+    let source: SourceText
+    let sentences: [Sentence]
+    let lexicon: TaggingLexicon
+    let words: FunctionWords
+    /// Sentence index of every token.
+    let tokenSentence: [Int32]
+    let folded: [Int32]
+    let exact: [Int32]
+    /// Phrase matches per kind, sorted by start.
+    let matches: [[PhraseMatch]]
+    /// Whether each token lies inside a pair of quote marks (quote marks themselves excluded).
+    let inQuote: [Bool]
+    /// Paragraph (line) index of every token: news text has one paragraph or item a line.
+    let paragraph: [Int32]
+
+    init(tokens: [Token], source: SourceText, sentences: [Sentence], lexicon: TaggingLexicon) {
+        self.tokens = tokens
+        self.source = source
+        self.sentences = sentences
+        self.lexicon = lexicon
+        self.words = FunctionWords(lexicon)
+        var tokenSentence = [Int32](repeating: 0, count: tokens.count)
+        for (index, sentence) in sentences.enumerated() {
+            for t in sentence.tokens { tokenSentence[t] = Int32(index) }
+        }
+        self.tokenSentence = tokenSentence
+        let matcher = PhraseMatcher(lexicon: lexicon)
+        let ids = matcher.tokenIDs(tokens, source)
+        folded = ids.folded
+        exact = ids.exact
+        matches = matcher.match(folded: folded, exact: exact)
+        inQuote = QuoteRegions.mark(tokens, source)
+        var paragraph = [Int32](repeating: 0, count: tokens.count)
+        var line: Int32 = 0
+        for (i, token) in tokens.enumerated() {
+            if token.flags.contains(.lineBefore) && i > 0 { line += 1 }
+            paragraph[i] = line
+        }
+        self.paragraph = paragraph
+    }
+
+    var count: Int { tokens.count }
+
+    func matches(_ kind: PhraseKind) -> [PhraseMatch] { matches[Int(kind.rawValue)] }
+
+    /// The match of `kind` starting at token `i`, if any.
+    func match(_ kind: PhraseKind, at i: Int) -> PhraseMatch? {
+        let list = matches[Int(kind.rawValue)]
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(list[mid].start) < i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < list.count && Int(list[lo].start) == i ? list[lo] : nil
+    }
+
+    /// The match of `kind` that ends exactly at token `end` and starts after `lowerBound`, if any.
+    func match(_ kind: PhraseKind, endingAt end: Int, after lowerBound: Int) -> PhraseMatch? {
+        var start = end - 1
+        while start >= max(lowerBound, end - 6) {
+            if let m = match(kind, at: start), Int(m.end) == end { return m }
+            start -= 1
+        }
+        return nil
+    }
+
+    // MARK: - Token tests
+
+    @inline(__always) func flags(_ i: Int) -> Token.Flags { tokens[i].flags }
+    @inline(__always) func isCapitalized(_ i: Int) -> Bool { i >= 0 && i < count && tokens[i].flags.contains(.capitalized) }
+    @inline(__always) func isLowercase(_ i: Int) -> Bool { i >= 0 && i < count && tokens[i].flags.contains(.lowercase) }
+    @inline(__always) func isWord(_ i: Int) -> Bool { i >= 0 && i < count && tokens[i].kind == .word }
+    @inline(__always) func id(_ i: Int) -> Int32 { i >= 0 && i < count ? folded[i] : Vocabulary.none }
+    @inline(__always) func wordFlags(_ i: Int) -> WordFlags { i >= 0 && i < count ? lexicon.flags(folded[i]) : [] }
+    @inline(__always) func sameSentence(_ a: Int, _ b: Int) -> Bool {
+        a >= 0 && b >= 0 && a < count && b < count && tokenSentence[a] == tokenSentence[b]
+    }
+
+    /// The first token of the sentence holding `i`.
+    func sentenceStart(_ i: Int) -> Int { sentences[Int(tokenSentence[i])].tokens.lowerBound }
+
+    /// The first token of a sentence or line.
+    func startsLine(_ i: Int) -> Bool { i == 0 || tokens[i].flags.contains(.lineBefore) || sentenceStart(i) == i }
+
+    /// Sentence-internal punctuation that ends a clause or phrase (`,` `;` `:` `.` `(` `—`).
+    func isPunctuation(_ i: Int) -> Bool { i >= 0 && i < count && tokens[i].kind == .punct }
+
+    func isQuote(_ i: Int) -> Bool { i >= 0 && i < count && tokens[i].kind == .quote }
+
+    /// Whether the token is entirely upper case (a dateline, an acronym).
+    func isAllCaps(_ i: Int) -> Bool {
+        guard isWord(i) else { return false }
+        let bytes = source.utf8[tokens[i].byteRange]
+        return bytes.count > 1 && !bytes.contains { $0 >= 0x61 && $0 <= 0x7A }
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        source.string(bytes: Int(tokens[range.lowerBound].startByte)..<Int(tokens[range.upperBound - 1].endByte))
+    }
+
+    func span(_ range: Range<Int>) -> Span { Span(tokens: tokens, range) }
+}
+
+/// Vocabulary ids of the function words rules name, looked up once per lexicon.
+struct FunctionWords {
+    let to, of, and, or, the, that, s, apostrophe, comma, according, by, with, not, only, from, a, an, on, forWord: Int32
+    let statement, declaration, both, two, we, us, our, it, this, but, also, critics, if_, then, unless: Int32
+
+    /// Interned by every lexicon, so that their ids are never `Vocabulary.none`.
+    static let all = ["to", "of", "and", "or", "the", "that", "'s", "'", ",", "according", "by", "with", "not", "only",
+                      "from", "a", "an", "on", "for", "statement", "declaration", "both", "two", "we", "us", "our", "it",
+                      "this", "but", "also", "critics", "if", "then", "unless"]
+
+    init(_ lexicon: TaggingLexicon) {
+        func id(_ word: String) -> Int32 { lexicon.id(word) }
+        to = id("to"); of = id("of"); and = id("and"); or = id("or"); the = id("the"); that = id("that")
+        s = id("'s"); apostrophe = id("'"); comma = id(","); according = id("according"); by = id("by")
+        with = id("with"); not = id("not"); only = id("only"); from = id("from"); a = id("a"); an = id("an")
+        on = id("on"); forWord = id("for")
+        statement = id("statement"); declaration = id("declaration"); both = id("both"); two = id("two")
+        we = id("we"); us = id("us"); our = id("our"); it = id("it"); this = id("this"); but = id("but"); also = id("also")
+        critics = id("critics"); if_ = id("if"); then = id("then"); unless = id("unless")
+    }
+}

@@ -1,0 +1,54 @@
+/// Finds targets (SPEC "Targets"): issue terms from the lexicon, longest first, extended by a
+/// following activity noun (`drug` + `trafficking`); coordination needs no rule (`gun and drug
+/// trafficking` gives `gun` and `drug trafficking`). Terms inside proper names are skipped: inside an
+/// organization's or named group's span, or in a run of capitalised words (`Office on Drugs and Crime`).
+struct TargetTagger {
+    let c: TaggingContext
+
+    func tag(actors: [ActorMention], initiatives: [InitiativeMention]) -> [TargetMention] {
+        var properName = [Bool](repeating: false, count: c.count)
+        for actor in actors where actor.type == .organization || actor.type == .group && c.isCapitalized(actor.tokens.lowerBound) {
+            for k in actor.tokens { properName[k] = true }
+        }
+        for initiative in initiatives { for k in initiative.tokens { properName[k] = true } }
+
+        var mentions: [TargetMention] = []
+        var lastEnd = 0
+        for m in c.matches(.target) where Int(m.start) >= lastEnd {
+            let start = Int(m.start)
+            var end = Int(m.end)
+            if (start..<end).contains(where: { properName[$0] }) || inCapitalisedName(start..<end) { continue }
+            let entry = c.lexicon.targets[Int(m.entry)]
+            var term = entry.canonical
+            if let activity = c.match(.activity, at: end), c.sameSentence(start, Int(activity.start)) {
+                term += " " + c.lexicon.activities[Int(activity.entry)]
+                end = Int(activity.end)
+            }
+            mentions.append(TargetMention(span: c.span(start..<end), category: entry.category, term: term,
+                                          sentence: Int(c.tokenSentence[start]), tokens: start..<end))
+            lastEnd = end
+        }
+        return mentions
+    }
+
+    /// A capitalised term inside a capitalised run that names an organization (`National Institute on
+    /// Drug Abuse`): the run may hold `of`, `on`, `and`, `for`, `the` between capitalised words.
+    private func inCapitalisedName(_ range: Range<Int>) -> Bool {
+        guard c.isCapitalized(range.lowerBound) else { return false }
+        func isPart(_ k: Int) -> Bool {
+            c.sameSentence(k, range.lowerBound) && (c.isCapitalized(k) || c.id(k) == c.words.of || c.id(k) == c.words.and
+                || c.id(k) == c.words.the || c.id(k) == c.words.on || c.id(k) == c.words.forWord)
+        }
+        var k = range.lowerBound - 1
+        while k >= 0 && range.lowerBound - k <= 6 && isPart(k) {
+            if c.wordFlags(k).contains(.organizationWord) { return true }
+            k -= 1
+        }
+        k = range.upperBound
+        while k < c.count && k - range.upperBound < 6 && isPart(k) {
+            if c.wordFlags(k).contains(.organizationWord) { return true }
+            k += 1
+        }
+        return false
+    }
+}
