@@ -1,0 +1,237 @@
+/// Links actions to their agents and what they act on (SPEC "Events"), sentence by sentence.
+///
+/// The agent of an action (other than `say` and `criticize`) is, in order:
+/// 1. its **subject**: the actor ending right before it, across auxiliaries, modals, negators and
+///    adverbs (`Mexico has also pledged`), with actors coordinated to it (`the United States and Mexico`);
+///    `both governments` (both countries), or `we` inside a quote (the speaker's side);
+/// 2. the agent of the previous action in the sentence (infinitives, purpose clauses and coordinated
+///    verbs: `seeks to reduce`, `collaborate ... to develop`);
+/// 3. for the first action of a list item, the subject of the lead-in line (`The United States will:`).
+/// Its targets are those from the action to where the next subject starts; its objects the actors
+/// between the action and the next action.
+struct EventLinker {
+    let c: TaggingContext
+    let actors: [ActorMention]
+    let actions: [ActionMention]
+    let targets: [TargetMention]
+    let quotes: [Quote]
+
+    func events() -> [Event] {
+        var events: [Event] = []
+        let actorEndingAt = endIndex(actors.map(\.tokens))
+        let quoteOf = quoteIndex()
+        // Subjects first: an argument ends where a later action's own subject begins.
+        var subjects: [(agents: [Int], start: Int)?] = actions.map { subject(of: $0, actorEndingAt, quoteOf) }
+        let leadIns = listLeadIns()
+        var previous: (agents: [Int], sentence: Int)?
+        var targetCursor = 0
+        for (a, action) in actions.enumerated() {
+            let sentence = action.sentence
+            if action.actionClass == "say" || action.actionClass == "criticize" {
+                if let s = subjects[a] { previous = (s.agents, sentence) }
+                continue
+            }
+            var agents = subjects[a]?.agents
+            if agents == nil, let previous, previous.sentence == sentence { agents = previous.agents }
+            if agents == nil, isFirstAction(a), let lead = leadIns[sentence] { agents = lead }
+            subjects[a] = subjects[a] ?? agents.map { ($0, action.tokens.lowerBound) }
+            guard let agents, !agents.isEmpty else { continue }
+            previous = (agents, sentence)
+
+            let argumentEnd = self.argumentEnd(after: a, subjects)
+            let nextAction = a + 1 < actions.count && actions[a + 1].sentence == sentence
+                ? actions[a + 1].tokens.lowerBound : argumentEnd
+            while targetCursor < targets.count && targets[targetCursor].tokens.lowerBound < action.tokens.lowerBound { targetCursor += 1 }
+            var targetIndices: [Int] = []
+            var t = targetCursor
+            while t < targets.count && targets[t].tokens.lowerBound < argumentEnd {
+                targetIndices.append(t)
+                t += 1
+            }
+            let laterSubjects = Set((a + 1..<actions.count).prefix { actions[$0].sentence == sentence }.flatMap { subjects[$0]?.agents ?? [] })
+            var objects: [Int] = []
+            var o = firstActor(from: action.tokens.upperBound)
+            while o < actors.count && actors[o].tokens.upperBound <= nextAction {
+                if !agents.contains(o) && !laterSubjects.contains(o) { objects.append(o) }
+                o += 1
+            }
+            for agent in agents {
+                events.append(Event(sentence: sentence, actor: agent, action: a, targets: targetIndices, objects: objects))
+            }
+        }
+        return events
+    }
+
+    // MARK: - Subjects
+
+    /// The agents standing right before an action, and where they start.
+    private func subject(of action: ActionMention, _ actorEndingAt: [Int32], _ quoteOf: [Int32]) -> (agents: [Int], start: Int)? {
+        if isPassive(action) { return nil }
+        var k = action.tokens.lowerBound
+        let sentenceStart = c.sentenceStart(k)
+        while k > sentenceStart {
+            let before = k - 1
+            if actorEndingAt[k] >= 0 {
+                let actor = Int(actorEndingAt[k])
+                let agents = coordinated(actor, actorEndingAt)
+                return (agents, actors[agents.min()!].tokens.lowerBound)
+            }
+            if let collective = c.match(.collective, endingAt: k, after: sentenceStart - 1) {
+                let agents = bothCountries(before: Int(collective.start))
+                return agents.isEmpty ? nil : (agents, Int(collective.start))
+            }
+            if c.id(before) == c.words.we, quoteOf[before] >= 0 {
+                let agents = speakerSide(Int(quoteOf[before]))
+                return agents.isEmpty ? nil : (agents, before)
+            }
+            guard isSkippable(before) else { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// `had to be apprehended`, `were seized`: the subject is acted on, not the agent.
+    private func isPassive(_ action: ActionMention) -> Bool {
+        let first = action.tokens.lowerBound
+        let text = c.source.utf8[c.tokens[first].byteRange]
+        guard text.count > 3, text.suffix(2).elementsEqual("ed".utf8) || text.suffix(2).elementsEqual("en".utf8)
+              || c.match(.action, at: first).map({ c.lexicon.actionForms[Int($0.entry)].form == .past }) == true else { return false }
+        var k = first - 1
+        while k >= 0 && first - k <= 3 {
+            if c.wordFlags(k).contains(.passiveAuxiliary) { return true }
+            guard c.wordFlags(k).contains(.auxiliary) || c.id(k) == c.words.not else { return false }
+            k -= 1
+        }
+        return false
+    }
+
+    /// Auxiliaries, modals, negators and adverbs between a subject and its verb.
+    private func isSkippable(_ k: Int) -> Bool {
+        guard c.isWord(k) else { return false }
+        if c.wordFlags(k).contains(.auxiliary) { return true }
+        if c.match(.modal, at: k) != nil || c.match(.negator, at: k) != nil { return true }
+        if c.id(k) == c.words.not { return true }
+        let text = c.source.utf8[c.tokens[k].byteRange]
+        if text.count > 3, text.last == UInt8(ascii: "y"), text.dropLast().last == UInt8(ascii: "l"), c.isLowercase(k) { return true }
+        // Inside a modal phrase that started earlier (`seeks to`, `aims to`).
+        for back in 1...3 where k - back >= 0 {
+            if let m = c.match(.modal, at: k - back), Int(m.end) > k { return true }
+            if let m = c.match(.negator, at: k - back), Int(m.end) > k { return true }
+        }
+        return false
+    }
+
+    /// `A, B and C`: the actors coordinated with the one ending the subject.
+    private func coordinated(_ actor: Int, _ actorEndingAt: [Int32]) -> [Int] {
+        var agents = [actor]
+        var start = actors[actor].tokens.lowerBound
+        while start >= 2 {
+            let join = start - 1
+            guard c.id(join) == c.words.and || c.id(join) == c.words.comma, actorEndingAt[join] >= 0 else { break }
+            let other = Int(actorEndingAt[join])
+            agents.insert(other, at: 0)
+            start = actors[other].tokens.lowerBound
+        }
+        return agents
+    }
+
+    /// `both governments`: the most recent mention of each of the two last-named countries.
+    private func bothCountries(before token: Int) -> [Int] {
+        var latest: [String: Int] = [:]
+        var order: [String] = []
+        for (i, actor) in actors.enumerated() where actor.type == .country && actor.tokens.upperBound <= token {
+            latest[actor.entity] = i
+            order.removeAll { $0 == actor.entity }
+            order.append(actor.entity)
+        }
+        return order.suffix(2).compactMap { latest[$0] }.sorted()
+    }
+
+    /// `we` in a quote: the speaker's country (its latest mention), or the speakers themselves.
+    private func speakerSide(_ quote: Int) -> [Int] {
+        let speakers = quotes[quote].speakers
+        var side: [Int] = []
+        for s in speakers {
+            let speaker = actors[s]
+            if speaker.type == .country || speaker.type == .organization { side.append(s); continue }
+            let country = speaker.affiliation ?? actors.first(where: { $0.entity == speaker.entity && $0.affiliation != nil })?.affiliation
+            if let country, let mention = actors.indices.last(where: { actors[$0].entity == country && actors[$0].tokens.upperBound <= quotes[quote].tokens.lowerBound }) {
+                side.append(mention)
+            } else {
+                side.append(s)
+            }
+        }
+        return Array(Set(side)).sorted()
+    }
+
+    // MARK: - Arguments
+
+    /// Where an action's arguments end: the start of the next subject in its sentence, or the sentence's end.
+    private func argumentEnd(after a: Int, _ subjects: [(agents: [Int], start: Int)?]) -> Int {
+        let sentence = actions[a].sentence
+        var b = a + 1
+        while b < actions.count && actions[b].sentence == sentence {
+            if let s = subjects[b], s.start > actions[a].tokens.upperBound, !Set(s.agents).isSubset(of: Set(subjects[a]?.agents ?? [])) {
+                return s.start
+            }
+            b += 1
+        }
+        return c.sentences[sentence].tokens.upperBound
+    }
+
+    /// List items and the agents of the lead-in line they follow (`The United States and Mexico will:`).
+    private func listLeadIns() -> [Int: [Int]] {
+        var result: [Int: [Int]] = [:]
+        var actorCursor = 0
+        for (s, sentence) in c.sentences.enumerated() {
+            let last = sentence.tokens.upperBound - 1
+            guard c.text(last..<(last + 1)) == ":" else { continue }
+            while actorCursor < actors.count && actors[actorCursor].tokens.lowerBound < sentence.tokens.lowerBound { actorCursor += 1 }
+            var agents: [Int] = []
+            var k = actorCursor
+            while k < actors.count && actors[k].tokens.upperBound <= last { agents.append(k); k += 1 }
+            if agents.isEmpty, let collective = c.matches(.collective).first(where: { sentence.tokens.contains(Int($0.start)) }) {
+                agents = bothCountries(before: Int(collective.start))
+            }
+            guard !agents.isEmpty else { continue }
+            var item = s + 1
+            while item < c.sentences.count && (item == s + 1 || startsListItem(item)) {
+                if item > s + 1 || startsListItem(item) || c.flags(c.sentences[item].tokens.lowerBound).contains(.lineBefore) {
+                    result[item] = agents
+                }
+                item += 1
+            }
+        }
+        return result
+    }
+
+    /// The index of the first actor starting at or after `token`.
+    private func firstActor(from token: Int) -> Int {
+        var lo = 0, hi = actors.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if actors[mid].tokens.lowerBound < token { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    private func isFirstAction(_ a: Int) -> Bool { a == 0 || actions[a - 1].sentence != actions[a].sentence }
+
+    private func startsListItem(_ sentence: Int) -> Bool {
+        let first = c.sentences[sentence].tokens.lowerBound
+        let text = c.text(first..<(first + 1))
+        return ["-", "•", "*", "·", "–", "—"].contains(text) || (c.flags(first).contains(.numeric) && text.hasSuffix("."))
+    }
+
+    private func endIndex(_ ranges: [Range<Int>]) -> [Int32] {
+        var map = [Int32](repeating: -1, count: c.count + 1)
+        for (i, r) in ranges.enumerated() { map[r.upperBound] = Int32(i) }
+        return map
+    }
+
+    private func quoteIndex() -> [Int32] {
+        var map = [Int32](repeating: -1, count: c.count)
+        for (q, quote) in quotes.enumerated() { for k in quote.tokens { map[k] = Int32(q) } }
+        return map
+    }
+}

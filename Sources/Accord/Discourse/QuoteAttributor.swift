@@ -1,0 +1,161 @@
+/// Builds the quote layer (SPEC "Quotes"): each pair of quote marks is a quote; its speakers come
+/// from the attribution around it, tried in this order:
+/// 1. after the quote, in its sentence: `"…," said Ebrard`, `"…," Ebrard explained`, `"…," he said`,
+///    `"…," the joint statement read` (the statement's parties: the countries named before it);
+/// 2. before it: `Ebrard said: "…"`, `according to Ebrard, "…"`;
+/// 3. a quote without its own attribution continues the last attributed quote of its paragraph
+///    (`"…," Ebrard explained. "…"`).
+/// Speech verbs are the lexicon's `say` actions.
+struct QuoteAttributor {
+    let c: TaggingContext
+    let actors: [ActorMention]
+    let actions: [ActionMention]
+    /// Actor index by the token just past its end (`-1` where none ends).
+    private let actorEndingAt: [Int32]
+
+    init(c: TaggingContext, actors: [ActorMention], actions: [ActionMention]) {
+        self.c = c
+        self.actors = actors
+        self.actions = actions
+        var ending = [Int32](repeating: -1, count: c.count + 1)
+        for (i, actor) in actors.enumerated() { ending[actor.tokens.upperBound] = Int32(i) }
+        actorEndingAt = ending
+    }
+
+    func quotes() -> (quotes: [Quote], warnings: [String]) {
+        var quotes: [Quote] = []
+        var warnings: [String] = []
+        let actorAt = index(actors.map(\.tokens))
+        let actionAt = index(actions.map(\.tokens))
+        var previous: (paragraph: Int, speakers: [Int], cue: String?)?
+        for pair in QuoteRegions.pairs(c.tokens, c.source) {
+            let inner = (pair.open + 1)..<pair.close
+            if !pair.balanced {
+                warnings.append("unbalanced quote mark at offset \(c.tokens[pair.open].start): the quotation ends at its paragraph's end")
+            }
+            guard !inner.isEmpty else { continue }
+            let paragraph = Int(c.paragraph[pair.open])
+            var found = after(pair, actorAt, actionAt) ?? before(pair, actorAt, actionAt)
+            if found == nil {
+                found = lastSpeechAct(before: pair.open, paragraph: paragraph, actorAt)
+            }
+            if found == nil, let previous, previous.paragraph == paragraph {
+                found = (previous.speakers, previous.cue)
+            }
+            let speakers = found?.speakers ?? []
+            quotes.append(Quote(span: c.span(inner), speakers: speakers, entities: uniqueEntities(speakers), cue: found?.cue, tokens: inner))
+            if found != nil { previous = (paragraph, speakers, found?.cue) }
+        }
+        return (quotes, warnings)
+    }
+
+    // MARK: - Attribution patterns
+
+    /// `"…," said Ebrard` / `"…," Ebrard said` / `"…," the joint statement read`.
+    private func after(_ pair: QuoteRegions.Pair, _ actorAt: [Int32], _ actionAt: [Int32]) -> (speakers: [Int], cue: String?)? {
+        var k = pair.close + 1
+        guard pair.balanced, k < c.count, !c.flags(k).contains(.lineBefore) else { return nil }
+        let limit = min(c.count, k + 14)
+        var subject: [Int] = []
+        while k < limit, !c.flags(k).contains(.lineBefore), !c.isQuote(k) || k == pair.close + 1 {
+            if let a = actionAt[k] >= 0 ? Int(actionAt[k]) : nil, actions[a].actionClass == "say" || actions[a].actionClass == "criticize" {
+                let cue = c.text(actions[a].tokens)
+                if !subject.isEmpty { return (subject, cue) }
+                // `said Ebrard` / `said Mexico's Foreign Affairs Secretary Marcelo Ebrard`
+                var j = actions[a].tokens.upperBound
+                while j < limit, !c.flags(j).contains(.lineBefore), !isClauseEnd(j) {
+                    if actorAt[j] >= 0 { return ([Int(actorAt[j])], cue) }
+                    j += 1
+                }
+                if let parties = statementParties(before: pair.open, from: pair.close + 1, to: actions[a].tokens.lowerBound) {
+                    return (parties, cue)
+                }
+                return nil
+            }
+            if actorAt[k] >= 0 {
+                subject = [Int(actorAt[k])]
+                k = actors[Int(actorAt[k])].tokens.upperBound
+                continue
+            }
+            if isClauseEnd(k) && k > pair.close + 1 { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// `Ebrard said: "…"`, `Ebrard said, "…"`, `according to Ebrard, "…"`.
+    private func before(_ pair: QuoteRegions.Pair, _ actorAt: [Int32], _ actionAt: [Int32]) -> (speakers: [Int], cue: String?)? {
+        let sentenceStart = c.sentenceStart(pair.open)
+        var k = pair.open - 1
+        if k >= 0, c.isPunctuation(k) { k -= 1 }
+        var verb: Int?
+        while k >= sentenceStart && k >= pair.open - 14 {
+            if c.isQuote(k) { return nil }
+            if verb == nil, actionAt[k] >= 0, actions[Int(actionAt[k])].actionClass == "say" { verb = Int(actionAt[k]) }
+            if verb != nil, actorAt[k] >= 0 {
+                return ([Int(actorAt[k])], c.text(actions[verb!].tokens))
+            }
+            if actorAt[k] >= 0, c.id(k - 1) == c.words.to, c.id(k - 2) == c.words.according {
+                return ([Int(actorAt[k])], "according to")
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// `…, he said. "…"`: the speaker of the latest speech verb of the paragraph, outside quotes.
+    private func lastSpeechAct(before open: Int, paragraph: Int, _ actorAt: [Int32]) -> (speakers: [Int], cue: String?)? {
+        var lo = 0, hi = actions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if actions[mid].tokens.lowerBound < open { lo = mid + 1 } else { hi = mid }
+        }
+        var a = lo - 1
+        while a >= 0, Int(c.paragraph[actions[a].tokens.lowerBound]) == paragraph {
+            let action = actions[a]
+            if action.actionClass == "say", !c.inQuote[action.tokens.lowerBound] {
+                let verb = action.tokens
+                let subject = actorEndingAt[verb.lowerBound]
+                if subject >= 0, !c.inQuote[actors[Int(subject)].tokens.lowerBound] {
+                    return ([Int(subject)], c.text(verb))
+                }
+                if actorAt[verb.upperBound] >= 0 { return ([Int(actorAt[verb.upperBound])], c.text(verb)) }
+            }
+            a -= 1
+        }
+        return nil
+    }
+
+    /// The joint statement's parties: the distinct countries named before the quote, each by its most
+    /// recent mention, when the attribution names a statement (`the joint statement read`).
+    private func statementParties(before open: Int, from: Int, to: Int) -> [Int]? {
+        guard (from..<to).contains(where: { c.id($0) == c.words.statement || c.id($0) == c.words.declaration }) else { return nil }
+        var latest: [String: Int] = [:]
+        for (index, actor) in actors.enumerated() where actor.type == .country && actor.tokens.upperBound <= open {
+            latest[actor.entity] = index
+        }
+        let parties = latest.values.sorted()
+        return parties.isEmpty ? nil : parties
+    }
+
+    // MARK: - Helpers
+
+    private func isClauseEnd(_ k: Int) -> Bool {
+        guard c.isPunctuation(k) else { return false }
+        let text = c.text(k..<(k + 1))
+        return text == "." || text == ";" || text == "?" || text == "!" || text == ":"
+    }
+
+    /// The token index → item index map for spans (`-1` where none starts).
+    private func index(_ ranges: [Range<Int>]) -> [Int32] {
+        var map = [Int32](repeating: -1, count: c.count + 1)
+        for (i, r) in ranges.enumerated() where map[r.lowerBound] < 0 { map[r.lowerBound] = Int32(i) }
+        return map
+    }
+
+    private func uniqueEntities(_ speakers: [Int]) -> [String] {
+        var seen: [String] = []
+        for s in speakers where !seen.contains(actors[s].entity) { seen.append(actors[s].entity) }
+        return seen
+    }
+}

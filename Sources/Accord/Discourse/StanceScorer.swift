@@ -1,0 +1,194 @@
+/// Scores the position each sentence takes toward an initiative (SPEC "Stance"), in the spirit of
+/// VADER but for policy text: only evaluative cues from the lexicon count (never topic words such as
+/// `security`), degree words scale the cue after them, a negator within three tokens flips it,
+/// the clause after `but`/`however` outweighs the one before, and a conditional or a question is
+/// neutral. Each cue counts toward the initiative nearest to it, so `Goodbye Merida, welcome
+/// Bicentennial accord` gives two records. A `criticize` action is a cue of its own.
+struct StanceScorer {
+    let c: TaggingContext
+    let actors: [ActorMention]
+    let initiatives: [InitiativeMention]
+    let actions: [ActionMention]
+    let quotes: [Quote]
+    /// Actor index by the token just past its end.
+    private let actorEndingAt: [Int: Int]
+    /// Actor index by its first token.
+    private let actorStartingAt: [Int: Int]
+    /// Speech and criticism actions by sentence.
+    private let reporting: [Int: [ActionMention]]
+
+    init(c: TaggingContext, actors: [ActorMention], initiatives: [InitiativeMention], actions: [ActionMention], quotes: [Quote]) {
+        self.c = c
+        self.actors = actors
+        self.initiatives = initiatives
+        self.actions = actions
+        self.quotes = quotes
+        var ending: [Int: Int] = [:]
+        for (i, actor) in actors.enumerated() { ending[actor.tokens.upperBound] = i }
+        actorEndingAt = ending
+        var starting: [Int: Int] = [:]
+        for (i, actor) in actors.enumerated() where starting[actor.tokens.lowerBound] == nil { starting[actor.tokens.lowerBound] = i }
+        actorStartingAt = starting
+        var reporting: [Int: [ActionMention]] = [:]
+        for action in actions where action.actionClass == "say" || action.actionClass == "criticize" {
+            reporting[action.sentence, default: []].append(action)
+        }
+        self.reporting = reporting
+    }
+
+    static let negationFactor = -0.74
+    static let threshold = 0.2
+
+    func records() -> [StanceRecord] {
+        var records: [StanceRecord] = []
+        let cuesBySentence = groupBySentence(c.matches(.stance).map { Int($0.start) }, c.matches(.stance))
+        var initiativeCursor = 0
+        var recentTopic: (entity: String, sentence: Int)?
+        var positions: [String: [String: StanceRecord.Label]] = [:]
+        for (s, sentence) in c.sentences.enumerated() {
+            var named: [InitiativeMention] = []
+            while initiativeCursor < initiatives.count && initiatives[initiativeCursor].sentence < s { initiativeCursor += 1 }
+            var k = initiativeCursor
+            while k < initiatives.count && initiatives[k].sentence == s { named.append(initiatives[k]); k += 1 }
+            defer { if let first = named.first { recentTopic = (first.entity, s) } }
+
+            var cues = cuesBySentence[s] ?? []
+            cues += criticismCues(in: sentence)
+            guard !cues.isEmpty, !isConditionalOrQuestion(sentence) else { continue }
+            var targets: [(entity: String, token: Int)] = named.map { ($0.entity, $0.tokens.lowerBound) }
+            let backReference = targets.isEmpty
+            if backReference {
+                guard let topic = recentTopic, s - topic.sentence <= 3 else { continue }
+                targets = [(topic.entity, sentence.tokens.lowerBound)]
+            }
+            let contrast = contrastPoint(in: sentence)
+            var byInitiative: [String: (score: Double, cues: [StanceRecord.Cue], first: Int)] = [:]
+            for cue in cues {
+                guard let scored = score(cue, contrast: contrast, sentenceStart: sentence.tokens.lowerBound) else { continue }
+                let nearest = targets.min { abs($0.token - cue.start) < abs($1.token - cue.start) }!
+                var entry = byInitiative[nearest.entity] ?? (0, [], cue.start)
+                entry.score += scored.weight
+                entry.cues.append(scored)
+                byInitiative[nearest.entity] = entry
+            }
+            for (resolved, entry) in byInitiative.sorted(by: { $0.key < $1.key }) {
+                let score = max(-1, min(1, entry.score))
+                guard abs(score) >= StanceScorer.threshold else { continue }
+                let quote = quoteIndex(containing: entry.first)
+                let holder = holder(quote: quote, sentence: sentence, cue: entry.first)
+                let label: StanceRecord.Label = score > 0 ? .support : .oppose
+                var entity = resolved
+                // A back-reference that would contradict its holder's earlier position means the other
+                // initiative (`Goodbye Merida ... This is going to be a huge success.`).
+                if backReference, let earlier = positions[holder]?[resolved], earlier != label,
+                   let other = positions[holder]?.first(where: { $0.value == label && $0.key != resolved })?.key {
+                    entity = other
+                }
+                positions[holder, default: [:]][entity] = label
+                records.append(StanceRecord(sentence: s, quote: quote, holder: holder, toward: entity, label: label, score: score,
+                                            cues: entry.cues.sorted { $0.span < $1.span }))
+            }
+        }
+        return records
+    }
+
+    /// A stance cue in the text: its tokens and base weight.
+    private struct CueMatch {
+        let start: Int
+        let end: Int
+        let weight: Double
+    }
+
+    private func groupBySentence(_ starts: [Int], _ matches: [PhraseMatch]) -> [Int: [CueMatch]] {
+        var result: [Int: [CueMatch]] = [:]
+        var lastEnd = 0
+        for m in matches where Int(m.start) >= lastEnd {
+            let s = Int(c.tokenSentence[Int(m.start)])
+            result[s, default: []].append(CueMatch(start: Int(m.start), end: Int(m.end), weight: c.lexicon.stanceWeights[Int(m.entry)]))
+            lastEnd = Int(m.end)
+        }
+        return result
+    }
+
+    /// `criticize`, `reject`, `condemn` ... acting in the sentence.
+    private func criticismCues(in sentence: Sentence) -> [CueMatch] {
+        (reporting[Int(c.tokenSentence[sentence.tokens.lowerBound])] ?? []).filter { $0.actionClass == "criticize" }
+            .map { CueMatch(start: $0.tokens.lowerBound, end: $0.tokens.upperBound, weight: $0.negated ? 0.3 : -0.6) }
+    }
+
+    /// The cue with its degree word and negator folded in, and its clause's weight.
+    private func score(_ cue: CueMatch, contrast: Int?, sentenceStart: Int) -> StanceRecord.Cue? {
+        var start = cue.start
+        var weight = cue.weight
+        if let degree = c.match(.degree, endingAt: cue.start, after: sentenceStart - 1) {
+            weight *= c.lexicon.degreeFactors[Int(degree.entry)]
+            start = Int(degree.start)
+        }
+        var end = start
+        while end > max(sentenceStart, start - 3) {
+            if let negator = c.match(.negator, endingAt: end, after: sentenceStart - 1) {
+                if c.lexicon.negators[Int(negator.entry)] {
+                    weight *= StanceScorer.negationFactor
+                    start = Int(negator.start)
+                }
+                break
+            }
+            if c.isPunctuation(end - 1) { break }
+            end -= 1
+        }
+        if let contrast {
+            weight *= cue.start > contrast ? 1.5 : 0.25
+        }
+        weight = max(-1, min(1, weight))
+        return StanceRecord.Cue(span: c.span(start..<cue.end), weight: weight)
+    }
+
+    /// The token of `but`/`however`/`yet` that splits the sentence (not `but also`).
+    private func contrastPoint(in sentence: Sentence) -> Int? {
+        for m in c.matches(.contrast) where sentence.tokens.contains(Int(m.start)) {
+            if c.id(Int(m.end)) == c.words.also { continue }
+            return Int(m.start)
+        }
+        return nil
+    }
+
+    /// `If it delivers, it will be a success`, `Only then can we call it a success`, `Is it a success?`
+    private func isConditionalOrQuestion(_ sentence: Sentence) -> Bool {
+        let last = sentence.tokens.upperBound - 1
+        if c.text(last..<(last + 1)) == "?" { return true }
+        for k in sentence.tokens {
+            let id = c.id(k)
+            if id == c.words.if_ || id == c.words.unless { return true }
+            if id == c.words.then, k == sentence.tokens.lowerBound || c.id(k - 1) == c.words.only { return true }
+        }
+        return false
+    }
+
+    private func quoteIndex(containing token: Int) -> Int? {
+        var lo = 0, hi = quotes.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if quotes[mid].tokens.upperBound <= token { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < quotes.count && quotes[lo].tokens.contains(token) ? lo : nil
+    }
+
+    /// The quote's speaker; a reporting subject (`Holloway said the plan failed`, `critics say`); or
+    /// the document's own voice.
+    private func holder(quote: Int?, sentence: Sentence, cue: Int) -> String {
+        if let quote, let entity = quotes[quote].entities.first { return entity }
+        // A reporting verb before the cue (`Holloway said the plan failed`, `critics say`) or after it
+        // (`..., he said.`) makes its subject the holder.
+        for action in reporting[Int(c.tokenSentence[sentence.tokens.lowerBound])] ?? [] where !c.inQuote[action.tokens.lowerBound] {
+            var k = action.tokens.lowerBound - 1
+            while k >= sentence.tokens.lowerBound && action.tokens.lowerBound - k <= 4 {
+                if c.id(k) == c.words.critics { return "other:critics" }
+                if let actor = actorEndingAt[k + 1] { return actors[actor].entity }
+                if c.isPunctuation(k) { break }
+                k -= 1
+            }
+            if action.tokens.lowerBound > cue, let actor = actorStartingAt[action.tokens.upperBound] { return actors[actor].entity }
+        }
+        return "document"
+    }
+}
