@@ -6,6 +6,7 @@ accord \(Accord.version): rule-based annotation of news about US-Mexico security
 
 Usage:
   accord annotate [FILE|-]... [-o PATH] [--format json|jsonl] [--compact] [--lexicons DIR]
+  accord compare EXPECTED ACTUAL [--layers LIST] [--score] [--json]
   accord lexicons check [DIR]
   accord --help | --version
 
@@ -28,6 +29,7 @@ func runMain() -> Int32 {
     let commands: [String: (usage: String, run: (ArraySlice<String>) throws -> Int32)] = [
         "annotate": (AnnotateCommand.usage, AnnotateCommand.run),
         "lexicons": (LexiconsCommand.usage, LexiconsCommand.run),
+        "compare": (CompareCommand.usage, CompareCommand.run),
     ]
     switch command {
     case "-h", "--help", "help":
