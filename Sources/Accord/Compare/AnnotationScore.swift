@@ -113,6 +113,9 @@ extension LayerScore {
             }
         }
 
+        // Lexicons may add categories (`violence`) that a gold file does not annotate: score SPEC's
+        // four and whatever else the expected side uses.
+        let scoredCategories = Set(["guns", "drugs", "youth", "corruption"]).union((e.targets ?? []).map(\.category))
         switch layer {
         case .sentences:
             let text = { (s: Doc.Sentence) in Doc.TextSpan(start: s.start, end: s.end, text: "") }
@@ -127,7 +130,8 @@ extension LayerScore {
             score(e.actions, a.actions, span: \.span, label: \.actionClass,
                   fields: [("lemma", \.lemma), ("negated", { $0.negated.map(String.init) })])
         case .targets:
-            score(e.targets, a.targets, span: \.span, label: \.category, fields: [("term", \.term)])
+            score(e.targets, a.targets?.filter { scoredCategories.contains($0.category) }, span: \.span, label: \.category,
+                  fields: [("term", \.term)])
         case .quotes:
             score(e.quotes, a.quotes, span: \.span, label: { _ in nil },
                   fields: [("speakers", { $0.speakers.map { Set($0).sorted().joined(separator: "|") } })])
@@ -136,7 +140,7 @@ extension LayerScore {
                 var counts: [String: Int] = [:]
                 for event in events ?? [] {
                     let sentence = locator.sentence(of: event).map(String.init) ?? "?"
-                    let categories = Set(event.targets.map(\.category))
+                    let categories = Set(event.targets.map(\.category).filter { scoredCategories.contains($0) })
                     for category in categories.isEmpty ? ["-"] : categories.sorted() {
                         counts["\(sentence)|\(event.actor.entity)|\(category)", default: 0] += 1
                     }

@@ -54,7 +54,7 @@ struct LexiconFile: Sendable {
         let count = entry.fields.count
         if entry.isRemoval { return }
         if count < required || count > required + optional {
-            throw error(entry, field: min(count, entry.columns.count - 1),
+            throw error(entry, field: count > required + optional ? required + optional : max(0, count - 1),
                         "expected \(required == required + optional ? "\(required)" : "\(required) to \(required + optional)") TAB-separated fields (\(columns)), found \(count)")
         }
         for (i, field) in entry.fields.enumerated() where i < required && field.isEmpty {

@@ -66,7 +66,7 @@ struct ActionTagger {
             if let m = c.match(.negator, endingAt: end, after: start - 8) {
                 return c.lexicon.negators[Int(m.entry)]
             }
-            if clauseBoundary(end - 1) { return false }
+            if clauseBoundary(end - 1) || (end < start && c.match(.action, at: end - 1) != nil) { return false }
             end -= 1
         }
         return false
@@ -76,7 +76,7 @@ struct ActionTagger {
         var end = start
         while end > start - 6 && end > 0 {
             if let m = c.match(.modal, endingAt: end, after: start - 9) { return c.lexicon.modals[Int(m.entry)] }
-            if clauseBoundary(end - 1) { break }
+            if clauseBoundary(end - 1) || (end < start && c.match(.action, at: end - 1) != nil) { break }
             if end == start || end == start - 1, c.id(end - 1) == c.words.to { return .intent }
             end -= 1
         }

@@ -69,7 +69,7 @@ struct TaggingContext {
 
     // MARK: - Token tests
 
-    @inline(__always) func flags(_ i: Int) -> Token.Flags { tokens[i].flags }
+    @inline(__always) func flags(_ i: Int) -> Token.Flags { i >= 0 && i < count ? tokens[i].flags : [] }
     @inline(__always) func isCapitalized(_ i: Int) -> Bool { i >= 0 && i < count && tokens[i].flags.contains(.capitalized) }
     @inline(__always) func isLowercase(_ i: Int) -> Bool { i >= 0 && i < count && tokens[i].flags.contains(.lowercase) }
     @inline(__always) func isWord(_ i: Int) -> Bool { i >= 0 && i < count && tokens[i].kind == .word }
