@@ -1,5 +1,7 @@
 import Foundation
 
+private func systemRead(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { read(fd, p, n) }
+
 /// Reads one input: a file, or standard input for `-`.
 enum InputReader {
     /// Largest document accepted by default (`--max-bytes` changes it).
@@ -20,21 +22,37 @@ enum InputReader {
         if isDirectory.boolValue {
             throw CommandError("\(path): is a folder; to annotate every .txt file in it use 'accord batch \(path) -o OUTDIR'")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CommandError("\(path): cannot be read (permission denied?)")
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw CommandError("\(path): cannot be read (\(String(cString: strerror(errno))))")
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            guard let read = try handle.read(upToCount: maxBytes + 1) else { return [] }
-            data = read
-        } catch {
-            throw CommandError("\(path): cannot be read (\(error.localizedDescription))")
+        defer { close(fd) }
+        var info = stat()
+        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        guard size <= maxBytes else {
+            throw CommandError("\(path): \(size) bytes is more than --max-bytes \(maxBytes); raise --max-bytes or split the file")
         }
-        guard data.count <= maxBytes else {
+        // Read straight into the array the annotator keeps: one copy of the input in memory.
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                guard bytes.count < maxBytes + 1 else { break }
+                bytes.append(contentsOf: repeatElement(0, count: max(4096, min(bytes.count, maxBytes + 1 - bytes.count))))
+            }
+            let n = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CommandError("\(path): cannot be read (\(String(cString: strerror(errno))))")
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        guard filled <= maxBytes else {
             throw CommandError("\(path): larger than --max-bytes \(maxBytes); raise --max-bytes or split the file")
         }
-        return [UInt8](data)
+        bytes.removeLast(bytes.count - filled)
+        return bytes
     }
 
     /// The document id for a path: the file name without its extension, `stdin` for `-`.

@@ -15,6 +15,21 @@ struct EventLinker {
     let actions: [ActionMention]
     let targets: [TargetMention]
     let quotes: [Quote]
+    private let countries: CountryMentions
+    /// A person's affiliation, from any mention that gives it.
+    private let affiliations: [String: String]
+
+    init(c: TaggingContext, actors: [ActorMention], actions: [ActionMention], targets: [TargetMention], quotes: [Quote]) {
+        self.c = c
+        self.actors = actors
+        self.actions = actions
+        self.targets = targets
+        self.quotes = quotes
+        countries = CountryMentions(actors)
+        var affiliations: [String: String] = [:]
+        for actor in actors { if let a = actor.affiliation, affiliations[actor.entity] == nil { affiliations[actor.entity] = a } }
+        self.affiliations = affiliations
+    }
 
     func events() -> [Event] {
         var events: [Event] = []
@@ -137,14 +152,7 @@ struct EventLinker {
 
     /// `both governments`: the most recent mention of each of the two last-named countries.
     private func bothCountries(before token: Int) -> [Int] {
-        var latest: [String: Int] = [:]
-        var order: [String] = []
-        for (i, actor) in actors.enumerated() where actor.type == .country && actor.tokens.upperBound <= token {
-            latest[actor.entity] = i
-            order.removeAll { $0 == actor.entity }
-            order.append(actor.entity)
-        }
-        return order.suffix(2).compactMap { latest[$0] }.sorted()
+        countries.latestDistinct(before: token, count: 2)
     }
 
     /// `we` in a quote: the speaker's country (its latest mention), or the speakers themselves.
@@ -154,8 +162,8 @@ struct EventLinker {
         for s in speakers {
             let speaker = actors[s]
             if speaker.type == .country || speaker.type == .organization { side.append(s); continue }
-            let country = speaker.affiliation ?? actors.first(where: { $0.entity == speaker.entity && $0.affiliation != nil })?.affiliation
-            if let country, let mention = actors.indices.last(where: { actors[$0].entity == country && actors[$0].tokens.upperBound <= quotes[quote].tokens.lowerBound }) {
+            let country = speaker.affiliation ?? affiliations[speaker.entity]
+            if let country, let mention = countries.latest(country, before: quotes[quote].tokens.lowerBound) {
                 side.append(mention)
             } else {
                 side.append(s)

@@ -12,9 +12,11 @@ struct QuoteAttributor {
     let actions: [ActionMention]
     /// Actor index by the token just past its end (`-1` where none ends).
     private let actorEndingAt: [Int32]
+    private let countries: CountryMentions
 
     init(c: TaggingContext, actors: [ActorMention], actions: [ActionMention]) {
         self.c = c
+        countries = CountryMentions(actors)
         self.actors = actors
         self.actions = actions
         var ending = [Int32](repeating: -1, count: c.count + 1)
@@ -130,11 +132,7 @@ struct QuoteAttributor {
     /// recent mention, when the attribution names a statement (`the joint statement read`).
     private func statementParties(before open: Int, from: Int, to: Int) -> [Int]? {
         guard (from..<to).contains(where: { c.id($0) == c.words.statement || c.id($0) == c.words.declaration }) else { return nil }
-        var latest: [String: Int] = [:]
-        for (index, actor) in actors.enumerated() where actor.type == .country && actor.tokens.upperBound <= open {
-            latest[actor.entity] = index
-        }
-        let parties = latest.values.sorted()
+        let parties = countries.latestDistinct(before: open, count: 8)
         return parties.isEmpty ? nil : parties
     }
 

@@ -145,9 +145,15 @@ struct StanceScorer {
 
     /// The token of `but`/`however`/`yet` that splits the sentence (not `but also`).
     private func contrastPoint(in sentence: Sentence) -> Int? {
-        for m in c.matches(.contrast) where sentence.tokens.contains(Int(m.start)) {
-            if c.id(Int(m.end)) == c.words.also { continue }
-            return Int(m.start)
+        let matches = c.matches(.contrast)
+        var lo = 0, hi = matches.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(matches[mid].start) < sentence.tokens.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        while lo < matches.count && sentence.tokens.contains(Int(matches[lo].start)) {
+            if c.id(Int(matches[lo].end)) != c.words.also { return Int(matches[lo].start) }
+            lo += 1
         }
         return nil
     }

@@ -222,8 +222,13 @@ extension Annotation {
     /// document never sits in memory twice. The sink must consume (empty) the buffer it is given.
     public func writeJSON(_ options: JSONOptions = JSONOptions(), to sink: @escaping (inout [UInt8]) -> Void) {
         var writer = JSONWriter(compact: options.compact, capacity: 1 << 18 + 4096)
-        writer.flush = sink
+        var piece: [UInt8] = []
+        writer.flush = { bytes in
+            piece.removeAll(keepingCapacity: true)
+            piece.append(contentsOf: bytes)
+            sink(&piece)
+        }
         AnnotationJSON(annotation: self, options: options).write(into: &writer)
-        sink(&writer.bytes)
+        writer.flushAll()
     }
 }

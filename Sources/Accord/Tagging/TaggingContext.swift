@@ -11,6 +11,9 @@ struct TaggingContext {
     let exact: [Int32]
     /// Phrase matches per kind, sorted by start.
     let matches: [[PhraseMatch]]
+    /// Which kinds of phrase start at each token (a bit per `PhraseKind`), so that most look-ups end
+    /// without a search.
+    private let kindsAt: [UInt16]
     /// Whether each token lies inside a pair of quote marks (quote marks themselves excluded).
     let inQuote: [Bool]
     /// Paragraph (line) index of every token: news text has one paragraph or item a line.
@@ -32,6 +35,12 @@ struct TaggingContext {
         folded = ids.folded
         exact = ids.exact
         matches = matcher.match(folded: folded, exact: exact)
+        var kindsAt = [UInt16](repeating: 0, count: tokens.count + 1)
+        for kind in PhraseKind.allCases {
+            let bit = UInt16(1) << kind.rawValue
+            for m in matches[Int(kind.rawValue)] { kindsAt[Int(m.start)] |= bit }
+        }
+        self.kindsAt = kindsAt
         inQuote = QuoteRegions.mark(tokens, source)
         var paragraph = [Int32](repeating: 0, count: tokens.count)
         var line: Int32 = 0
@@ -48,6 +57,7 @@ struct TaggingContext {
 
     /// The match of `kind` starting at token `i`, if any.
     func match(_ kind: PhraseKind, at i: Int) -> PhraseMatch? {
+        guard i >= 0 && i < count && kindsAt[i] & (UInt16(1) << kind.rawValue) != 0 else { return nil }
         let list = matches[Int(kind.rawValue)]
         var lo = 0, hi = list.count
         while lo < hi {

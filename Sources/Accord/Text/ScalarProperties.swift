@@ -16,6 +16,11 @@ enum Scalars {
 
     @inline(__always) static func asciiFlags(_ v: UInt32) -> UInt8 { ascii[Int(v)] }
 
+    /// An ASCII letter or digit, by range checks alone (the tokenizer's inner loop).
+    @inline(__always) static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
+        (b &- 0x30) < 10 || ((b | 0x20) &- 0x61) < 26
+    }
+
     /// White_Space: separates tokens and belongs to none.
     @inline(__always) static func isWhitespace(_ v: UInt32) -> Bool {
         if v < 128 { return ascii[Int(v)] & spaceBit != 0 }

@@ -13,7 +13,13 @@ public struct SourceText: Sendable {
     /// Decodes raw bytes as UTF-8, repairing what is not.
     public init<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
         let array = bytes as? [UInt8] ?? Array(bytes)
-        self = array.withUnsafeBufferPointer { SourceText.decode($0) }
+        let decoded = array.withUnsafeBufferPointer { SourceText.decode($0) }
+        // Well-formed input without a BOM is used as it is: no copy.
+        if decoded.replacedSequences == 0 && !decoded.hadByteOrderMark {
+            self.init(utf8: array, scalarCount: decoded.scalarCount, replacedSequences: 0, hadByteOrderMark: false)
+        } else {
+            self = decoded.text ?? SourceText(utf8: [], scalarCount: 0, replacedSequences: 0, hadByteOrderMark: false)
+        }
     }
 
     /// Wraps a Swift string (always well-formed).
@@ -38,15 +44,18 @@ public struct SourceText: Sendable {
         utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
-    private static func decode(_ input: UnsafeBufferPointer<UInt8>) -> SourceText {
+    /// Validates, and builds a new text only when the bytes need changing (BOM, invalid sequences).
+    private static func decode(_ input: UnsafeBufferPointer<UInt8>)
+        -> (scalarCount: Int, replacedSequences: Int, hadByteOrderMark: Bool, text: SourceText?) {
         var start = 0
         let bom = input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF
         if bom { start = 3 }
         let body = UnsafeBufferPointer(rebasing: input[start...])
         if let scalars = UTF8Validation.scalarCountIfValid(body) {
-            return SourceText(utf8: Array(body), scalarCount: scalars, replacedSequences: 0, hadByteOrderMark: bom)
+            let text = bom ? SourceText(utf8: Array(body), scalarCount: scalars, replacedSequences: 0, hadByteOrderMark: true) : nil
+            return (scalars, 0, bom, text)
         }
         let (repaired, scalars, replaced) = UTF8Validation.repair(body)
-        return SourceText(utf8: repaired, scalarCount: scalars, replacedSequences: replaced, hadByteOrderMark: bom)
+        return (scalars, replaced, bom, SourceText(utf8: repaired, scalarCount: scalars, replacedSequences: replaced, hadByteOrderMark: bom))
     }
 }
