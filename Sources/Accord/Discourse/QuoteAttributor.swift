@@ -75,7 +75,8 @@ struct QuoteAttributor {
                 return nil
             }
             if actorAt[k] >= 0 {
-                subject = [Int(actorAt[k])]
+                // `Rebecca Lindqvist, a senior fellow at CSIS, wrote`: the first actor is the speaker.
+                if subject.isEmpty { subject = [Int(actorAt[k])] }
                 k = actors[Int(actorAt[k])].tokens.upperBound
                 continue
             }
@@ -90,12 +91,12 @@ struct QuoteAttributor {
         let sentenceStart = c.sentenceStart(pair.open)
         var k = pair.open - 1
         if k >= 0, c.isPunctuation(k) { k -= 1 }
-        var verb: Int?
-        while k >= sentenceStart && k >= pair.open - 14 {
+        while k >= sentenceStart && k >= pair.open - 24 {
             if c.isQuote(k) { return nil }
-            if verb == nil, actionAt[k] >= 0, actions[Int(actionAt[k])].actionClass == "say" { verb = Int(actionAt[k]) }
-            if verb != nil, actorAt[k] >= 0 {
-                return ([Int(actorAt[k])], c.text(actions[verb!].tokens))
+            if actionAt[k] >= 0, actions[Int(actionAt[k])].actionClass == "say" {
+                let verb = actions[Int(actionAt[k])].tokens
+                guard let speaker = subject(ofVerbAt: verb.lowerBound, sentenceStart: sentenceStart) else { return nil }
+                return ([speaker], c.text(verb))
             }
             if actorAt[k] >= 0, c.id(k - 1) == c.words.to, c.id(k - 2) == c.words.according {
                 return ([Int(actorAt[k])], "according to")
@@ -103,6 +104,32 @@ struct QuoteAttributor {
             k -= 1
         }
         return nil
+    }
+
+    /// The speaker of a reporting verb: the actor right before it (across auxiliaries and adverbs:
+    /// `Ebrard has repeatedly said`), else the sentence's first actor, its main subject (`Sheinbaum
+    /// praised the talks but warned that ...`).
+    private func subject(ofVerbAt verb: Int, sentenceStart: Int) -> Int? {
+        var k = verb
+        while k > sentenceStart {
+            if actorEndingAt[k] >= 0 { return Int(actorEndingAt[k]) }
+            let word = k - 1
+            let isAdverb = c.isLowercase(word) && c.source.utf8[c.tokens[word].byteRange].suffix(2).elementsEqual("ly".utf8)
+            guard c.wordFlags(word).contains(.auxiliary) || isAdverb || c.match(.modal, at: word) != nil else { break }
+            k -= 1
+        }
+        let first = firstActor(from: sentenceStart)
+        guard first < actors.count, actors[first].tokens.upperBound <= verb, !c.inQuote[actors[first].tokens.lowerBound] else { return nil }
+        return first
+    }
+
+    private func firstActor(from token: Int) -> Int {
+        var lo = 0, hi = actors.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if actors[mid].tokens.lowerBound < token { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// `…, he said. "…"`: the speaker of the latest speech verb of the paragraph, outside quotes.
@@ -131,7 +158,8 @@ struct QuoteAttributor {
     /// The joint statement's parties: the distinct countries named before the quote, each by its most
     /// recent mention, when the attribution names a statement (`the joint statement read`).
     private func statementParties(before open: Int, from: Int, to: Int) -> [Int]? {
-        guard (from..<to).contains(where: { c.id($0) == c.words.statement || c.id($0) == c.words.declaration }) else { return nil }
+        guard (from..<to).contains(where: { c.id($0) == c.words.statement || c.id($0) == c.words.declaration }),
+              (from..<to).contains(where: { c.id($0) == c.words.joint }) else { return nil }
         let parties = countries.latestDistinct(before: open, count: 8)
         return parties.isEmpty ? nil : parties
     }

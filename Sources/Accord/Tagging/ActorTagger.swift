@@ -314,7 +314,12 @@ private struct PeopleMemory {
         let words = name.filter { c.isCapitalized($0) }
         if words.count >= 2 {
             surnames[key(words.suffix(1), c)] = entity
-            if words.count >= 3 { surnames[key(words.suffix(2), c)] = entity }
+            if words.count >= 3 {
+                surnames[key(words.suffix(2), c)] = entity
+                // Spanish names carry two surnames; the first alone names the person (`Ochoa`).
+                let paternal = key([words[words.count - 2]], c)
+                if surnames[paternal] == nil { surnames[paternal] = entity }
+            }
         }
         mentioned(entity)
     }

@@ -117,11 +117,11 @@ struct TaggingContext {
 /// Vocabulary ids of the function words rules name, looked up once per lexicon.
 struct FunctionWords {
     let to, of, and, or, the, that, s, apostrophe, comma, according, by, with, not, only, from, a, an, on, forWord: Int32
-    let statement, declaration, both, two, we, us, our, it, this, but, also, critics, if_, then, unless: Int32
+    let statement, declaration, joint, both, two, we, us, our, it, this, but, also, critics, if_, then, unless: Int32
 
     /// Interned by every lexicon, so that their ids are never `Vocabulary.none`.
     static let all = ["to", "of", "and", "or", "the", "that", "'s", "'", ",", "according", "by", "with", "not", "only",
-                      "from", "a", "an", "on", "for", "statement", "declaration", "both", "two", "we", "us", "our", "it",
+                      "from", "a", "an", "on", "for", "statement", "declaration", "joint", "both", "two", "we", "us", "our", "it",
                       "this", "but", "also", "critics", "if", "then", "unless"]
 
     init(_ lexicon: TaggingLexicon) {
@@ -130,7 +130,7 @@ struct FunctionWords {
         s = id("'s"); apostrophe = id("'"); comma = id(","); according = id("according"); by = id("by")
         with = id("with"); not = id("not"); only = id("only"); from = id("from"); a = id("a"); an = id("an")
         on = id("on"); forWord = id("for")
-        statement = id("statement"); declaration = id("declaration"); both = id("both"); two = id("two")
+        statement = id("statement"); declaration = id("declaration"); joint = id("joint"); both = id("both"); two = id("two")
         we = id("we"); us = id("us"); our = id("our"); it = id("it"); this = id("this"); but = id("but"); also = id("also")
         critics = id("critics"); if_ = id("if"); then = id("then"); unless = id("unless")
     }
