@@ -1,0 +1,303 @@
+import Accord
+import Foundation
+
+/// What `summary.json` says about one annotated document: mention counts per actor entity, target
+/// category, action class and stance label (overall, per holder and per toward), and its warnings.
+struct DocumentSummary: Sendable, Equatable {
+    var path: String
+    var id: String
+    var sha256: String
+    var bytes: Int
+    var length: Int
+    var sentences: Int
+    var quotes: Int
+    var outputs: [String]
+    var actors: [String: Int] = [:]
+    var targets: [String: Int] = [:]
+    var actions: [String: Int] = [:]
+    var stanceLabels: [String: Int] = [:]
+    var stanceByHolder: [String: [String: Int]] = [:]
+    var stanceByToward: [String: [String: Int]] = [:]
+    var warnings: [String] = []
+
+    init(path: String, annotation a: Annotation, bytes: Int, outputs: [String], extraWarnings: [String] = []) {
+        self.path = path
+        id = a.document.id
+        sha256 = a.document.sha256
+        self.bytes = bytes
+        length = a.document.length
+        sentences = a.sentences.count
+        quotes = a.quotes.count
+        self.outputs = outputs
+        for m in a.actors { actors[m.entity, default: 0] += 1 }
+        for m in a.targets { targets[m.category, default: 0] += 1 }
+        for m in a.actions { actions[m.actionClass, default: 0] += 1 }
+        for s in a.stance {
+            stanceLabels[s.label.rawValue, default: 0] += 1
+            stanceByHolder[s.holder, default: [:]][s.label.rawValue, default: 0] += 1
+            stanceByToward[s.toward, default: [:]][s.label.rawValue, default: 0] += 1
+        }
+        warnings = a.warnings + extraWarnings
+    }
+
+    /// Reads back what `json` wrote (from the resume manifest); nil if anything is missing.
+    init?(json object: [String: Any]) {
+        func counts(_ value: Any?) -> [String: Int]? {
+            guard let dictionary = value as? [String: Any] else { return nil }
+            var out: [String: Int] = [:]
+            for (k, v) in dictionary {
+                guard let n = (v as? NSNumber)?.intValue else { return nil }
+                out[k] = n
+            }
+            return out
+        }
+        func nested(_ value: Any?) -> [String: [String: Int]]? {
+            guard let dictionary = value as? [String: Any] else { return nil }
+            var out: [String: [String: Int]] = [:]
+            for (k, v) in dictionary {
+                guard let c = counts(v) else { return nil }
+                out[k] = c
+            }
+            return out
+        }
+        guard let path = object["path"] as? String, let id = object["id"] as? String,
+              let sha256 = object["sha256"] as? String,
+              let bytes = (object["bytes"] as? NSNumber)?.intValue, let length = (object["length"] as? NSNumber)?.intValue,
+              let sentences = (object["sentences"] as? NSNumber)?.intValue, let quotes = (object["quotes"] as? NSNumber)?.intValue,
+              let outputs = object["outputs"] as? [String],
+              let actors = counts(object["actors"]), let targets = counts(object["targets"]),
+              let actions = counts(object["actions"]), let stance = object["stance"] as? [String: Any],
+              let labels = counts(stance["labels"]), let byHolder = nested(stance["by_holder"]),
+              let byToward = nested(stance["by_toward"]), let warnings = object["warnings"] as? [String]
+        else { return nil }
+        self.path = path
+        self.id = id
+        self.sha256 = sha256
+        self.bytes = bytes
+        self.length = length
+        self.sentences = sentences
+        self.quotes = quotes
+        self.outputs = outputs
+        self.actors = actors
+        self.targets = targets
+        self.actions = actions
+        stanceLabels = labels
+        stanceByHolder = byHolder
+        stanceByToward = byToward
+        self.warnings = warnings
+    }
+
+    /// One line of JSON, keys sorted: an element of `documents` in summary.json.
+    var json: String {
+        var w = SummaryJSON()
+        w.object { o in
+            o.member("actions") { $0.counts(actions) }
+            o.member("actors") { $0.counts(actors) }
+            o.member("bytes") { $0.int(bytes) }
+            o.member("id") { $0.string(id) }
+            o.member("length") { $0.int(length) }
+            o.member("outputs") { $0.strings(outputs) }
+            o.member("path") { $0.string(path) }
+            o.member("quotes") { $0.int(quotes) }
+            o.member("sentences") { $0.int(sentences) }
+            o.member("sha256") { $0.string(sha256) }
+            o.member("stance") { $0.stance(labels: stanceLabels, byHolder: stanceByHolder, byToward: stanceByToward) }
+            o.member("targets") { $0.counts(targets) }
+            o.member("warnings") { $0.strings(warnings) }
+        }
+        return w.text
+    }
+
+    /// The document's line in the HTML format's `index.html`.
+    func indexEntry(link: String) -> CorpusIndexEntry {
+        CorpusIndexEntry(name: path, link: link, targets: targets, stance: stanceByHolder, sentences: sentences,
+                         actors: actors.values.reduce(0, +), actions: actions.values.reduce(0, +), quotes: quotes, warnings: warnings)
+    }
+
+    /// Rows of summary.csv for this document.
+    var csvRows: String {
+        var out = ""
+        SummaryCSV.countRows(&out, scope: "document", path: path, actors: actors, targets: targets, actions: actions,
+                             labels: stanceLabels, byHolder: stanceByHolder, byToward: stanceByToward)
+        for warning in warnings { out += SummaryCSV.row("document", path, "warning", warning, "", 1) }
+        return out
+    }
+}
+
+/// Corpus-wide counts: only sums, whatever the number of documents.
+struct CorpusTotals {
+    var files = 0
+    var documents = 0
+    var failed = 0
+    var bytes = 0
+    var withWarnings = 0
+    var actors: [String: Int] = [:]
+    var targets: [String: Int] = [:]
+    var actions: [String: Int] = [:]
+    var stanceLabels: [String: Int] = [:]
+    var stanceByHolder: [String: [String: Int]] = [:]
+    var stanceByToward: [String: [String: Int]] = [:]
+
+    mutating func add(_ d: DocumentSummary) {
+        documents += 1
+        bytes += d.bytes
+        if !d.warnings.isEmpty { withWarnings += 1 }
+        for (k, v) in d.actors { actors[k, default: 0] += v }
+        for (k, v) in d.targets { targets[k, default: 0] += v }
+        for (k, v) in d.actions { actions[k, default: 0] += v }
+        for (k, v) in d.stanceLabels { stanceLabels[k, default: 0] += v }
+        for (holder, labels) in d.stanceByHolder { for (k, v) in labels { stanceByHolder[holder, default: [:]][k, default: 0] += v } }
+        for (toward, labels) in d.stanceByToward { for (k, v) in labels { stanceByToward[toward, default: [:]][k, default: 0] += v } }
+    }
+
+    /// The `corpus` object of summary.json, indented one level.
+    var json: String {
+        var w = SummaryJSON(indent: 1)
+        w.object { o in
+            o.member("actions") { $0.counts(actions) }
+            o.member("actors") { $0.counts(actors) }
+            o.member("bytes") { $0.int(bytes) }
+            o.member("documents") { $0.int(documents) }
+            o.member("failed") { $0.int(failed) }
+            o.member("files") { $0.int(files) }
+            o.member("stance") { $0.stance(labels: stanceLabels, byHolder: stanceByHolder, byToward: stanceByToward) }
+            o.member("targets") { $0.counts(targets) }
+            o.member("with_warnings") { $0.int(withWarnings) }
+        }
+        return w.text
+    }
+
+    var csvRows: String {
+        var out = ""
+        out += SummaryCSV.row("corpus", "", "files", "found", "", files)
+        out += SummaryCSV.row("corpus", "", "files", "annotated", "", documents)
+        out += SummaryCSV.row("corpus", "", "files", "failed", "", failed)
+        out += SummaryCSV.row("corpus", "", "files", "with_warnings", "", withWarnings)
+        out += SummaryCSV.row("corpus", "", "bytes", "", "", bytes)
+        SummaryCSV.countRows(&out, scope: "corpus", path: "", actors: actors, targets: targets, actions: actions,
+                             labels: stanceLabels, byHolder: stanceByHolder, byToward: stanceByToward)
+        return out
+    }
+}
+
+/// Sorts keys the same way on every machine: by their UTF-8 bytes.
+func byteOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+
+/// A small JSON writer for the summary: keys in byte order, `": "` and `", "` spacing, objects on
+/// one line unless `indent` asks for one member a line.
+struct SummaryJSON {
+    var text = ""
+    /// Indentation level for a multi-line object; nil writes everything on one line.
+    let indent: Int?
+
+    init(indent: Int? = nil) { self.indent = indent }
+
+    struct Object {
+        fileprivate var writer: SummaryJSON
+        fileprivate var count = 0
+
+        mutating func member(_ key: String, _ value: (inout SummaryJSON) -> Void) {
+            if count > 0 { writer.text += "," }
+            if let indent = writer.indent {
+                writer.text += "\n" + String(repeating: "  ", count: indent + 1)
+            } else if count > 0 {
+                writer.text += " "
+            }
+            writer.string(key)
+            writer.text += ": "
+            var inner = SummaryJSON()
+            value(&inner)
+            writer.text += inner.text
+            count += 1
+        }
+    }
+
+    mutating func object(_ body: (inout Object) -> Void) {
+        text += "{"
+        var o = Object(writer: SummaryJSON(indent: indent))
+        body(&o)
+        text += o.writer.text
+        if let indent, o.count > 0 { text += "\n" + String(repeating: "  ", count: indent) }
+        text += "}"
+    }
+
+    mutating func int(_ n: Int) { text += String(n) }
+
+    mutating func string(_ s: String) { text += SummaryJSON.quoted(s) }
+
+    mutating func strings(_ list: [String]) {
+        text += "[" + list.map(SummaryJSON.quoted).joined(separator: ", ") + "]"
+    }
+
+    mutating func counts(_ table: [String: Int]) {
+        text += "{" + table.sorted { byteOrder($0.key, $1.key) }.map { SummaryJSON.quoted($0.key) + ": " + String($0.value) }
+            .joined(separator: ", ") + "}"
+    }
+
+    mutating func stance(labels: [String: Int], byHolder: [String: [String: Int]], byToward: [String: [String: Int]]) {
+        func nested(_ table: [String: [String: Int]]) -> String {
+            var w = SummaryJSON()
+            w.text += "{"
+            for (i, (k, v)) in table.sorted(by: { byteOrder($0.key, $1.key) }).enumerated() {
+                if i > 0 { w.text += ", " }
+                w.string(k)
+                w.text += ": "
+                w.counts(v)
+            }
+            w.text += "}"
+            return w.text
+        }
+        text += "{\"by_holder\": " + nested(byHolder) + ", \"by_toward\": " + nested(byToward) + ", \"labels\": "
+        counts(labels)
+        text += "}"
+    }
+
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.value < 0x20:
+                let hex = String(u.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// summary.csv: one count a row, `scope,path,layer,key,label,count`. `scope` is `corpus`,
+/// `document` or `failed`; `layer` is `files`, `bytes`, `actors`, `targets`, `actions`, `stance`
+/// (key empty, label the stance label), `stance-holder` / `stance-toward` (key the holder or
+/// the initiative, label the stance label), `warning` (key the warning) or `error` (key the reason).
+enum SummaryCSV {
+    static let header = "scope,path,layer,key,label,count\n"
+
+    static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func row(_ scope: String, _ path: String, _ layer: String, _ key: String, _ label: String, _ count: Int) -> String {
+        [scope, field(path), layer, field(key), field(label), String(count)].joined(separator: ",") + "\n"
+    }
+
+    static func countRows(_ out: inout String, scope: String, path: String, actors: [String: Int], targets: [String: Int],
+                          actions: [String: Int], labels: [String: Int], byHolder: [String: [String: Int]],
+                          byToward: [String: [String: Int]]) {
+        for (layer, table) in [("actors", actors), ("targets", targets), ("actions", actions)] {
+            for (k, v) in table.sorted(by: { byteOrder($0.key, $1.key) }) { out += row(scope, path, layer, k, "", v) }
+        }
+        for (k, v) in labels.sorted(by: { byteOrder($0.key, $1.key) }) { out += row(scope, path, "stance", "", k, v) }
+        for (layer, table) in [("stance-holder", byHolder), ("stance-toward", byToward)] {
+            for (key, counts) in table.sorted(by: { byteOrder($0.key, $1.key) }) {
+                for (label, v) in counts.sorted(by: { byteOrder($0.key, $1.key) }) { out += row(scope, path, layer, key, label, v) }
+            }
+        }
+    }
+}

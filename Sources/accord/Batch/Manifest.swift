@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+private func posixWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { write(fd, p, n) }
+private func posixOpen(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 { open(path, flags, mode) }
+
+/// `OUTDIR/.accord-manifest`: what `--resume` trusts. One line per finished document,
+/// `SETTINGS<TAB>SHA256<TAB>"PATH"<TAB>SUMMARY` (the settings fingerprint, the input's SHA-256, its
+/// relative path as a JSON string and its summary.json entry). During a run it is a journal: a line
+/// is appended (one write) after the document's outputs are in place, so a killed run leaves only
+/// whole lines (a torn last line is ignored). At the end of a run it is rewritten atomically,
+/// sorted by path. Only offsets are kept in memory; summaries are read back when needed.
+final class Manifest: @unchecked Sendable {
+    static let fileName = ".accord-manifest"
+    static let header = "# accord batch manifest 2: settings, input sha256, path and summary of each finished document\n"
+
+    struct Entry: Sendable {
+        let settings: String
+        let sha256: String
+        /// Where the line's summary lies in the manifest file.
+        let offset: Int
+        let length: Int
+    }
+
+    let path: String
+    private var journal: Int32 = -1
+    /// Open for reading summaries back (the entries' offsets point into this file).
+    private var reader: Int32 = -1
+
+    init(directory: String) {
+        path = directory + "/" + Manifest.fileName
+    }
+
+    deinit {
+        if journal >= 0 { close(journal) }
+        if reader >= 0 { close(reader) }
+    }
+
+    /// The entries on disk by relative input path (the last line for a path wins).
+    func load() -> [String: Entry] {
+        var entries: [String: Entry] = [:]
+        if reader >= 0 { close(reader) }
+        reader = posixOpen(path, O_RDONLY | O_CLOEXEC)
+        guard reader >= 0 else { return entries }
+        let lines = LineReader(fd: reader, maxLength: 1 << 24)
+        var offset = 0
+        while let line = lines.next() {
+            defer { offset = lines.consumed }
+            guard case .text(let bytes) = line, bytes.first != UInt8(ascii: "#"), lines.consumed > offset,
+                  bytes.count < lines.consumed - offset else { continue }   // a whole line, ended by its newline
+            let fields = bytes.split(separator: 0x09, maxSplits: 3, omittingEmptySubsequences: false)
+            guard fields.count == 4, fields[0].count == 32, fields[1].count == 64,
+                  let relative = (try? JSONSerialization.jsonObject(with: Data(fields[2]), options: [.fragmentsAllowed])) as? String
+            else { continue }
+            let start = offset + fields[0].count + fields[1].count + fields[2].count + 3
+            entries[relative] = Entry(settings: String(decoding: fields[0], as: UTF8.self), sha256: String(decoding: fields[1], as: UTF8.self),
+                                      offset: start, length: fields[3].count)
+        }
+        return entries
+    }
+
+    /// The summary of an entry returned by `load`.
+    func summary(_ entry: Entry) -> String? {
+        guard reader >= 0 else { return nil }
+        var buffer = [UInt8](repeating: 0, count: entry.length)
+        let n = buffer.withUnsafeMutableBytes { pread(reader, $0.baseAddress!, entry.length, off_t(entry.offset)) }
+        return n == entry.length ? String(decoding: buffer, as: UTF8.self) : nil
+    }
+
+    /// Opens the journal: appending to it (`--resume`), or emptied for a fresh run.
+    func openJournal(fresh: Bool) throws {
+        journal = posixOpen(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (fresh ? O_TRUNC : 0), 0o644)
+        guard journal >= 0 else {
+            throw CommandError("\(path): cannot write the resume manifest (\(String(cString: strerror(errno)))); check that OUTDIR is writable")
+        }
+        var s = stat()
+        if fstat(journal, &s) == 0 && s.st_size == 0 { append(line: Manifest.header) }
+    }
+
+    static func line(settings: String, sha256: String, relative: String, summary: String) -> String {
+        settings + "\t" + sha256 + "\t" + SummaryJSON.quoted(relative) + "\t" + summary + "\n"
+    }
+
+    func append(settings: String, sha256: String, summary: DocumentSummary) {
+        append(line: Manifest.line(settings: settings, sha256: sha256, relative: summary.path, summary: summary.json))
+    }
+
+    private func append(line: String) {
+        guard journal >= 0 else { return }
+        var text = line
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = posixWrite(journal, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+    }
+
+    /// Rewrites the manifest with the entries of `keep` only, sorted by path, atomically.
+    func compact(keep: Set<String>) throws {
+        if journal >= 0 { close(journal); journal = -1 }
+        let entries = load().filter { keep.contains($0.key) }.sorted { byteOrder($0.key, $1.key) }
+        do {
+            let output = try AtomicOutput(path: path)
+            output.write(Manifest.header)
+            for (relative, entry) in entries {
+                guard let summary = summary(entry) else { continue }
+                output.write(Manifest.line(settings: entry.settings, sha256: entry.sha256, relative: relative, summary: summary))
+            }
+            try output.commit(durable: true)
+        } catch let error as AtomicOutputError {
+            throw CommandError(error.message)
+        }
+    }
+}
