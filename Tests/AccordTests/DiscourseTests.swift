@@ -52,6 +52,12 @@ final class DiscourseTests: XCTestCase {
                         "country:can seize [drugs] []", "country:mex seize [drugs] []"])
     }
 
+    func testCoordinationAcrossADeterminer() {
+        XCTAssertEqual(events("Mexico and the U.S. pledged to curb fentanyl."),
+                       ["country:mex pledge [drugs] []", "country:usa pledge [drugs] []",
+                        "country:mex curb [drugs] []", "country:usa curb [drugs] []"])
+    }
+
     func testListItemsInheritTheLeadIn() {
         XCTAssertEqual(events("The United States will:\n- Reduce arms trafficking\n- Treat addiction"),
                        ["country:usa reduce [guns] []", "country:usa treat [drugs] []"])

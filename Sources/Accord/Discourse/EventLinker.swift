@@ -63,7 +63,8 @@ struct EventLinker {
                 targetIndices.append(t)
                 t += 1
             }
-            let laterSubjects = Set((a + 1..<actions.count).prefix { actions[$0].sentence == sentence }.flatMap { subjects[$0]?.agents ?? [] })
+            let laterSubjects = Set((a + 1..<min(actions.count, a + 1 + EventLinker.verbWindow))
+                .prefix { actions[$0].sentence == sentence }.flatMap { subjects[$0]?.agents ?? [] })
             var objects: [Int] = []
             var o = firstActor(from: action.tokens.upperBound)
             while o < actors.count && actors[o].tokens.upperBound <= nextAction {
@@ -141,7 +142,8 @@ struct EventLinker {
         var agents = [actor]
         var start = actors[actor].tokens.lowerBound
         while start >= 2 {
-            let join = start - 1
+            var join = start - 1
+            if c.wordFlags(join).contains(.determiner) { join -= 1 } // `Mexico and the U.S.`
             guard c.id(join) == c.words.and || c.id(join) == c.words.comma, actorEndingAt[join] >= 0 else { break }
             let other = Int(actorEndingAt[join])
             agents.insert(other, at: 0)
@@ -177,15 +179,22 @@ struct EventLinker {
     /// Where an action's arguments end: the start of the next subject in its sentence, or the sentence's end.
     private func argumentEnd(after a: Int, _ subjects: [(agents: [Int], start: Int)?]) -> Int {
         let sentence = actions[a].sentence
+        // A verb's arguments and purpose clauses lie within a few verbs and a few dozen tokens of it.
+        let limit = min(c.sentences[sentence].tokens.upperBound, actions[a].tokens.upperBound + EventLinker.argumentWindow)
         var b = a + 1
-        while b < actions.count && actions[b].sentence == sentence {
+        while b < actions.count && b <= a + EventLinker.verbWindow && actions[b].sentence == sentence {
             if let s = subjects[b], s.start > actions[a].tokens.upperBound, !Set(s.agents).isSubset(of: Set(subjects[a]?.agents ?? [])) {
-                return s.start
+                return min(s.start, limit)
             }
             b += 1
         }
-        return c.sentences[sentence].tokens.upperBound
+        return limit
     }
+
+    /// How far (in tokens) and across how many later verbs an action's arguments may reach: bounds
+    /// that keep the linker linear even on a document that is one endless sentence.
+    static let argumentWindow = 60
+    static let verbWindow = 8
 
     /// List items and the agents of the lead-in line they follow (`The United States and Mexico will:`).
     private func listLeadIns() -> [Int: [Int]] {
@@ -198,8 +207,8 @@ struct EventLinker {
             var agents: [Int] = []
             var k = actorCursor
             while k < actors.count && actors[k].tokens.upperBound <= last { agents.append(k); k += 1 }
-            if agents.isEmpty, let collective = c.matches(.collective).first(where: { sentence.tokens.contains(Int($0.start)) }) {
-                agents = bothCountries(before: Int(collective.start))
+            if agents.isEmpty, let collective = firstCollective(in: sentence.tokens) {
+                agents = bothCountries(before: collective)
             }
             guard !agents.isEmpty else { continue }
             var item = s + 1
@@ -221,6 +230,17 @@ struct EventLinker {
             if actors[mid].tokens.lowerBound < token { lo = mid + 1 } else { hi = mid }
         }
         return lo
+    }
+
+    /// The first `both governments` phrase in a token range.
+    private func firstCollective(in range: Range<Int>) -> Int? {
+        let matches = c.matches(.collective)
+        var lo = 0, hi = matches.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(matches[mid].start) < range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < matches.count && range.contains(Int(matches[lo].start)) ? Int(matches[lo].start) : nil
     }
 
     private func isFirstAction(_ a: Int) -> Bool { a == 0 || actions[a - 1].sentence != actions[a].sentence }

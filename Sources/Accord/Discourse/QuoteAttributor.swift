@@ -140,7 +140,8 @@ struct QuoteAttributor {
             if actions[mid].tokens.lowerBound < open { lo = mid + 1 } else { hi = mid }
         }
         var a = lo - 1
-        while a >= 0, Int(c.paragraph[actions[a].tokens.lowerBound]) == paragraph {
+        let oldest = a - 50 // a bounded look back: linear even in a document of one paragraph
+        while a >= 0, a > oldest, Int(c.paragraph[actions[a].tokens.lowerBound]) == paragraph {
             let action = actions[a]
             if action.actionClass == "say", !c.inQuote[action.tokens.lowerBound] {
                 let verb = action.tokens

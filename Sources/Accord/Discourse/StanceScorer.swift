@@ -65,7 +65,7 @@ struct StanceScorer {
             var byInitiative: [String: (score: Double, cues: [StanceRecord.Cue], first: Int)] = [:]
             for cue in cues {
                 guard let scored = score(cue, contrast: contrast, sentenceStart: sentence.tokens.lowerBound) else { continue }
-                let nearest = targets.min { abs($0.token - cue.start) < abs($1.token - cue.start) }!
+                let nearest = StanceScorer.nearest(targets, to: cue.start)
                 var entry = byInitiative[nearest.entity] ?? (0, [], cue.start)
                 entry.score += scored.weight
                 entry.cues.append(scored)
@@ -90,6 +90,18 @@ struct StanceScorer {
             }
         }
         return records
+    }
+
+    /// The initiative mention nearest to a cue (the mentions are in text order): a binary search.
+    static func nearest(_ targets: [(entity: String, token: Int)], to token: Int) -> (entity: String, token: Int) {
+        var lo = 0, hi = targets.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if targets[mid].token < token { lo = mid + 1 } else { hi = mid }
+        }
+        if lo == targets.count { return targets[lo - 1] }
+        if lo == 0 { return targets[0] }
+        return token - targets[lo - 1].token <= targets[lo].token - token ? targets[lo - 1] : targets[lo]
     }
 
     /// A stance cue in the text: its tokens and base weight.

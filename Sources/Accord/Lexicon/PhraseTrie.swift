@@ -23,12 +23,19 @@ struct PhraseTrie: Sendable {
     private var pending: [Int32: [PhrasePayload]] = [:]
     private var payloadStart: [Int32] = []
     private var payloadList: [PhrasePayload] = []
+    /// For each id (folded at 2·id, exact at 2·id+1): whether a phrase starts with it.
+    private var starters: [Bool] = []
 
     static let root: Int32 = 0
 
     /// Adds a phrase (a sequence of token ids) with its payload; a payload already there is kept once.
     mutating func add(_ ids: [Int32], _ payload: PhrasePayload) {
         var node = PhraseTrie.root
+        if let first = ids.first {
+            let index = Int(first & ~PhraseTrie.exactBit) * 2 + (first & PhraseTrie.exactBit != 0 ? 1 : 0)
+            if index >= starters.count { starters.append(contentsOf: repeatElement(false, count: index + 1 - starters.count)) }
+            starters[index] = true
+        }
         for id in ids { node = childOrInsert(node, id) }
         var list = pending[node, default: []]
         if !list.contains(payload) { list.append(payload) }
@@ -44,6 +51,13 @@ struct PhraseTrie: Sendable {
         }
         payloadStart[nodeCount] = Int32(payloadList.count)
         pending = [:]
+    }
+
+    /// Whether some phrase starts with this token id (most ids start none: skip them at once).
+    @inline(__always)
+    func startsPhrase(_ id: Int32) -> Bool {
+        let index = Int(id & ~PhraseTrie.exactBit) * 2 + (id & PhraseTrie.exactBit != 0 ? 1 : 0)
+        return index < starters.count && starters[index]
     }
 
     @inline(__always)

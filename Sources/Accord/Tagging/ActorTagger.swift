@@ -299,7 +299,8 @@ struct ActorTagger {
 /// The people met so far: surnames to resolve later mentions, roles for `the attorney general`,
 /// and the most recent person for `he`/`she`.
 private struct PeopleMemory {
-    private var surnames: [String: String] = [:]
+    /// Surnames by the hash of their folded tokens (no string is built to look one up).
+    private var surnames: [UInt64: String] = [:]
     private var roles: [String: String] = [:]
     private var genders: [String: ActorEntry.Gender] = [:]
     private var seen: Set<String> = []
@@ -345,6 +346,7 @@ private struct PeopleMemory {
 
     /// A known surname (two words first, then one) starting at `i`.
     func surname(at i: Int, context c: TaggingContext) -> (String, Int)? {
+        guard !surnames.isEmpty else { return nil }
         if c.isCapitalized(i + 1), let entity = surnames[key([i, i + 1], c)] { return (entity, i + 2) }
         if let entity = surnames[key([i], c)] { return (entity, i + 1) }
         return nil
@@ -354,7 +356,7 @@ private struct PeopleMemory {
         surnames[key(Array(range), c)]
     }
 
-    private func key<S: Sequence>(_ tokens: S, _ c: TaggingContext) -> String where S.Element == Int {
-        tokens.map { String(decoding: Folding.fold(c.text($0..<($0 + 1))), as: UTF8.self) }.joined(separator: " ")
+    private func key<S: Sequence>(_ tokens: S, _ c: TaggingContext) -> UInt64 where S.Element == Int {
+        c.foldedHash(tokens)
     }
 }

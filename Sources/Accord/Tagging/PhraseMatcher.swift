@@ -41,7 +41,9 @@ struct PhraseMatcher {
         let n = folded.count
         var best = [(end: Int32, entry: Int32)](repeating: (-1, -1), count: PhraseKind.allCases.count)
         var stack: [(node: Int32, position: Int)] = []
-        for start in 0..<n where folded[start] != Vocabulary.none || exact[start] != Vocabulary.none {
+        for start in 0..<n {
+            let f = folded[start], e = exact[start]
+            guard (f != Vocabulary.none && trie.startsPhrase(f)) || (e != Vocabulary.none && trie.startsPhrase(e)) else { continue }
             for k in 0..<best.count { best[k] = (-1, -1) }
             stack.removeAll(keepingCapacity: true)
             stack.append((PhraseTrie.root, start))

@@ -107,6 +107,30 @@ struct TaggingContext {
         return bytes.count > 1 && !bytes.contains { $0 >= 0x61 && $0 <= 0x7A }
     }
 
+    /// A hash of the folded text of some tokens (case and accents aside), built without allocating
+    /// for ASCII: keys for names met in this document.
+    func foldedHash<S: Sequence>(_ indices: S) -> UInt64 where S.Element == Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        source.utf8.withUnsafeBufferPointer { bytes in
+            var scratch: [UInt8] = []
+            for i in indices where i >= 0 && i < count {
+                let range = tokens[i].byteRange
+                for k in range {
+                    let b = bytes[k]
+                    if b >= 0x80 {
+                        scratch.removeAll(keepingCapacity: true)
+                        Folding.fold(UnsafeBufferPointer(rebasing: bytes[k..<range.upperBound]), into: &scratch)
+                        for f in scratch { h = (h ^ UInt64(f)) &* 0x0000_0100_0000_01B3 }
+                        break
+                    }
+                    h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x0000_0100_0000_01B3
+                }
+                h = (h ^ 0x20) &* 0x0000_0100_0000_01B3
+            }
+        }
+        return h
+    }
+
     func text(_ range: Range<Int>) -> String {
         source.string(bytes: Int(tokens[range.lowerBound].startByte)..<Int(tokens[range.upperBound - 1].endByte))
     }
