@@ -144,7 +144,9 @@ struct EventLinker {
         while start >= 2 {
             var join = start - 1
             if c.wordFlags(join).contains(.determiner) { join -= 1 } // `Mexico and the U.S.`
-            guard c.id(join) == c.words.and || c.id(join) == c.words.comma, actorEndingAt[join] >= 0 else { break }
+            // `A, B and C`: a comma joins only inside a list closed by `and` (not `According to X, the US`).
+            let isAnd = c.id(join) == c.words.and || c.id(join) == c.words.or
+            guard isAnd || (c.id(join) == c.words.comma && agents.count > 1), actorEndingAt[join] >= 0 else { break }
             let other = Int(actorEndingAt[join])
             agents.insert(other, at: 0)
             start = actors[other].tokens.lowerBound

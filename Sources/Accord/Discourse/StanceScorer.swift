@@ -66,10 +66,9 @@ struct StanceScorer {
             for cue in cues {
                 guard let scored = score(cue, contrast: contrast, sentenceStart: sentence.tokens.lowerBound) else { continue }
                 let nearest = StanceScorer.nearest(targets, to: cue.start)
-                var entry = byInitiative[nearest.entity] ?? (0, [], cue.start)
-                entry.score += scored.weight
-                entry.cues.append(scored)
-                byInitiative[nearest.entity] = entry
+                // In place: copying the entry out and back would copy its cues every time.
+                byInitiative[nearest.entity, default: (0, [], cue.start)].score += scored.weight
+                byInitiative[nearest.entity, default: (0, [], cue.start)].cues.append(scored)
             }
             for (resolved, entry) in byInitiative.sorted(by: { $0.key < $1.key }) {
                 let score = max(-1, min(1, entry.score))

@@ -31,7 +31,8 @@ struct ActionTagger {
             }
             let negated = isNegated(start)
             var modality = modalityBefore(start)
-            if modality == .none, let previous = mentions.last, isCoordinated(previous, start) {
+            // Speech verbs report; they do not share the modality of the verbs they report.
+            if modality == .none, entry.actionClass != "say", let previous = mentions.last, isCoordinated(previous, start) {
                 modality = previous.modality
             }
             mentions.append(ActionMention(span: c.span(start..<end), lemma: entry.lemma, actionClass: entry.actionClass,
