@@ -12,6 +12,6 @@ let package = Package(
         .executableTarget(name: "AccordCLI", dependencies: ["Accord"], path: "Sources/accord"),
         .executableTarget(name: "accord-bench", dependencies: ["Accord"], path: "Benchmarks/accord-bench"),
         .testTarget(name: "AccordTests", dependencies: ["Accord"], path: "Tests/AccordTests",
-                    exclude: ["Fixtures"]),
+                    exclude: ["Fixtures", "Regressions"]),
     ]
 )

@@ -92,11 +92,11 @@ final class FormatTests: XCTestCase {
             "T17\tStance 187 199\thuge success",
             "E1\tCommit:T8 Agent:T1 Target:T14",
             "E5\tCombat:T12 Agent:T4 Target:T15 Object:T5",
-            "A3\tModality E5 future",
+            "A2\tModality E5 future",
             "E7\tStance:T17 Holder:T6 Toward:T7",
-            "A4\tLabel E7 support",
+            "A3\tLabel E7 support",
             "R1\tSpeaker Arg1:T16 Arg2:T6",
-            "A5\tCoreference T6",
+            "A4\tCoreference T6",
         ] {
             XCTAssertTrue(lines.contains(expected), "missing: \(expected)\n" + lines.sorted().joined(separator: "\n"))
         }

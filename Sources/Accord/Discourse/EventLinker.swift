@@ -198,11 +198,16 @@ struct EventLinker {
     static let argumentWindow = 60
     static let verbWindow = 8
 
-    /// List items and the agents of the lead-in line they follow (`The United States and Mexico will:`).
+    /// List items and the agents of the lead-in line they follow (`The United States and Mexico will:`),
+    /// in one pass: an item takes the nearest lead-in before it; a line that is no item ends the list.
     private func listLeadIns() -> [Int: [Int]] {
         var result: [Int: [Int]] = [:]
         var actorCursor = 0
+        var current: (agents: [Int], sentence: Int)?
         for (s, sentence) in c.sentences.enumerated() {
+            if let lead = current {
+                if s == lead.sentence + 1 || startsListItem(s) { result[s] = lead.agents } else { current = nil }
+            }
             let last = sentence.tokens.upperBound - 1
             guard c.text(last..<(last + 1)) == ":" else { continue }
             while actorCursor < actors.count && actors[actorCursor].tokens.lowerBound < sentence.tokens.lowerBound { actorCursor += 1 }
@@ -212,14 +217,7 @@ struct EventLinker {
             if agents.isEmpty, let collective = firstCollective(in: sentence.tokens) {
                 agents = bothCountries(before: collective)
             }
-            guard !agents.isEmpty else { continue }
-            var item = s + 1
-            while item < c.sentences.count && (item == s + 1 || startsListItem(item)) {
-                if item > s + 1 || startsListItem(item) || c.flags(c.sentences[item].tokens.lowerBound).contains(.lineBefore) {
-                    result[item] = agents
-                }
-                item += 1
-            }
+            current = agents.isEmpty ? nil : (agents, s)
         }
         return result
     }

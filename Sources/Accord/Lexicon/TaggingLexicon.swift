@@ -129,6 +129,9 @@ struct TaggingLexicon: Sendable {
             for file in files {
                 for entry in file.entries {
                     try file.requireFields(entry, 2, columns: "layer, name")
+                    guard entry.fields.count >= 2 else {
+                        throw file.error(entry, "a removal names the layer and the name (-action<TAB>say)")
+                    }
                     switch entry.key {
                     case "action": if entry.isRemoval { lexicon.actionClasses.remove(entry.fields[1]) } else { lexicon.actionClasses.insert(entry.fields[1]) }
                     case "target": if entry.isRemoval { lexicon.targetCategories.remove(entry.fields[1]) } else { lexicon.targetCategories.insert(entry.fields[1]) }
@@ -366,6 +369,11 @@ struct TaggingLexicon: Sendable {
             for file in files {
                 for entry in file.entries {
                     try file.requireFields(entry, 2, columns: "pronoun, kind")
+                    if entry.isRemoval {
+                        guard let ids = ids(entry.key, exact: false), ids.count == 1 else { throw file.error(entry, "one pronoun a line") }
+                        lexicon.wordFlags[Int(ids[0])].subtract([.pronounMale, .pronounFemale, .pronounThing, .pronounPlural, .pronounSpeaker])
+                        continue
+                    }
                     guard let flag = kinds[entry.fields[1]] else {
                         throw file.error(entry, field: 1, "unknown pronoun kind '\(entry.fields[1])'; use \(kinds.keys.sorted().joined(separator: ", "))")
                     }

@@ -12,6 +12,9 @@ struct ActorTagger {
     var mentions: [ActorMention] = []
     private var people = PeopleMemory()
     private var covered = 0
+    /// Capitalised names not yet known to be people, by the hash of their last word.
+    private var candidates: [UInt64: Range<Int>] = [:]
+    private var needsSorting = false
 
     init(context: TaggingContext) { c = context }
 
@@ -25,6 +28,7 @@ struct ActorTagger {
                 i += 1
             }
         }
+        if needsSorting { mentions.sort { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) } }
         return mentions
     }
 
@@ -217,7 +221,9 @@ struct ActorTagger {
     // MARK: - Rule 4: coreference
 
     private mutating func surnameMention(at i: Int) -> Int? {
-        guard c.isCapitalized(i), let (entity, end) = people.surname(at: i, context: c) else { return nil }
+        guard c.isCapitalized(i) else { return nil }
+        promoteCandidate(at: i)
+        guard let (entity, end) = people.surname(at: i, context: c) else { return nil }
         add(i..<end, entity: entity, type: .person, via: "coreference")
         people.mentioned(entity)
         return end
@@ -268,6 +274,19 @@ struct ActorTagger {
         return nil
     }
 
+    /// `Mariana Cázares counts the chairs. ... "…," Cázares said.`: a surname that speaks makes the
+    /// earlier capitalised name it ends a person (added in place; mentions are sorted at the end).
+    private mutating func promoteCandidate(at i: Int) {
+        guard !candidates.isEmpty, !c.isCapitalized(i + 1) else { return }
+        let speaks = speechVerbStart(endingAt: i) != nil
+            || c.match(.action, at: i + 1).map { c.lexicon.actions[Int(c.lexicon.actionForms[Int($0.entry)].entry)].actionClass == "say" } == true
+        guard speaks, let range = candidates.removeValue(forKey: c.foldedHash([i])) else { return }
+        let entity = "person:" + Slug.make(c.text(range))
+        add(range, entity: entity, type: .person, via: "name-rule")
+        people.met(entity, role: nil, gender: nil, name: range, context: c)
+        needsSorting = true
+    }
+
     // MARK: - Rule 5: unknown names next to a speech verb
 
     private mutating func nameRule(at i: Int) -> Int? {
@@ -279,7 +298,11 @@ struct ActorTagger {
         let before = speechVerbStart(endingAt: i) != nil || (c.id(i - 1) == c.words.to && c.id(i - 2) == c.words.according)
         let after = c.match(.action, at: end).map { c.lexicon.actions[Int(c.lexicon.actionForms[Int($0.entry)].entry)].actionClass == "say" } ?? false
         let appositive = c.id(end) == c.words.comma && (c.id(end + 1) == c.words.a || c.id(end + 1) == c.words.an || c.id(end + 1) == c.words.the)
-        guard before || after || appositive else { return nil }
+        guard before || after || appositive else {
+            // Not (yet) known to be a person: if its surname later speaks (`Cázares said`), it was one.
+            if end - i <= 3 && c.isLowercase(end) { candidates[c.foldedHash([end - 1])] = i..<end }
+            return nil
+        }
         let entity = "person:" + Slug.make(c.text(i..<end))
         add(i..<end, entity: entity, type: .person, via: "name-rule")
         people.met(entity, role: nil, gender: nil, name: i..<end, context: c)
