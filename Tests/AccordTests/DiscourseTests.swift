@@ -29,6 +29,13 @@ final class DiscourseTests: XCTestCase {
         XCTAssertEqual(a.actors.map { a.text(of: $0.span) }, ["Mexico"])
     }
 
+    func testUnbalancedQuoteWarningsAreCapped() {
+        let a = TestSupport.annotator.annotate(String(repeating: "He said \"never closed.\n\nPlain line.\n\n", count: 15))
+        let quoteWarnings = a.warnings.filter { $0.contains("unbalanced quote") }
+        XCTAssertEqual(quoteWarnings.count, 11)
+        XCTAssertEqual(quoteWarnings.last, "5 more unbalanced quote marks not listed")
+    }
+
     func testQuoteRunningOverTwoParagraphsIsOne() {
         let a = TestSupport.annotator.annotate("\"We will share intelligence.\n\n\"And we will train police,\" Garland said.")
         XCTAssertEqual(a.quotes.count, 1)

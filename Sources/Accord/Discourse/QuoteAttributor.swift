@@ -10,6 +10,9 @@ struct QuoteAttributor {
     let c: TaggingContext
     let actors: [ActorMention]
     let actions: [ActionMention]
+    /// How many unbalanced quote marks are listed one by one before the rest are counted.
+    static let warningLimit = 10
+
     /// Actor index by the token just past its end (`-1` where none ends).
     private let actorEndingAt: [Int32]
     private let countries: CountryMentions
@@ -30,10 +33,14 @@ struct QuoteAttributor {
         let actorAt = index(actors.map(\.tokens))
         let actionAt = index(actions.map(\.tokens))
         var previous: (paragraph: Int, speakers: [Int], cue: String?)?
+        var unbalanced = 0
         for pair in QuoteRegions.pairs(c.tokens, c.source) {
             let inner = (pair.open + 1)..<pair.close
             if !pair.balanced {
-                warnings.append("unbalanced quote mark at offset \(c.tokens[pair.open].start): the quotation ends at its paragraph's end")
+                unbalanced += 1
+                if unbalanced <= QuoteAttributor.warningLimit {
+                    warnings.append("unbalanced quote mark at offset \(c.tokens[pair.open].start): the quotation ends at its paragraph's end")
+                }
             }
             guard !inner.isEmpty else { continue }
             let paragraph = Int(c.paragraph[pair.open])
@@ -47,6 +54,9 @@ struct QuoteAttributor {
             let speakers = found?.speakers ?? []
             quotes.append(Quote(span: c.span(inner), speakers: speakers, entities: uniqueEntities(speakers), cue: found?.cue, tokens: inner))
             if found != nil { previous = (paragraph, speakers, found?.cue) }
+        }
+        if unbalanced > QuoteAttributor.warningLimit {
+            warnings.append("\(unbalanced - QuoteAttributor.warningLimit) more unbalanced quote marks not listed")
         }
         return (quotes, warnings)
     }
