@@ -1,6 +1,6 @@
 /// SHA-256 (FIPS 180-4), for `document.sha256`, the lexicon digest and `batch --resume`.
 /// Foundation on Linux has no digest API and accord takes no package dependencies.
-struct SHA256 {
+public struct SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -19,8 +19,8 @@ struct SHA256 {
 
     init() { pending.reserveCapacity(64) }
 
-    /// The hex digest of `bytes`.
-    static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    /// The lower-case hex digest of `bytes`, as written in `document.sha256`.
+    public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var hasher = SHA256()
         let array = bytes as? [UInt8] ?? Array(bytes)
         array.withUnsafeBufferPointer { hasher.update($0) }

@@ -32,7 +32,7 @@ struct BatchSettings: Sendable {
         let layers = options.layers.map(\.rawValue).sorted().joined(separator: ",")
         let text = "accord \(Accord.version)\nformat \(format.rawValue)\ncompact \(options.compact)\nlayers \(layers)\n"
             + "wrapped \(wrapped)\nlexicons \(lexicons)\nroot \(root)\n"
-        return String(Digest.sha256(Array(text.utf8)).prefix(32))
+        return String(SHA256.hex(Array(text.utf8)).prefix(32))
     }
 }
 
@@ -242,7 +242,7 @@ final class BatchRun: @unchecked Sendable {
     /// settings) is done and its outputs are in place (a JSON output must name the same sha256).
     private func unchanged(_ relative: String, bytes: [UInt8]) -> DocumentSummary? {
         guard let entry = manifestEntries[relative], entry.settings == fingerprint else { return nil }
-        let sha = Digest.sha256(bytes)
+        let sha = SHA256.hex(bytes)
         guard entry.sha256 == sha, let text = manifest.summary(entry),
               let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
               let summary = DocumentSummary(json: object), summary.path == relative, !summary.outputs.isEmpty else { return nil }
