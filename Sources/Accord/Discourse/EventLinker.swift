@@ -66,7 +66,7 @@ struct EventLinker {
             let laterSubjects = Set((a + 1..<min(actions.count, a + 1 + EventLinker.verbWindow))
                 .prefix { actions[$0].sentence == sentence }.flatMap { subjects[$0]?.agents ?? [] })
             var objects: [Int] = []
-            var o = firstActor(from: action.tokens.upperBound)
+            var o = actors.firstIndex(startingAtOrAfter: action.tokens.upperBound)
             while o < actors.count && actors[o].tokens.upperBound <= nextAction {
                 if !agents.contains(o) && !laterSubjects.contains(o) { objects.append(o) }
                 o += 1
@@ -222,15 +222,6 @@ struct EventLinker {
         return result
     }
 
-    /// The index of the first actor starting at or after `token`.
-    private func firstActor(from token: Int) -> Int {
-        var lo = 0, hi = actors.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if actors[mid].tokens.lowerBound < token { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
 
     /// The first `both governments` phrase in a token range.
     private func firstCollective(in range: Range<Int>) -> Int? {

@@ -128,18 +128,9 @@ struct QuoteAttributor {
             guard c.wordFlags(word).contains(.auxiliary) || isAdverb || c.match(.modal, at: word) != nil else { break }
             k -= 1
         }
-        let first = firstActor(from: sentenceStart)
+        let first = actors.firstIndex(startingAtOrAfter: sentenceStart)
         guard first < actors.count, actors[first].tokens.upperBound <= verb, !c.inQuote[actors[first].tokens.lowerBound] else { return nil }
         return first
-    }
-
-    private func firstActor(from token: Int) -> Int {
-        var lo = 0, hi = actors.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if actors[mid].tokens.lowerBound < token { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 
     /// `…, he said. "…"`: the speaker of the latest speech verb of the paragraph, outside quotes.

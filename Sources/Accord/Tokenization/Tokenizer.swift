@@ -47,7 +47,7 @@ private struct ChunkScanner {
             if byte < 0x80 {
                 value = UInt32(byte); length = 1
             } else {
-                (value, length) = decode(bytes, i)
+                (value, length) = Folding.decode(bytes, i)
             }
             if Scalars.isWhitespace(value) {
                 if !s.isEmpty { flushChunk(endByte: i) }
@@ -128,14 +128,6 @@ private struct ChunkScanner {
             push(j, j + 1, bytes[j] == 0x22 ? .quote : .punct, [])
             j += 1
         }
-    }
-
-    @inline(__always)
-    private func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
-        let b0 = UInt32(p[i])
-        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
-        if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3) }
-        return ((b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F), 4)
     }
 
     // MARK: - One chunk
