@@ -28,7 +28,7 @@ artifacts="$out/artifacts-$target/"
 mkdir -p "$out" "$corpus" "$artifacts"
 
 # Rebuild when any source is newer than the binary.
-if [[ ! -x "$bin" ]] || [[ -n "$(find Sources/Accord fuzz \( -name '*.swift' -o -name run.sh \) -newer "$bin" -print -quit)" ]]; then
+if [[ ! -x "$bin" ]] || [[ -n "$(find Sources/Accord fuzz -name '*.swift' -newer "$bin" -print -quit)" ]]; then
   echo "building $bin ..." >&2
   # Compile a snapshot, as one whole-module job: sources edited during the build (others work in this
   # tree) must not give object files that disagree on a type's layout.
@@ -44,6 +44,7 @@ fi
 
 # A replay: run.sh TARGET 0 FILE... runs the binary on the given inputs only.
 if [[ "$seconds" == 0 ]]; then
+  export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
   exec "$bin" -timeout=10 -rss_limit_mb=2048 "$@"
 fi
 
@@ -66,6 +67,8 @@ else
     if [[ -f "lexicons/$name" ]]; then
       { printf "\\x$(printf %02x "$i")"; awk 'NF && !/^#/ && n++ < 30' "lexicons/$name"; } > "$corpus/seed-$name"
       { printf "\\x$(printf %02x "$i")"; awk 'NF && !/^#/' "lexicons/$name" | tail -n 15; } > "$corpus/seed-tail-$name"
+      # Removal lines (`-key` with and without the other fields) and a comment/CRLF mix.
+      { printf "\\x$(printf %02x "$i")"; awk 'NF && !/^#/ && n++ < 3 { print "-" $0 }' "lexicons/$name"; printf '# c\r\n\r\n'; } > "$corpus/seed-removal-$name"
     fi
     i=$((i + 1))
   done
@@ -77,5 +80,8 @@ fi
 jobs="${FUZZ_JOBS:-1}"
 extra=()
 [[ "$jobs" -gt 1 ]] && extra=(-jobs="$jobs" -workers="$jobs")
+[[ "$target" == lexicon ]] && extra+=(-dict=fuzz/lexicon.dict)
+# Let libFuzzer, not the Swift runtime's backtracer, handle a crash (the backtracer can stall it).
+export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
 exec "$bin" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
   -artifact_prefix="$artifacts" -print_final_stats=1 "${extra[@]}" "$@"
