@@ -66,6 +66,10 @@ final class LexiconTests: XCTestCase {
         a = Annotator(lexicons: removed).annotate("Fentanyl kills.")
         XCTAssertEqual(a.targets.count, 0)
         XCTAssertNotEqual(removed.digest, Lexicons.builtIn.digest)
+
+        let readded = try compile("targets.txt", "-fentanyl\nfentanyl\tguns\tfentanyl\n")
+        XCTAssertEqual(readded.tagging.targets.filter { $0.canonical == "fentanyl" }.map(\.category), ["guns"],
+                       "a removed entry added again is one entry")
     }
 
     func testInflectionsAreGenerated() {

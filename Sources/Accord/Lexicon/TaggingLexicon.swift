@@ -97,30 +97,30 @@ struct TaggingLexicon: Sendable {
             exact ? phrase : String(decoding: Folding.fold(phrase), as: UTF8.self)
         }
 
-        /// Collects a file group's entries in order with overlay semantics.
+        /// Collects a file group's entries in order with overlay semantics: the phrase as last written,
+        /// its value, and whether it matches case-exactly.
         func collect<Value: Equatable>(_ files: [LexiconFile], exactKey: (LexiconFile.Entry) -> Bool = { _ in false },
                                        _ parse: (LexiconFile, LexiconFile.Entry) throws -> Value) throws -> [(String, Value, Bool)] {
             var order: [String] = []
-            var values: [String: (Value, Bool, String, Int)] = [:]
+            var listed: Set<String> = []
+            var values: [String: (phrase: String, value: Value, exact: Bool, file: String, line: Int)] = [:]
             for file in files {
                 for entry in file.entries {
                     let exact = exactKey(entry)
                     let k = key(entry.key, exact: exact)
                     if entry.isRemoval { values[k] = nil; continue }
                     let value = try parse(file, entry)
-                    if let old = values[k], old.2 == file.name {
-                        if old.0 != value {
-                            throw file.error(entry, "duplicate entry '\(entry.key)' with a different meaning than line \(old.3)")
+                    if let old = values[k], old.file == file.name {
+                        if old.value != value {
+                            throw file.error(entry, "duplicate entry '\(entry.key)' with a different meaning than line \(old.line)")
                         }
                         continue
                     }
-                    if values[k] == nil { order.append(k) }
-                    values[k] = (value, exact, file.name, entry.line)
+                    if listed.insert(k).inserted { order.append(k) }
+                    values[k] = (entry.key, value, exact, file.name, entry.line)
                 }
             }
-            var phrases: [String: String] = [:]
-            for file in files { for entry in file.entries where !entry.isRemoval { phrases[key(entry.key, exact: exactKey(entry))] = entry.key } }
-            return order.compactMap { k in values[k].map { (phrases[k] ?? k, $0.0, $0.1) } }
+            return order.compactMap { k in values[k].map { ($0.phrase, $0.value, $0.exact) } }
         }
 
         // MARK: Files
