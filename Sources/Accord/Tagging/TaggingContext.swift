@@ -56,8 +56,15 @@ struct TaggingContext {
     func matches(_ kind: PhraseKind) -> [PhraseMatch] { matches[Int(kind.rawValue)] }
 
     /// The match of `kind` starting at token `i`, if any.
+    @inline(__always)
     func match(_ kind: PhraseKind, at i: Int) -> PhraseMatch? {
         guard i >= 0 && i < count && kindsAt[i] & (UInt16(1) << kind.rawValue) != 0 else { return nil }
+        return searchMatch(kind, at: i)
+    }
+
+    /// The binary search behind `match(_:at:)`, for the few tokens where a phrase of the kind starts.
+    @inline(never)
+    private func searchMatch(_ kind: PhraseKind, at i: Int) -> PhraseMatch? {
         let list = matches[Int(kind.rawValue)]
         var lo = 0, hi = list.count
         while lo < hi {
