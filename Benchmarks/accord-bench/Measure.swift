@@ -1,3 +1,4 @@
+import Accord
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -149,19 +150,5 @@ struct JSONObject {
 
     var text: String { "{" + parts.joined(separator: ",") + "}" }
 
-    private func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
-    }
+    private func quote(_ s: String) -> String { JSONString.quoted(s) }
 }

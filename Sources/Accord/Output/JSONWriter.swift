@@ -219,3 +219,14 @@ struct JSONWriter {
 
     mutating func null() { raw("null") }
 }
+
+/// JSON string literals for small hand-built documents (batch summaries, benchmark figures), with the
+/// escaping every accord output uses.
+public enum JSONString {
+    /// `s` as a quoted, escaped JSON string.
+    public static func quoted(_ s: String) -> String {
+        var w = JSONWriter(compact: true, capacity: s.utf8.count + 16)
+        w.string(s)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+}
