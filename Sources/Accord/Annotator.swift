@@ -36,9 +36,8 @@ public struct Annotator: Sendable {
             document: DocumentInfo(id: id, path: path, sha256: SHA256.hex(bytes), length: source.scalarCount),
             annotator: AnnotatorInfo(lexicons: lexicons.digest),
             source: source)
-        annotation.tokens = tokenizer.tokenize(source)
+        (annotation.tokens, annotation.sentences) = segment(source)
         annotation.warnings = InputWarnings.check(source, byteCount: bytes.count, tokenCount: annotation.tokens.count)
-        annotation.sentences = splitter.split(annotation.tokens, in: source, wrapped: wrapped)
         let tagging: Set<Layer> = [.actors, .initiatives, .actions, .targets, .quotes, .events, .stance]
         if !layers.isDisjoint(with: tagging) {
             let context = tagger.tag(&annotation)
@@ -48,6 +47,13 @@ public struct Annotator: Sendable {
             }
         }
         return annotation
+    }
+
+    /// Tokens and sentences alone: the first stage, with no tagging and no digest, for callers that
+    /// need only segmentation (and to time it).
+    public func segment(_ source: SourceText) -> (tokens: [Token], sentences: [Sentence]) {
+        let tokens = tokenizer.tokenize(source)
+        return (tokens, splitter.split(tokens, in: source, wrapped: wrapped))
     }
 
     /// Annotates a string.

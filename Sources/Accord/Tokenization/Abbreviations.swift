@@ -13,6 +13,12 @@ struct Abbreviations: Sendable {
     }
 
     private var entries: [String: Kind] = [:]
+    /// The ASCII entries of up to 16 bytes again, keyed by their packed bytes: the tokenizer asks
+    /// about every word before a period, and this answers without making a `String`.
+    private var packed: [PackedWord: Kind] = [:]
+    /// `packed` as an open-addressing table, rebuilt after each file: a look-up is a multiply and a
+    /// compare or two, with no `Hasher`.
+    private var table = PackedWordTable()
 
     init() {}
 
@@ -24,7 +30,7 @@ struct Abbreviations: Sendable {
 
     mutating func add(_ file: LexiconFile) throws {
         for entry in file.entries {
-            if entry.isRemoval { entries[entry.key] = nil; continue }
+            if entry.isRemoval { set(nil, for: entry.key); continue }
             try file.requireFields(entry, 1, optional: 1, columns: "abbreviation, kind")
             guard entry.key.hasSuffix("."), entry.key.count > 1 else {
                 throw file.error(entry, "an abbreviation ends with its period (\"Gen.\")")
@@ -36,8 +42,28 @@ struct Abbreviations: Sendable {
             if let old = entries[entry.key], old != kind, !entry.isRemoval {
                 throw file.error(entry, "duplicate abbreviation with a different kind (\(old.rawValue) before)")
             }
-            entries[entry.key] = kind
+            set(kind, for: entry.key)
         }
+        table = PackedWordTable(packed)
+    }
+
+    private mutating func set(_ kind: Kind?, for key: String) {
+        entries[key] = kind
+        var copy = key
+        if let word = copy.withUTF8({ PackedWord($0) }) { packed[word] = kind }
+    }
+
+    /// `kind(of:)` for a word given as UTF-8 bytes (with its final period).
+    func kind(ofUTF8 word: UnsafeBufferPointer<UInt8>) -> Kind? {
+        guard let exact = PackedWord(word) else {
+            return kind(of: String(decoding: word, as: UTF8.self))
+        }
+        if let kind = table[exact] { return kind }
+        let lower = exact.lowercased
+        if lower == exact { return nil }
+        if let kind = table[lower] { return kind }
+        if !exact.hasLowercaseLetter { return table[lower.capitalized] }
+        return nil
     }
 
     /// The kind of `word` (with its final period), matching as listed, or a capitalised or upper-case
@@ -53,5 +79,101 @@ struct Abbreviations: Sendable {
             return entries[capitalized]
         }
         return nil
+    }
+}
+
+/// Up to 16 ASCII bytes packed into two integers (zero-padded: no ASCII text byte is zero), so a word
+/// is hashed and compared as a pair of numbers.
+struct PackedWord: Hashable, Sendable {
+    fileprivate private(set) var bytes: (UInt64, UInt64)
+
+    /// Nil for more than 16 bytes or any non-ASCII byte.
+    init?(_ word: UnsafeBufferPointer<UInt8>) {
+        guard word.count <= 16 else { return nil }
+        var low: UInt64 = 0, high: UInt64 = 0
+        for (k, byte) in word.enumerated() {
+            guard byte < 0x80 else { return nil }
+            if k < 8 { low |= UInt64(byte) << (8 * k) } else { high |= UInt64(byte) << (8 * (k - 8)) }
+        }
+        bytes = (low, high)
+    }
+
+    private init(_ low: UInt64, _ high: UInt64) {
+        bytes = (low, high)
+    }
+
+    static func == (a: PackedWord, b: PackedWord) -> Bool {
+        a.bytes.0 == b.bytes.0 && a.bytes.1 == b.bytes.1
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(bytes.0)
+        hasher.combine(bytes.1)
+    }
+
+    /// Each byte A–Z as a–z.
+    var lowercased: PackedWord {
+        PackedWord(Self.lower(bytes.0), Self.lower(bytes.1))
+    }
+
+    /// The first byte upper-cased (a lower-case word made `Capitalized`).
+    var capitalized: PackedWord {
+        let first = bytes.0 & 0xFF
+        let upper = first >= 0x61 && first <= 0x7A ? first - 0x20 : first
+        return PackedWord(bytes.0 & ~0xFF | upper, bytes.1)
+    }
+
+    /// Whether any byte is a–z.
+    var hasLowercaseLetter: Bool {
+        Self.letterMask(bytes.0, upper: false) != 0 || Self.letterMask(bytes.1, upper: false) != 0
+    }
+
+    private static func lower(_ word: UInt64) -> UInt64 { word | letterMask(word, upper: true) >> 2 }
+
+    /// 0x80 in each byte lane that holds an upper-case (or lower-case) ASCII letter.
+    private static func letterMask(_ word: UInt64, upper: Bool) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let (from, to): (UInt64, UInt64) = upper ? (0x41, 0x5A) : (0x61, 0x7A)
+        // Lanes are < 0x80, so adding without carries between lanes is safe.
+        let aboveFrom = (word &+ ones &* (0x80 - from)) & high   // lane >= from
+        let aboveTo = (word &+ ones &* (0x7F - to)) & high       // lane > to
+        return aboveFrom & ~aboveTo
+    }
+}
+
+/// A fixed map from packed words to kinds: linear probing over a power-of-two table at most half full.
+private struct PackedWordTable: Sendable {
+    private var keys: [PackedWord?] = [nil]
+    private var kinds: [Abbreviations.Kind] = [.ordinary]
+    private var mask = 0
+
+    init() {}
+
+    init(_ entries: [PackedWord: Abbreviations.Kind]) {
+        var size = 1
+        while size < entries.count * 2 { size *= 2 }
+        keys = Array(repeating: nil, count: size)
+        kinds = Array(repeating: .ordinary, count: size)
+        mask = size - 1
+        for (word, kind) in entries {
+            var slot = Self.slot(word, mask)
+            while keys[slot] != nil { slot = (slot + 1) & mask }
+            keys[slot] = word
+            kinds[slot] = kind
+        }
+    }
+
+    subscript(word: PackedWord) -> Abbreviations.Kind? {
+        var slot = Self.slot(word, mask)
+        while let key = keys[slot] {
+            if key == word { return kinds[slot] }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    private static func slot(_ word: PackedWord, _ mask: Int) -> Int {
+        let mixed = (word.bytes.0 ^ (word.bytes.1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: mixed >> 32) & mask
     }
 }

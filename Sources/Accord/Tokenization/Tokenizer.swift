@@ -6,19 +6,57 @@
 /// - Complexity: O(n) in the length of the text.
 struct Tokenizer: Sendable {
     let abbreviations: Abbreviations
+    /// Off only in tests, which check that the fast path gives exactly what the full scanner gives.
+    var usesFastPath = true
 
     func tokenize(_ text: SourceText) -> [Token] {
-        var scanner = ChunkScanner(abbreviations: abbreviations)
-        scanner.tokens.reserveCapacity(text.utf8.count / 4 + 16)
-        text.utf8.withUnsafeBufferPointer { scanner.run($0) }
-        return scanner.tokens
+        // Tokens are written straight into the array's storage. A quarter of the byte count is room
+        // enough for prose (news averages one token per five or six bytes); text denser in tokens
+        // is tokenized again with room for one token per byte, the most there can be.
+        let bytes = text.utf8.count
+        if let tokens = tokenize(text, capacity: bytes / 4 + 16) { return tokens }
+        return tokenize(text, capacity: bytes + 1) ?? []
+    }
+
+    private func tokenize(_ text: SourceText, capacity: Int) -> [Token]? {
+        var complete = false
+        let tokens = [Token](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            var scanner = ChunkScanner(abbreviations: abbreviations, output: buffer)
+            scanner.usesFastPath = usesFastPath
+            text.utf8.withUnsafeBufferPointer { scanner.run($0) }
+            complete = !scanner.tokens.overflowed
+            initialized = complete ? scanner.tokens.count : 0
+        }
+        return complete ? tokens : nil
+    }
+}
+
+/// The tokens written so far, in memory the caller owns; appending past its capacity sets
+/// `overflowed` and stores nothing.
+private struct TokenSink {
+    let buffer: UnsafeMutableBufferPointer<Token>
+    private(set) var count = 0
+    private(set) var overflowed = false
+
+    init(_ buffer: UnsafeMutableBufferPointer<Token>) {
+        self.buffer = buffer
+    }
+
+    var isEmpty: Bool { count == 0 }
+    var last: Token? { count > 0 ? buffer[count - 1] : nil }
+
+    @inline(__always) mutating func append(_ token: Token) {
+        guard count < buffer.count else { overflowed = true; return }
+        buffer.initializeElement(at: count, to: token)
+        count += 1
     }
 }
 
 /// The tokenizer's working state: the current chunk's scalars and their byte offsets.
 private struct ChunkScanner {
     let abbreviations: Abbreviations
-    var tokens: [Token] = []
+    var tokens: TokenSink
+    var usesFastPath = true
     /// Scalars of the current chunk, and the byte offset of each (plus one past the end).
     var s: [UInt32] = []
     var b: [Int32] = []
@@ -27,14 +65,19 @@ private struct ChunkScanner {
     var pendingFlags: Token.Flags = []
     /// An opening single quote is waiting for its close (so `s'` is a quote, not a possessive).
     var openSingleQuote = false
+    /// The text being scanned.
+    var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
-    init(abbreviations: Abbreviations) {
+    init(abbreviations: Abbreviations, output: UnsafeMutableBufferPointer<Token>) {
         self.abbreviations = abbreviations
+        tokens = TokenSink(output)
         s.reserveCapacity(256)
         b.reserveCapacity(257)
     }
 
     mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        text = bytes
         let n = bytes.count
         var i = 0
         var scalarIndex = 0
@@ -66,10 +109,9 @@ private struct ChunkScanner {
                     if lineBreaks > 0 { openSingleQuote = false }
                     sawSpace = false
                     lineBreaks = 0
-                    if byte < 0x80, let end = plainChunkEnd(bytes, i) {
-                        emitPlainChunk(bytes, i, end)
-                        scalarIndex += end - i
-                        i = end
+                    if usesFastPath, let end = fastChunk(base, n, i, scalar: scalarIndex) {
+                        i = end.byte
+                        scalarIndex = end.scalar
                         continue
                     }
                 }
@@ -82,52 +124,123 @@ private struct ChunkScanner {
         if !s.isEmpty { flushChunk(endByte: n) }
     }
 
-    // MARK: - The fast path: plain ASCII chunks
+    // MARK: - The fast path: chunks of the common shape
 
-    /// Most chunks of news text are an ASCII word with at most an opening `(` or `"` before it and
-    /// plain punctuation (`,` `;` `:` `)` `"` `!` `?`) after it. For those the rules below have nothing
-    /// to decide, so they are emitted straight from the bytes; every other chunk takes the full scanner.
-    @inline(__always)
-    private func plainChunkEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
-        let n = bytes.count
+    /// Most chunks of news text are a word with an opening mark or two before it and plain closing
+    /// punctuation after it. For those the rules below have nothing to decide, so they are emitted
+    /// straight from the bytes; every other chunk (clitics, initialisms, URLs, numbers with
+    /// separators, ellipses, emoji...) takes the full scanner.
+    ///
+    /// The shape: opening `(` `"` `“`; a word of ASCII letters and digits that starts with one, with
+    /// Latin-1 and Latin Extended-A letters inside and single hyphens between its parts; a period,
+    /// kept when the word is an initial or a listed abbreviation (never after a number: `1.` may be a
+    /// list marker); closing `,` `;` `:` `)` `"` `!` `?` `.` `”`. Returns the chunk's end (byte and
+    /// scalar), or nil, having emitted nothing, for any other shape.
+    private mutating func fastChunk(_ p: UnsafePointer<UInt8>, _ n: Int, _ start: Int, scalar: Int) -> (byte: Int, scalar: Int)? {
         var j = start
-        let first = bytes[j]
-        if first == 0x28 || first == 0x22 { j += 1 } // ( "
-        let wordStart = j
-        while j < n, Scalars.isASCIIAlphanumeric(bytes[j]) { j += 1 }
-        guard j > wordStart else { return nil }
-        if j - wordStart == 6, (bytes[wordStart] | 0x20) == 0x63, (bytes[wordStart + 1] | 0x20) == 0x61 { return nil } // cannot
         while j < n {
-            switch bytes[j] {
-            case 0x2C, 0x3B, 0x3A, 0x29, 0x22, 0x21, 0x3F: j += 1 // , ; : ) " ! ?
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return j
-            default: return nil
+            let c = p[j]
+            if c == 0x28 || c == 0x22 { j += 1 } // ( "
+            else if c == 0xE2 && j + 2 < n && p[j + 1] == 0x80 && p[j + 2] == 0x9C { j += 3 } // “
+            else { break }
+        }
+        let wordStart = j
+        guard j < n, ByteClass.of(p[j]) == .alphanumeric else { return nil }
+        j += 1
+        var lastPart = wordStart
+        var continuationBytes = 0
+        while true {
+            while j < n && ByteClass.of(p[j]) == .alphanumeric { j += 1 }
+            guard j < n else { break }
+            if Self.isLatinLetter(p, j, n) { j += 2; continuationBytes += 1; continue }
+            if p[j] == 0x2D && j + 1 < n && (ByteClass.of(p[j + 1]) == .alphanumeric || Self.isLatinLetter(p, j + 1, n)) {
+                j += 1
+                lastPart = j
+                continue
+            }
+            break
+        }
+        let wordEnd = j
+        if wordEnd - wordStart == 6 && Self.isCannot(p + wordStart) { return nil }
+        var keepsPeriod = false
+        if j < n && p[j] == 0x2E {
+            // `1.` to `999.` alone may be a list marker: the full scanner decides.
+            if wordStart == start && wordEnd - wordStart <= 3 && p[wordStart] &- 0x30 < 10 { return nil }
+            let scalars = wordEnd - wordStart - continuationBytes
+            if scalars == 1 && p[wordStart] &- 0x41 < 26 {
+                keepsPeriod = true // an initial
+            } else if scalars <= 12 {
+                keepsPeriod = abbreviations.kind(ofUTF8: UnsafeBufferPointer(start: p + lastPart, count: j + 1 - lastPart)) != nil
+            }
+            if keepsPeriod { j += 1 }
+        }
+        let closingStart = j
+        closing: while j < n {
+            switch ByteClass.of(p[j]) {
+            case .closing: j += 1
+            case .space: break closing
+            case .period: // one period; a run of them is an ellipsis
+                if p[j - 1] == 0x2E || (j + 1 < n && p[j + 1] == 0x2E) { return nil }
+                j += 1
+            default:
+                guard p[j] == 0xE2 && j + 2 < n && p[j + 1] == 0x80 && p[j + 2] == 0x9D else { return nil } // ”
+                j += 3
             }
         }
-        return j
-    }
-
-    private mutating func emitPlainChunk(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
-        let base = chunkScalarStart - start
-        var j = start
+        // Emit: the opening marks, the word, the closing marks; one scalar each but the word.
         var flags = pendingFlags
         pendingFlags = []
-        func push(_ from: Int, _ to: Int, _ kind: Token.Kind, _ extra: Token.Flags) {
-            tokens.append(Token(startScalar: Int32(base + from), endScalar: Int32(base + to), startByte: Int32(from),
-                                endByte: Int32(to), kind: kind, flags: flags.union(extra)))
+        var k = start
+        var offset = scalar
+        while k < wordStart {
+            let wide = p[k] == 0xE2
+            let kind: Token.Kind = p[k] == 0x28 ? .punct : .quote
+            emitFast(k, wide ? k + 3 : k + 1, offset, offset + 1, kind, flags)
             flags = []
+            k += wide ? 3 : 1
+            offset += 1
         }
-        let first = bytes[j]
-        if first == 0x28 { push(j, j + 1, .punct, []); j += 1 } else if first == 0x22 { push(j, j + 1, .quote, []); j += 1 }
-        let wordStart = j
-        while j < end, Scalars.isASCIIAlphanumeric(bytes[j]) { j += 1 }
-        let lead = bytes[wordStart]
-        let wordFlags: Token.Flags = lead >= 0x41 && lead <= 0x5A ? .capitalized : (lead >= 0x61 ? .lowercase : .numeric)
-        push(wordStart, j, .word, wordFlags)
-        while j < end {
-            push(j, j + 1, bytes[j] == 0x22 ? .quote : .punct, [])
-            j += 1
+        let lead = p[wordStart]
+        flags.insert(lead &- 0x41 < 26 ? .capitalized : (lead >= 0x61 ? .lowercase : .numeric))
+        if keepsPeriod { flags.insert(.periodWord) }
+        let wordScalars = closingStart - wordStart - continuationBytes
+        emitFast(wordStart, closingStart, offset, offset + wordScalars, .word, flags)
+        k = closingStart
+        offset += wordScalars
+        while k < j {
+            let wide = p[k] == 0xE2
+            let kind: Token.Kind = wide || p[k] == 0x22 ? .quote : .punct
+            emitFast(k, wide ? k + 3 : k + 1, offset, offset + 1, kind, [])
+            k += wide ? 3 : 1
+            offset += 1
         }
+        return (j, offset)
+    }
+
+    @inline(__always)
+    private mutating func emitFast(_ startByte: Int, _ endByte: Int, _ startScalar: Int, _ endScalar: Int,
+                                   _ kind: Token.Kind, _ flags: Token.Flags) {
+        tokens.append(Token(startScalar: Int32(truncatingIfNeeded: startScalar), endScalar: Int32(truncatingIfNeeded: endScalar),
+                            startByte: Int32(truncatingIfNeeded: startByte), endByte: Int32(truncatingIfNeeded: endByte),
+                            kind: kind, flags: flags))
+    }
+
+    /// A letter of U+00C0–U+017F (Latin-1 letters and Latin Extended-A: `á`, `ñ`, `ł`) at byte `j`,
+    /// two bytes long; not `×` or `÷`.
+    @inline(__always)
+    private static func isLatinLetter(_ p: UnsafePointer<UInt8>, _ j: Int, _ n: Int) -> Bool {
+        let lead = p[j]
+        guard lead &- 0xC3 < 3, j + 1 < n else { return false }
+        let next = p[j + 1]
+        return next & 0xC0 == 0x80 && !(lead == 0xC3 && (next == 0x97 || next == 0xB7))
+    }
+
+    /// `cannot` in any case (split as `can` `not`).
+    private static func isCannot(_ p: UnsafePointer<UInt8>) -> Bool {
+        var folded: UInt64 = 0
+        for k in 0..<6 { folded |= UInt64(p[k] | 0x20) << (8 * k) }
+        return folded == 0x74_6F_6E_6E_61_63 // "tonnac": the bytes of "cannot", little-endian
+
     }
 
     // MARK: - One chunk
@@ -361,9 +474,7 @@ private struct ChunkScanner {
         // `D-Ariz.`: a hyphenated word keeps the period of its last part's abbreviation.
         var first = i
         for k in i..<dot where isHyphen(s[k]) { first = k + 1 }
-        var word = String.UnicodeScalarView()
-        for k in first...dot { if let u = Unicode.Scalar(s[k]) { word.append(u) } }
-        return abbreviations.kind(of: String(word)) != nil
+        return abbreviations.kind(ofUTF8: UnsafeBufferPointer(rebasing: text[Int(b[first])...Int(b[dot])])) != nil
     }
 
     private func urlEnd(from i: Int) -> Int? {
@@ -419,4 +530,32 @@ private struct ChunkScanner {
         }
         return j
     }
+}
+
+/// What the fast path needs to know of a byte, from one table look-up.
+private enum ByteClass: UInt8 {
+    case other
+    /// An ASCII letter or digit.
+    case alphanumeric
+    /// ASCII white space.
+    case space
+    /// `,` `;` `:` `)` `"` `!` `?`: closing marks the fast path emits one by one.
+    case closing
+    case period
+
+    @inline(__always) static func of(_ byte: UInt8) -> ByteClass {
+        ByteClass(rawValue: table[Int(byte)]).unsafelyUnwrapped
+    }
+
+    private nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        table.initialize(repeating: ByteClass.other.rawValue, count: 256)
+        for b in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(b)] = ByteClass.alphanumeric.rawValue }
+        for b in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(b)] = ByteClass.alphanumeric.rawValue }
+        for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(b)] = ByteClass.alphanumeric.rawValue }
+        for b: UInt8 in [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D] { table[Int(b)] = ByteClass.space.rawValue }
+        for b in ",;:)\"!?".utf8 { table[Int(b)] = ByteClass.closing.rawValue }
+        table[Int(UInt8(ascii: "."))] = ByteClass.period.rawValue
+        return UnsafePointer(table)
+    }()
 }
