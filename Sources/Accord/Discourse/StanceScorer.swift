@@ -44,7 +44,8 @@ struct StanceScorer {
         let cuesBySentence = groupBySentence(c.matches(.stance).map { Int($0.start) }, c.matches(.stance))
         var initiativeCursor = 0
         var recentTopic: (entity: String, sentence: Int)?
-        var positions: [String: [String: StanceRecord.Label]] = [:]
+        // Each holder's latest label toward each initiative, and the record number that set it.
+        var positions: [String: [String: (label: StanceRecord.Label, order: Int)]] = [:]
         for (s, sentence) in c.sentences.enumerated() {
             var named: [InitiativeMention] = []
             while initiativeCursor < initiatives.count && initiatives[initiativeCursor].sentence < s { initiativeCursor += 1 }
@@ -79,11 +80,13 @@ struct StanceScorer {
                 var entity = resolved
                 // A back-reference that would contradict its holder's earlier position means the other
                 // initiative (`Goodbye Merida ... This is going to be a huge success.`).
-                if backReference, let earlier = positions[holder]?[resolved], earlier != label,
-                   let other = positions[holder]?.first(where: { $0.value == label && $0.key != resolved })?.key {
+                // Of several such, the one the holder spoke of most recently: never a dictionary's order.
+                if backReference, let earlier = positions[holder]?[resolved], earlier.label != label,
+                   let other = positions[holder]?.filter({ $0.value.label == label && $0.key != resolved })
+                       .max(by: { $0.value.order < $1.value.order })?.key {
                     entity = other
                 }
-                positions[holder, default: [:]][entity] = label
+                positions[holder, default: [:]][entity] = (label, records.count)
                 records.append(StanceRecord(sentence: s, quote: quote, holder: holder, toward: entity, label: label, score: score,
                                             cues: entry.cues.sorted { $0.span < $1.span }))
             }
