@@ -17,14 +17,26 @@ struct PhraseMatcher {
         var exact = [Int32](repeating: Vocabulary.none, count: tokens.count)
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
+        // ASCII tokens (nearly all) are lower-cased into this buffer; others fold through `scratch`.
+        let lowered = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 48)
+        defer { lowered.deallocate() }
         let checkExact = lexicon.exactVocabulary.count > 0
         source.utf8.withUnsafeBufferPointer { bytes in
             for (i, token) in tokens.enumerated() {
                 let slice = UnsafeBufferPointer(rebasing: bytes[token.byteRange])
-                if token.byteRange.count > 48 { continue }
-                scratch.removeAll(keepingCapacity: true)
-                Folding.fold(slice, into: &scratch)
-                folded[i] = scratch.withUnsafeBufferPointer { lexicon.vocabulary.id(of: $0) }
+                if slice.count > 48 { continue }
+                var ascii = true
+                for (k, b) in slice.enumerated() {
+                    ascii = ascii && b < 0x80
+                    lowered[k] = b &- 0x41 < 26 ? b | 0x20 : b
+                }
+                if ascii {
+                    folded[i] = lexicon.vocabulary.id(of: UnsafeBufferPointer(rebasing: lowered[..<slice.count]))
+                } else {
+                    scratch.removeAll(keepingCapacity: true)
+                    Folding.fold(slice, into: &scratch)
+                    folded[i] = scratch.withUnsafeBufferPointer { lexicon.vocabulary.id(of: $0) }
+                }
                 if checkExact && token.flags.contains(.capitalized) {
                     let id = lexicon.exactVocabulary.id(of: slice)
                     if id != Vocabulary.none { exact[i] = id | PhraseTrie.exactBit }
