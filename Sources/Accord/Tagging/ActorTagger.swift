@@ -71,7 +71,9 @@ struct ActorTagger {
     /// A title at `j` (or capitalised words before a title: `Foreign Affairs Secretary`), and the
     /// capitalised name after it.
     private mutating func titleRule(from j: Int, affiliation qualifier: String?) -> Int? {
-        guard let (titleStart, titleEnd, entry) = findTitle(from: j) else { return nil }
+        // Most words are neither a title nor capitalised: the cheap test first.
+        guard c.isCapitalized(j) || c.match(.title, at: j) != nil,
+              let (titleStart, titleEnd, entry) = findTitle(from: j) else { return nil }
         let title = c.lexicon.titles[Int(entry)]
         var roleText = titleStart == j && c.match(.title, at: j).map({ Int($0.end) == titleEnd }) == true
             ? title.role : c.text(titleStart..<titleEnd)
@@ -93,6 +95,7 @@ struct ActorTagger {
         return nameEnd
     }
 
+    @inline(__always)
     private func findTitle(from j: Int) -> (Int, Int, Int32)? {
         if let m = c.match(.title, at: j) { return (j, Int(m.end), m.entry) }
         // Up to two capitalised words before a title, in the same sentence.
@@ -280,7 +283,7 @@ struct ActorTagger {
         guard !candidates.isEmpty, !c.isCapitalized(i + 1) else { return }
         let speaks = speechVerbStart(endingAt: i) != nil
             || c.match(.action, at: i + 1).map { c.lexicon.actions[Int(c.lexicon.actionForms[Int($0.entry)].entry)].actionClass == "say" } == true
-        guard speaks, let range = candidates.removeValue(forKey: c.foldedHash([i])) else { return }
+        guard speaks, let range = candidates.removeValue(forKey: c.foldedHash(i..<(i + 1))) else { return }
         let entity = "person:" + Slug.make(c.text(range))
         add(range, entity: entity, type: .person, via: "name-rule")
         people.met(entity, role: nil, gender: nil, name: range, context: c)
@@ -300,7 +303,7 @@ struct ActorTagger {
         let appositive = c.id(end) == c.words.comma && (c.id(end + 1) == c.words.a || c.id(end + 1) == c.words.an || c.id(end + 1) == c.words.the)
         guard before || after || appositive else {
             // Not (yet) known to be a person: if its surname later speaks (`Cázares said`), it was one.
-            if end - i <= 3 && c.isLowercase(end) { candidates[c.foldedHash([end - 1])] = i..<end }
+            if end - i <= 3 && c.isLowercase(end) { candidates[c.foldedHash((end - 1)..<end)] = i..<end }
             return nil
         }
         let entity = "person:" + Slug.make(c.text(i..<end))
@@ -370,13 +373,13 @@ private struct PeopleMemory {
     /// A known surname (two words first, then one) starting at `i`.
     func surname(at i: Int, context c: TaggingContext) -> (String, Int)? {
         guard !surnames.isEmpty else { return nil }
-        if c.isCapitalized(i + 1), let entity = surnames[key([i, i + 1], c)] { return (entity, i + 2) }
-        if let entity = surnames[key([i], c)] { return (entity, i + 1) }
+        if c.isCapitalized(i + 1), let entity = surnames[key(i..<(i + 2), c)] { return (entity, i + 2) }
+        if let entity = surnames[key(i..<(i + 1), c)] { return (entity, i + 1) }
         return nil
     }
 
     func entity(forSurname range: Range<Int>, context c: TaggingContext) -> String? {
-        surnames[key(Array(range), c)]
+        surnames[key(range, c)]
     }
 
     private func key<S: Sequence>(_ tokens: S, _ c: TaggingContext) -> UInt64 where S.Element == Int {
