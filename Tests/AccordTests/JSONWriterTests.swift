@@ -20,6 +20,104 @@ final class JSONWriterTests: XCTestCase {
                        "0 7 10 1234567890 -42 9223372036854775807 0.8 -0.25 1 0 0.123 -1 ")
     }
 
+    func testIntegerEdgesAndEveryDigitCount() {
+        var w = JSONWriter(compact: true)
+        var expected = ""
+        var values = [0, 9, 10, 99, 100, 101, -1, -9, -10, -99, -100, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        var power = 1
+        for _ in 1...18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -(power - 1), -power]
+        }
+        for v in values {
+            w.int(v)
+            w.byte(0x20)
+            expected += "\(v) "
+        }
+        XCTAssertEqual(String(decoding: w.bytes, as: UTF8.self), expected)
+        XCTAssertTrue(expected.contains("9223372036854775807 -9223372036854775808 "))
+    }
+
+    func testDigitCountAtPowersOfTen() {
+        XCTAssertEqual(JSONWriter.Cursor.digitCount(0), 1)
+        var power: UInt = 1
+        for digits in 1...19 {
+            XCTAssertEqual(JSONWriter.Cursor.digitCount(power), digits, "\(power)")
+            XCTAssertEqual(JSONWriter.Cursor.digitCount(power * 10 - 1), digits, "\(power * 10 - 1)")
+            power *= 10
+        }
+        XCTAssertEqual(JSONWriter.Cursor.digitCount(power), 20)
+        XCTAssertEqual(JSONWriter.Cursor.digitCount(UInt.max), 20)
+    }
+
+    /// Every control byte, `"`, `\`, DEL, non-ASCII and the empty string, each at every position of
+    /// strings up to 20 bytes long (so that it falls in an eight-byte word, a four-byte word and the
+    /// byte-at-a-time tail), against a plain byte-by-byte escaper.
+    func testStringEscapingAgainstAPlainEscaper() {
+        func reference(_ bytes: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = [0x22]
+            for c in bytes {
+                switch c {
+                case 0x22: out += Array("\\\"".utf8)
+                case 0x5C: out += Array("\\\\".utf8)
+                case 0x0A: out += Array("\\n".utf8)
+                case 0x0D: out += Array("\\r".utf8)
+                case 0x09: out += Array("\\t".utf8)
+                case 0x08: out += Array("\\b".utf8)
+                case 0x0C: out += Array("\\f".utf8)
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out += Array("\\u00".utf8) + [hex[Int(c >> 4)], hex[Int(c & 0xF)]]
+                default: out.append(c)
+                }
+            }
+            return out + [0x22]
+        }
+        let specials: [UInt8] = Array(0..<0x20) + [0x22, 0x5C, 0x7F, 0x80, 0xC3, 0xFF, 0x21, 0x5B, 0x5D]
+        var cases: [[UInt8]] = [[], Array("é🇲🇽 “quoted” \u{2028}".utf8), Array(repeating: 0x5C, count: 17)]
+        for length in 1...20 {
+            for position in 0..<length {
+                for c in specials {
+                    var bytes = [UInt8](repeating: 0x61, count: length)
+                    bytes[position] = c
+                    cases.append(bytes)
+                }
+            }
+            cases.append((0..<length).map { UInt8($0 * 13 % 0x20) })
+        }
+        for bytes in cases {
+            var w = JSONWriter(compact: true, capacity: 64)
+            bytes.withUnsafeBufferPointer { w.string(utf8: $0) }
+            XCTAssertEqual(w.bytes, reference(bytes), "\(bytes)")
+        }
+        var w = JSONWriter(compact: true)
+        w.string("")
+        XCTAssertEqual(w.bytes, [0x22, 0x22])
+    }
+
+    func testCursorWritesWhatTheWriterMethodsWrite() {
+        for compact in [true, false] {
+            var pieces = JSONWriter(compact: compact)
+            pieces.byte(0x7B); pieces.key("start"); pieces.int(-12); pieces.comma()
+            pieces.key("text"); pieces.string("a\"b"); pieces.comma()
+            pieces.key("empty"); pieces.string(utf8: UnsafeBufferPointer(start: nil, count: 0))
+            pieces.newline(indent: 2); pieces.raw("}")
+            var reserved = JSONWriter(compact: compact, capacity: 64)
+            Array("a\"b".utf8).withUnsafeBufferPointer { text in
+                reserved.write(reserving: 80) { o in
+                    o.byte(0x7B); o.key("start"); o.int(-12); o.comma()
+                    o.key("text"); o.string(utf8: text); o.comma()
+                    o.key("empty"); o.string(utf8: UnsafeBufferPointer(start: nil, count: 0))
+                    o.newline(indent: 2); o.raw("}")
+                }
+            }
+            let expected = compact ? #"{"start":-12,"text":"a\"b","empty":""}"#
+                                   : "{\"start\": -12, \"text\": \"a\\\"b\", \"empty\": \"\"\n    }"
+            XCTAssertEqual(String(decoding: pieces.bytes, as: UTF8.self), expected)
+            XCTAssertEqual(String(decoding: reserved.bytes, as: UTF8.self), expected)
+        }
+    }
+
     func testDocumentKeysComeInSpecOrderAndParseBack() throws {
         let a = TestSupport.annotator.annotate("Mexico said \"yes.\"\nNext line.", id: "doc")
         for compact in [true, false] {

@@ -32,20 +32,31 @@ struct AnnotationJSON {
                 w.key("end"); w.int(span.end); w.comma()
                 w.key("text"); spanText(span)
             }
-            func array<T>(_ name: StaticString, _ layer: Layer?, _ items: [T], _ body: (T) -> Void) {
-                if let layer, !options.layers.contains(layer) { return }
+            /// `, "name": [` unless `layer` is left out (`, "name": []` without items); returns
+            /// whether elements follow, each on its own line in pretty mode, then `arrayEnd()`.
+            func arrayStart(_ name: StaticString, _ layer: Layer?, isEmpty: Bool) -> Bool {
+                if let layer, !options.layers.contains(layer) { return false }
                 w.byte(0x2C); w.newline(indent: 1)
                 w.key(name)
-                if items.isEmpty { w.raw("[]"); return }
+                if isEmpty { w.raw("[]"); return false }
                 w.byte(0x5B)
+                return true
+            }
+            func arrayEnd() {
+                w.newline(indent: 1)
+                w.byte(0x5D)
+            }
+            func array<T>(_ name: StaticString, _ layer: Layer?, _ items: [T], _ body: (T) -> Void) {
+                guard arrayStart(name, layer, isEmpty: items.isEmpty) else { return }
                 for (i, item) in items.enumerated() {
-                    if i > 0 { w.byte(0x2C) }
-                    w.newline(indent: 2)
+                    w.write(reserving: 6) { o in
+                        if i > 0 { o.byte(0x2C) }
+                        o.newline(indent: 2)
+                    }
                     body(item)
                     w.maybeFlush()
                 }
-                w.newline(indent: 1)
-                w.byte(0x5D)
+                arrayEnd()
             }
             func intArray(_ values: [Int]) {
                 w.byte(0x5B)
@@ -79,19 +90,31 @@ struct AnnotationJSON {
                 w.key("tokens"); intArray([s.tokens.lowerBound, s.tokens.upperBound])
                 w.byte(0x7D)
             }
-            array("tokens", .tokens, a.tokens) { t in
-                w.byte(0x7B)
-                w.key("start"); w.int(t.start); w.comma()
-                w.key("end"); w.int(t.end); w.comma()
-                w.key("text"); w.string(utf8: UnsafeBufferPointer(rebasing: text[t.byteRange])); w.comma()
-                w.key("kind")
-                switch t.kind {
-                case .word: w.raw("\"word\"")
-                case .punct: w.raw("\"punct\"")
-                case .symbol: w.raw("\"symbol\"")
-                case .quote: w.raw("\"quote\"")
+            // The token layer is most of the output: a token's object, with the separator before
+            // it, is one reservation (64 bytes cover the separator, keys and punctuation).
+            if arrayStart("tokens", .tokens, isEmpty: a.tokens.isEmpty) {
+                for (i, t) in a.tokens.enumerated() {
+                    let tokenText = UnsafeBufferPointer(rebasing: text[t.byteRange])
+                    let longest = 64 + 2 * JSONWriter.Cursor.maxIntCount + JSONWriter.Cursor.maxStringCount(tokenText.count)
+                    var o = w.cursor(reserving: longest)
+                    if i > 0 { o.byte(0x2C) }
+                    o.newline(indent: 2)
+                    o.byte(0x7B)
+                    o.key("start"); o.int(t.start); o.comma()
+                    o.key("end"); o.int(t.end); o.comma()
+                    o.key("text"); o.string(utf8: tokenText); o.comma()
+                    o.key("kind")
+                    switch t.kind {
+                    case .word: o.raw("\"word\"")
+                    case .punct: o.raw("\"punct\"")
+                    case .symbol: o.raw("\"symbol\"")
+                    case .quote: o.raw("\"quote\"")
+                    }
+                    o.byte(0x7D)
+                    w.commit(o)
+                    w.maybeFlush()
                 }
-                w.byte(0x7D)
+                arrayEnd()
             }
             array("actors", .actors, a.actors) { m in
                 w.byte(0x7B)

@@ -72,17 +72,34 @@ struct JSONWriter {
         h.pointee.capacity = newCapacity
     }
 
+    /// A cursor over room for `maxCount` more bytes, which its writes (checking no capacity) must
+    /// stay within (the cursor methods document their longest output). Nothing counts as written
+    /// until `commit(_:)`: a whole token object costs one capacity check and one count update
+    /// instead of one per piece.
+    @inline(__always) mutating func cursor(reserving maxCount: Int) -> Cursor {
+        reserve(maxCount)
+        return Cursor(position: base + count, limit: base + count + maxCount, compact: compact)
+    }
+
+    /// Counts what `cursor` (from `cursor(reserving:)`, with no writes to the writer since) wrote.
+    @inline(__always) mutating func commit(_ cursor: Cursor) {
+        assert(cursor.position <= cursor.limit, "wrote past the room reserved")
+        count = cursor.position - base
+    }
+
+    /// Writes through a cursor over room for `maxCount` bytes (see `cursor(reserving:)`).
+    @inline(__always) mutating func write(reserving maxCount: Int, _ body: (inout Cursor) -> Void) {
+        var cursor = cursor(reserving: maxCount)
+        body(&cursor)
+        commit(cursor)
+    }
+
     @inline(__always) mutating func raw(_ s: StaticString) {
-        let n = s.utf8CodeUnitCount
-        reserve(n)
-        (base + count).update(from: s.utf8Start, count: n)
-        count += n
+        write(reserving: s.utf8CodeUnitCount) { $0.raw(s) }
     }
 
     @inline(__always) mutating func byte(_ b: UInt8) {
-        reserve(1)
-        base[count] = b
-        count += 1
+        write(reserving: 1) { $0.byte(b) }
     }
 
     /// Copies bytes as they are.
@@ -99,20 +116,17 @@ struct JSONWriter {
     }
 
     /// `, ` or `,` between members.
-    @inline(__always) mutating func comma() { if compact { byte(0x2C) } else { raw(", ") } }
+    @inline(__always) mutating func comma() { write(reserving: 2) { $0.comma() } }
 
     /// `"key": ` with the writer's spacing.
     @inline(__always) mutating func key(_ k: StaticString) {
-        byte(0x22)
-        raw(k)
-        if compact { raw("\":") } else { raw("\": ") }
+        write(reserving: k.utf8CodeUnitCount + 4) { $0.key(k) }
     }
 
-    /// A new line and indentation in pretty mode.
+    /// A new line and indentation (two spaces a level) in pretty mode.
     @inline(__always) mutating func newline(indent: Int) {
         if compact { return }
-        byte(0x0A)
-        for _ in 0..<indent { raw("  ") }
+        write(reserving: 1 + 2 * indent) { $0.newline(indent: indent) }
     }
 
     // MARK: - Values
@@ -122,80 +136,13 @@ struct JSONWriter {
         copy.withUTF8 { string(utf8: $0) }
     }
 
-    /// A string from UTF-8 bytes, escaped: runs without special bytes are copied whole.
+    /// A string from UTF-8 bytes, quoted and escaped.
     mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
-        // Worst case every byte becomes `\u00XX`.
-        reserve(utf8.count * 6 + 2)
-        var out = base + count
-        out.pointee = 0x22
-        out += 1
-        for c in utf8 {
-            if c >= 0x20 && c != 0x22 && c != 0x5C {
-                out.pointee = c
-                out += 1
-                continue
-            }
-            out.pointee = 0x5C
-            switch c {
-            case 0x22: out[1] = 0x22; out += 2
-            case 0x5C: out[1] = 0x5C; out += 2
-            case 0x0A: out[1] = 0x6E; out += 2
-            case 0x0D: out[1] = 0x72; out += 2
-            case 0x09: out[1] = 0x74; out += 2
-            case 0x08: out[1] = 0x62; out += 2
-            case 0x0C: out[1] = 0x66; out += 2
-            default:
-                out[1] = 0x75; out[2] = 0x30; out[3] = 0x30
-                out[4] = JSONWriter.hexDigit(c >> 4); out[5] = JSONWriter.hexDigit(c & 0xF)
-                out += 6
-            }
-        }
-        out.pointee = 0x22
-        out += 1
-        count = out - base
+        write(reserving: Cursor.maxStringCount(utf8.count)) { $0.string(utf8: utf8) }
     }
-
-    @inline(__always) private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x61 + v - 10 }
-
-    /// "00" through "99", for writing two digits per division.
-    private static let digitPairs: StaticString =
-        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
     mutating func int(_ value: Int) {
-        reserve(21)
-        if value < 0 {
-            base[count] = 0x2D
-            count += 1
-            int(magnitude: value.magnitude)
-        } else {
-            int(magnitude: UInt(value))
-        }
-    }
-
-    @inline(__always) private func int(magnitude value: UInt) {
-        var v = value
-        var digits = 1
-        var bound: UInt = 10
-        while v >= bound && digits < 19 { digits += 1; bound &*= 10 }
-        if v >= bound { digits = 20 }
-        var out = base + count + digits
-        h.pointee.count += digits
-        let pairs = JSONWriter.digitPairs.utf8Start
-        while v >= 100 {
-            let pair = Int(v % 100) * 2
-            v /= 100
-            out -= 2
-            out[0] = pairs[pair]
-            out[1] = pairs[pair + 1]
-        }
-        if v >= 10 {
-            out -= 2
-            out[0] = pairs[Int(v) * 2]
-            out[1] = pairs[Int(v) * 2 + 1]
-        } else {
-            out -= 1
-            out[0] = 0x30 + UInt8(v)
-        }
+        write(reserving: Cursor.maxIntCount) { $0.int(value) }
     }
 
     /// A number rounded to three decimals, without trailing zeros (`0.8`, `-0.25`, `1`).
@@ -218,6 +165,224 @@ struct JSONWriter {
     mutating func bool(_ value: Bool) { if value { raw("true") } else { raw("false") } }
 
     mutating func null() { raw("null") }
+}
+
+extension JSONWriter {
+    /// A write position in room a `JSONWriter` has reserved (see `cursor(reserving:)`). Its methods
+    /// store bytes and move on, with no capacity checks.
+    struct Cursor {
+        fileprivate(set) var position: UnsafeMutablePointer<UInt8>
+        /// The end of the room reserved, for checking in debug builds.
+        fileprivate let limit: UnsafeMutablePointer<UInt8>
+        let compact: Bool
+
+        /// The longest `int` output: `-9223372036854775808`.
+        static let maxIntCount = 20
+
+        /// The longest `string(utf8:)` output for `count` bytes: every byte as `\u00XX`, and quotes.
+        static func maxStringCount(_ count: Int) -> Int { count * 6 + 2 }
+
+        /// `s` as it is (`s.utf8CodeUnitCount` bytes). With a literal, this compiles to a few stores.
+        @inline(__always) mutating func raw(_ s: StaticString) {
+            position.initialize(from: s.utf8Start, count: s.utf8CodeUnitCount)
+            position += s.utf8CodeUnitCount
+        }
+
+        @inline(__always) mutating func byte(_ b: UInt8) {
+            position.pointee = b
+            position += 1
+        }
+
+        /// `, ` or `,` (at most 2 bytes).
+        @inline(__always) mutating func comma() {
+            if compact { byte(0x2C) } else { raw(", ") }
+        }
+
+        /// `"key": ` or `"key":` (at most `k.utf8CodeUnitCount + 4` bytes).
+        @inline(__always) mutating func key(_ k: StaticString) {
+            byte(0x22)
+            raw(k)
+            if compact { raw("\":") } else { raw("\": ") }
+        }
+
+        /// In pretty mode, a line feed and two spaces a level (`1 + 2 * indent` bytes).
+        @inline(__always) mutating func newline(indent: Int) {
+            if compact { return }
+            byte(0x0A)
+            position.update(repeating: 0x20, count: 2 * indent)
+            position += 2 * indent
+        }
+
+        // MARK: Integers
+
+        /// "00" through "99", for writing two digits at a time.
+        private static let digitPairs: StaticString =
+            "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
+        /// The number of decimal digits in `v`: three or four comparisons below 10⁸ (which holds
+        /// every offset and count in a document under the 64 MiB input limit), a loop above.
+        @inline(__always) static func digitCount(_ v: UInt) -> Int {
+            if v < 10_000 { return v < 100 ? (v < 10 ? 1 : 2) : (v < 1_000 ? 3 : 4) }
+            if v < 100_000_000 { return v < 1_000_000 ? (v < 100_000 ? 5 : 6) : (v < 10_000_000 ? 7 : 8) }
+            var digits = 9
+            var bound: UInt = 1_000_000_000
+            while digits < 20 && v >= bound {
+                digits += 1
+                bound &*= 10
+            }
+            return digits
+        }
+
+        /// `value` in decimal (at most `maxIntCount` bytes): the digits are counted first, then
+        /// written from the last, four per division while four or more are left.
+        @inline(__always) mutating func int(_ value: Int) {
+            if value < 0 { byte(0x2D) }
+            var v = value.magnitude
+            position += Cursor.digitCount(v)
+            var out = position
+            while v >= 10_000 {
+                let (quotient, lastFour) = v.quotientAndRemainder(dividingBy: 10_000)
+                let (high, low) = lastFour.quotientAndRemainder(dividingBy: 100)
+                out -= 4
+                Cursor.writePair(high, at: out)
+                Cursor.writePair(low, at: out + 2)
+                v = quotient
+            }
+            if v >= 100 {
+                let (high, low) = v.quotientAndRemainder(dividingBy: 100)
+                out -= 2
+                Cursor.writePair(low, at: out)
+                v = high
+            }
+            if v >= 10 {
+                Cursor.writePair(v, at: out - 2)
+            } else {
+                out[-1] = 0x30 + UInt8(v)
+            }
+        }
+
+        /// Writes `v` (below 100) as two digits.
+        @inline(__always) private static func writePair(_ v: UInt, at out: UnsafeMutablePointer<UInt8>) {
+            let digits = UnsafeRawPointer(digitPairs.utf8Start).loadUnaligned(fromByteOffset: Int(v) * 2, as: UInt16.self)
+            UnsafeMutableRawPointer(out).storeBytes(of: digits, as: UInt16.self)
+        }
+
+        // MARK: Strings
+
+        /// A string from UTF-8 bytes, quoted and escaped (at most `maxStringCount(utf8.count)` bytes):
+        /// `"`, `\` and the control characters below U+0020 escaped, everything else (U+007F and
+        /// non-ASCII too) as it is.
+        ///
+        /// Bytes are checked a word at a time: a bit trick (`bytesNeedingEscape`) finds the first
+        /// byte in a word that needs escaping, if any. Up to 16 bytes without such a byte (most
+        /// token texts) are two overlapping words, loaded, checked and stored; anything else goes
+        /// through `escaping(_:)`.
+        @inline(__always) mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+            if let source = utf8.baseAddress {
+                let n = utf8.count
+                let plain = switch n {
+                case 8...16: copyIfPlain(source, n, as: UInt64.self)
+                case 4..<8: copyIfPlain(source, n, as: UInt32.self)
+                case 2..<4: copyIfPlain(source, n, as: UInt16.self)
+                case 1: copyIfPlain(source, n, as: UInt8.self)
+                default: false
+                }
+                if plain { return }
+            }
+            escaping(utf8)
+        }
+
+        /// For `n` bytes with `T.bitWidth / 8 <= n <= T.bitWidth / 4`: if none needs escaping, writes
+        /// them quoted as the first and the last word of `T` (overlapping) and returns true.
+        @inline(__always)
+        private mutating func copyIfPlain<T: FixedWidthInteger & UnsignedInteger>(
+            _ source: UnsafePointer<UInt8>, _ n: Int, as _: T.Type
+        ) -> Bool {
+            let first = UnsafeRawPointer(source).loadUnaligned(as: T.self)
+            let last = UnsafeRawPointer(source + n - T.bitWidth / 8).loadUnaligned(as: T.self)
+            if Cursor.bytesNeedingEscape(T(littleEndian: first)) | Cursor.bytesNeedingEscape(T(littleEndian: last)) != 0 {
+                return false
+            }
+            position[0] = 0x22
+            UnsafeMutableRawPointer(position + 1).storeBytes(of: first, as: T.self)
+            UnsafeMutableRawPointer(position + 1 + n - T.bitWidth / 8).storeBytes(of: last, as: T.self)
+            position[n + 1] = 0x22
+            position += n + 2
+            return true
+        }
+
+        /// The general case of `string(utf8:)`: eight, then four bytes at a time while no byte needs
+        /// escaping (each word stored as read; the output then moves past the plain bytes only),
+        /// one at a time from a byte that does.
+        private mutating func escaping(_ utf8: UnsafeBufferPointer<UInt8>) {
+            byte(0x22)
+            if let source = utf8.baseAddress {
+                let n = utf8.count
+                var i = 0
+                while i < n {
+                    if n - i >= 8 {
+                        if copyPlain(from: source + i, as: UInt64.self, advancing: &i) { continue }
+                    } else if n - i >= 4 {
+                        if copyPlain(from: source + i, as: UInt32.self, advancing: &i) { continue }
+                    }
+                    escape(source[i])
+                    i += 1
+                }
+            }
+            byte(0x22)
+        }
+
+        /// Copies a word of `T.bitWidth / 8` bytes from `source` and moves `position` and `i` past its
+        /// bytes up to the first one that needs escaping. Returns whether the whole word was plain.
+        @inline(__always)
+        private mutating func copyPlain<T: FixedWidthInteger & UnsignedInteger>(
+            from source: UnsafePointer<UInt8>, as _: T.Type, advancing i: inout Int
+        ) -> Bool {
+            let word = UnsafeRawPointer(source).loadUnaligned(as: T.self)
+            UnsafeMutableRawPointer(position).storeBytes(of: word, as: T.self)
+            let special = Cursor.bytesNeedingEscape(T(littleEndian: word))
+            let plain = special == 0 ? T.bitWidth / 8 : special.trailingZeroBitCount / 8
+            position += plain
+            i += plain
+            return special == 0
+        }
+
+        /// The high bit of each byte of `x` (first byte lowest) that is below 0x20, `"` or `\`.
+        /// Only the lowest flagged byte is sure to be one (a borrow can flag bytes above it), and only
+        /// the lowest is used.
+        @inline(__always)
+        private static func bytesNeedingEscape<T: FixedWidthInteger & UnsignedInteger>(_ x: T) -> T {
+            let ones = T.max / 0xFF
+            let highBits = ones &* 0x80
+            func below(_ y: T, _ n: T) -> T { (y &- ones &* n) & ~y & highBits }
+            return below(x, 0x20) | below(x ^ (ones &* 0x22), 1) | below(x ^ (ones &* 0x5C), 1)
+        }
+
+        /// One byte, escaped if it must be (at most 6 bytes).
+        @inline(__always) private mutating func escape(_ c: UInt8) {
+            if c >= 0x20 && c != 0x22 && c != 0x5C {
+                byte(c)
+                return
+            }
+            position[0] = 0x5C
+            switch c {
+            case 0x22, 0x5C: position[1] = c
+            case 0x0A: position[1] = 0x6E
+            case 0x0D: position[1] = 0x72
+            case 0x09: position[1] = 0x74
+            case 0x08: position[1] = 0x62
+            case 0x0C: position[1] = 0x66
+            default:
+                position[1] = 0x75; position[2] = 0x30; position[3] = 0x30
+                position[4] = Cursor.hexDigit(c >> 4); position[5] = Cursor.hexDigit(c & 0xF)
+                position += 6
+                return
+            }
+            position += 2
+        }
+
+        @inline(__always) private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x61 + v - 10 }
+    }
 }
 
 /// JSON string literals for small hand-built documents (batch summaries, benchmark figures), with the
