@@ -143,4 +143,35 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertEqual(streamed, a.json(JSONOptions(compact: true)))
         XCTAssertGreaterThan(pieces, 2)
     }
+
+    /// Strings longer than `JSONWriter.longString` go out in pieces (flushed between them); the
+    /// bytes must equal those of escaping each scalar alone, even where a piece boundary falls
+    /// inside a multi-byte scalar or an escape.
+    func testLongStringsInPiecesGiveTheSameBytes() {
+        let parts = ["a", "é", "\"", "\n", "🇲🇽", "\u{1}", "\\", "“", "日本"]
+        var text = "", expected: [UInt8] = [0x22]
+        var state: UInt64 = 42
+        while text.utf8.count < 3 * JSONWriter.longString + 7 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let part = parts[Int(state >> 33) % parts.count]
+            text += part
+            var w = JSONWriter(compact: true)
+            w.string(part)
+            expected += w.bytes.dropFirst().dropLast()
+        }
+        expected.append(0x22)
+        var whole = JSONWriter(compact: true)
+        whole.string(text)
+        XCTAssertEqual(whole.bytes, expected)
+
+        var flushed: [UInt8] = []
+        var pieces = 0
+        var streaming = JSONWriter(compact: true)
+        streaming.flushThreshold = 1024
+        streaming.flush = { flushed += $0; pieces += 1 }
+        streaming.string(text)
+        streaming.flushAll()
+        XCTAssertEqual(flushed, expected)
+        XCTAssertGreaterThanOrEqual(pieces, 3, "a long string is flushed piece by piece")
+    }
 }

@@ -138,8 +138,26 @@ struct JSONWriter {
 
     /// A string from UTF-8 bytes, quoted and escaped.
     mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
-        write(reserving: Cursor.maxStringCount(utf8.count)) { $0.string(utf8: utf8) }
+        guard utf8.count > Self.longString else {
+            write(reserving: Cursor.maxStringCount(utf8.count)) { $0.string(utf8: utf8) }
+            return
+        }
+        // A long string (the document's text) goes piece by piece, flushing between pieces: room
+        // for the worst case of the whole (six bytes a byte) would be six times the input.
+        byte(0x22)
+        var start = 0
+        while start < utf8.count {
+            var end = min(utf8.count, start + Self.longString)
+            while end < utf8.count && utf8[end] & 0xC0 == 0x80 { end -= 1 } // never inside a scalar
+            write(reserving: 6 * (end - start)) { $0.escapedContents(UnsafeBufferPointer(rebasing: utf8[start..<end])) }
+            maybeFlush()
+            start = end
+        }
+        byte(0x22)
     }
+
+    /// Strings longer than this are written in pieces of this size.
+    static let longString = 1 << 16
 
     mutating func int(_ value: Int) {
         write(reserving: Cursor.maxIntCount) { $0.int(value) }
@@ -316,6 +334,12 @@ extension JSONWriter {
         /// one at a time from a byte that does.
         private mutating func escaping(_ utf8: UnsafeBufferPointer<UInt8>) {
             byte(0x22)
+            escapedContents(utf8)
+            byte(0x22)
+        }
+
+        /// The escaped bytes of a string, without its quotes (at most `6 * utf8.count` bytes).
+        mutating func escapedContents(_ utf8: UnsafeBufferPointer<UInt8>) {
             if let source = utf8.baseAddress {
                 let n = utf8.count
                 var i = 0
@@ -329,7 +353,6 @@ extension JSONWriter {
                     i += 1
                 }
             }
-            byte(0x22)
         }
 
         /// Copies a word of `T.bitWidth / 8` bytes from `source` and moves `position` and `i` past its
