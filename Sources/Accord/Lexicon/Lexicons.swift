@@ -78,9 +78,7 @@ public struct Lexicons: Sendable {
         var counts: [String: Int] = [:]
         for (file, base) in zip(files, bases) {
             counts[base, default: 0] += file.entries.count
-            var bytes = Array(base.utf8) + [0]
-            for entry in file.entries { bytes += Array(entry.text.utf8) + [0x0A] }
-            bytes.withUnsafeBufferPointer { hasher.update($0) }
+            file.digestBytes(base: base).withUnsafeBufferPointer { hasher.update($0) }
         }
         self.digest = hasher.finalizeHex()
         self.counts = counts.sorted { $0.key < $1.key }.map { (file: $0.key, entries: $0.value) }
@@ -88,7 +86,7 @@ public struct Lexicons: Sendable {
 
     /// The file name of a path (`/lexicons/actors.txt` → `actors.txt`): the bytes after the last `/`.
     /// Names are file names or paths to files, never with a trailing slash, so this is what
-    /// `lastPathComponent` answers, without bridging to `NSString` for every file of every group.
+    /// `lastPathComponent` answers, without bridging to `NSString` at start-up.
     static func baseName(_ path: String) -> String {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
         return String(path[path.utf8.index(after: slash)...])

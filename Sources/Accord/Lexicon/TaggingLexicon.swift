@@ -164,7 +164,7 @@ struct TaggingLexicon: Sendable {
                 }
                 let actor = ActorEntry(entity: entity, type: type, role: attributes["role"], affiliation: attributes["affiliation"],
                                        isMetonym: attributes["kind"] == "metonym", gender: gender, isAlias: false)
-                let aliases = attributes["alias"].map { $0.split(separator: "|").map { $0.trimmingSpaces() } } ?? []
+                let aliases = attributes["alias"].map { LexiconAttributes.items(of: $0, separator: UInt8(ascii: "|")) } ?? []
                 return Parsed(entry: actor, exact: attributes["case"] == "exact", aliases: aliases)
             }
             for (phrase, parsed, _) in entries {
@@ -232,7 +232,7 @@ struct TaggingLexicon: Sendable {
         mutating func loadActions(_ files: [LexiconFile], irregular: [LexiconFile]) throws {
             let forms = try collect(irregular) { file, entry in
                 try file.requireFields(entry, 2, columns: "lemma, forms")
-                return entry.fields[1].split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+                return LexiconAttributes.items(of: entry.fields[1], separator: UInt8(ascii: ",")).filter { !$0.isEmpty }
             }
             var irregularForms: [String: [String]] = [:]
             for (lemma, list, _) in forms { irregularForms[lemma.lowercased()] = list }
