@@ -1,0 +1,52 @@
+/// An entry of a file group that survives overlaying: the line as last written, its parsed value,
+/// and whether its phrase matches case-exactly.
+struct OverlaidEntry<Value> {
+    let entry: LexiconFile.Entry
+    let value: Value
+    let exact: Bool
+}
+
+extension LexiconFile {
+    /// Collects a file group's entries (the defaults, then a user's file of the same name) in order
+    /// with overlay semantics. Entries are the same when their keys are: the folded phrase, or the
+    /// phrase as written for a case-exact entry. A key repeated in one file must mean the same (its
+    /// first spelling is kept); a later file replaces the meaning and spelling but keeps the place of
+    /// the first listing; `-key` removes the entry, and adding it again brings it back in that place.
+    static func overlay<Value: Equatable>(_ files: [LexiconFile], exactKey: (Entry) -> Bool = { _ in false },
+                                          _ parse: (LexiconFile, Entry) throws -> Value) throws -> [OverlaidEntry<Value>] {
+        var slots: [String: Int] = [:]
+        var kept: [(entry: OverlaidEntry<Value>, file: Int)?] = []
+        kept.reserveCapacity(files.reduce(0) { $0 + $1.entries.count })
+        var folded: [UInt8] = []
+        for (f, file) in files.enumerated() {
+            for entry in file.entries {
+                let exact = exactKey(entry)
+                let key = entry.withField(0) { bytes -> String in
+                    if exact { return String(decoding: bytes, as: UTF8.self) }
+                    folded.removeAll(keepingCapacity: true)
+                    Folding.fold(bytes, into: &folded)
+                    return String(decoding: folded, as: UTF8.self)
+                }
+                if entry.isRemoval {
+                    if let slot = slots[key] { kept[slot] = nil }
+                    continue
+                }
+                let value = try parse(file, entry)
+                let new = OverlaidEntry(entry: entry, value: value, exact: exact)
+                guard let slot = slots[key] else {
+                    slots[key] = kept.count
+                    kept.append((new, f))
+                    continue
+                }
+                if let old = kept[slot], files[old.file].name == file.name {
+                    if old.entry.value != value {
+                        throw file.error(entry, "duplicate entry '\(entry.key)' with a different meaning than line \(old.entry.entry.line)")
+                    }
+                    continue
+                }
+                kept[slot] = (new, f)
+            }
+        }
+        return kept.compactMap { $0?.entry }
+    }
+}
