@@ -14,9 +14,11 @@ extension LexiconFile {
     /// the first listing; `-key` removes the entry, and adding it again brings it back in that place.
     static func overlay<Value: Equatable>(_ files: [LexiconFile], exactKey: (Entry) -> Bool = { _ in false },
                                           _ parse: (LexiconFile, Entry) throws -> Value) throws -> [OverlaidEntry<Value>] {
+        let count = files.reduce(0) { $0 + $1.entries.count }
         var slots: [String: Int] = [:]
+        slots.reserveCapacity(count)
         var kept: [(entry: OverlaidEntry<Value>, file: Int)?] = []
-        kept.reserveCapacity(files.reduce(0) { $0 + $1.entries.count })
+        kept.reserveCapacity(count)
         var folded: [UInt8] = []
         for (f, file) in files.enumerated() {
             for entry in file.entries {
