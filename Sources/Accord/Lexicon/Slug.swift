@@ -1,7 +1,12 @@
 /// Entity slugs: lower-case ASCII letters, digits and `-`.
 enum Slug {
-    static func isValid<S: StringProtocol>(_ s: S) -> Bool {
-        !s.isEmpty && s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    /// Whether `entity` is `prefix` followed by a slug (`org:` and `wilson-center`). Compared as bytes:
+    /// a slug is ASCII, so whatever would make the characters differ makes the bytes fail too.
+    static func isValid(_ entity: String, after prefix: String) -> Bool {
+        let bytes = entity.utf8
+        guard bytes.starts(with: prefix.utf8) else { return false }
+        let slug = bytes.dropFirst(prefix.utf8.count)
+        return !slug.isEmpty && slug.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
     }
 
     /// The slug of a name: diacritics folded, lower case, other characters `-`.

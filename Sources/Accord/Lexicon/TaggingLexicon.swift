@@ -150,7 +150,7 @@ struct TaggingLexicon: Sendable {
                 case .organization: "org:"
                 case .group: "group:"
                 }
-                guard entity.hasPrefix(prefix), Slug.isValid(entity.dropFirst(prefix.count)) else {
+                guard Slug.isValid(entity, after: prefix) else {
                     throw file.error(entry, field: 1, "entity '\(entity)' should be \(prefix) followed by a slug of lower-case ASCII letters, digits and '-'")
                 }
                 let attributes = try file.attributes(entry, field: 3)
@@ -219,7 +219,7 @@ struct TaggingLexicon: Sendable {
             let entries = try LexiconFile.overlay(files) { file, entry in
                 try file.requireFields(entry, 2, optional: 1, columns: "phrase, entity, attributes")
                 let entity = entry.field(1)
-                guard entity.hasPrefix("initiative:"), Slug.isValid(entity.dropFirst(11)) else {
+                guard Slug.isValid(entity, after: "initiative:") else {
                     throw file.error(entry, field: 1, "entity should be initiative: followed by a slug (initiative:merida-initiative)")
                 }
                 let attributes = try file.attributes(entry, field: 2)
