@@ -31,23 +31,34 @@ extension Inflection {
     }
 }
 
-/// An ASCII word with its lower case, and the suffix rules of `Inflection` on its bytes.
+/// An ASCII word, and the suffix rules of `Inflection` on its bytes (compared in lower case).
 private struct ASCIIWord {
     let word: [UInt8]
-    let lower: [UInt8]
 
-    init(_ word: [UInt8]) {
-        self.word = word
-        self.lower = word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    init(_ word: [UInt8]) { self.word = word }
+
+    /// The byte `offset` places before the end, in lower case (a space before the start).
+    func lower(last offset: Int) -> UInt8 {
+        guard offset <= word.count else { return UInt8(ascii: " ") }
+        let b = word[word.count - offset]
+        return b >= 0x41 && b <= 0x5A ? b | 0x20 : b
     }
 
     func ends(with suffix: StaticString) -> Bool {
         let n = suffix.utf8CodeUnitCount
-        guard lower.count >= n else { return false }
-        let tail = lower.count - n
-        for k in 0..<n where lower[tail + k] != suffix.utf8Start[k] { return false }
+        guard word.count >= n else { return false }
+        for k in 0..<n where lower(last: n - k) != suffix.utf8Start[k] { return false }
         return true
     }
+
+    /// The irregular plural of the whole word (`children`), looked up only for words short enough.
+    func irregularPlural() -> [UInt8]? {
+        guard word.count <= ASCIIWord.longestIrregular else { return nil }
+        let lower = word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return Inflection.irregularPlurals[String(decoding: lower, as: UTF8.self)].map { Array($0.utf8) }
+    }
+
+    private static let longestIrregular = Inflection.irregularPlurals.keys.map(\.utf8.count).max() ?? 0
 
     /// `word` without its last `count` bytes, followed by `suffix`.
     func replacing(last count: Int, with suffix: StaticString) -> [UInt8] {
@@ -59,12 +70,12 @@ private struct ASCIIWord {
     static func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
 
     func plurals() -> [[UInt8]] {
-        if let irregular = Inflection.irregularPlurals[String(decoding: lower, as: UTF8.self)] { return [Array(irregular.utf8)] }
+        if let irregular = irregularPlural() { return [irregular] }
         if ends(with: "man") { return [replacing(last: 3, with: "men")] }
         var forms: [[UInt8]] = []
         if ends(with: "s") || ends(with: "x") || ends(with: "z") || ends(with: "ch") || ends(with: "sh") {
             forms.append(replacing(last: 0, with: "es"))
-        } else if ends(with: "y"), lower.count >= 2, !ASCIIWord.isVowel(lower[lower.count - 2]) {
+        } else if ends(with: "y"), word.count >= 2, !ASCIIWord.isVowel(lower(last: 2)) {
             forms.append(replacing(last: 1, with: "ies"))
         } else {
             forms.append(replacing(last: 0, with: "s"))
@@ -76,9 +87,7 @@ private struct ASCIIWord {
     func verbForms() -> [([UInt8], Inflection.VerbForm)] {
         var forms: [([UInt8], Inflection.VerbForm)] = [(word, .base)]
         for plural in plurals() { forms.append((plural, .third)) }
-        let space = UInt8(ascii: " ")
-        let last = lower.last ?? space
-        let beforeLast = lower.count >= 2 ? lower[lower.count - 2] : space
+        let last = lower(last: 1), beforeLast = lower(last: 2)
         if last == UInt8(ascii: "e") {
             forms.append((replacing(last: 0, with: "d"), .past))
             if ends(with: "ie") {
@@ -95,8 +104,8 @@ private struct ASCIIWord {
             forms.append((replacing(last: 0, with: "ed"), .past))
             forms.append((replacing(last: 0, with: "ing"), .ing))
             // Consonant-vowel-consonant: `stop` → `stopped`; `commit` → `committed`.
-            if lower.count >= 3, !ASCIIWord.isVowel(last), last != UInt8(ascii: "w"), last != UInt8(ascii: "x"),
-               last != UInt8(ascii: "y"), ASCIIWord.isVowel(beforeLast), !ASCIIWord.isVowel(lower[lower.count - 3]) {
+            if word.count >= 3, !ASCIIWord.isVowel(last), last != UInt8(ascii: "w"), last != UInt8(ascii: "x"),
+               last != UInt8(ascii: "y"), ASCIIWord.isVowel(beforeLast), !ASCIIWord.isVowel(lower(last: 3)) {
                 let doubled = ASCIIWord(word + [word[word.count - 1]])
                 forms.append((doubled.replacing(last: 0, with: "ed"), .past))
                 forms.append((doubled.replacing(last: 0, with: "ing"), .ing))
