@@ -62,7 +62,9 @@ private struct ASCIIWord {
 
     /// `word` without its last `count` bytes, followed by `suffix`.
     func replacing(last count: Int, with suffix: StaticString) -> [UInt8] {
-        var out = Array(word.dropLast(count))
+        var out: [UInt8] = []
+        out.reserveCapacity(word.count - count + suffix.utf8CodeUnitCount)
+        out.append(contentsOf: word[..<(word.count - count)])
         out.append(contentsOf: UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount))
         return out
     }

@@ -3,10 +3,13 @@ enum Slug {
     /// Whether `entity` is `prefix` followed by a slug (`org:` and `wilson-center`). Compared as bytes:
     /// a slug is ASCII, so whatever would make the characters differ makes the bytes fail too.
     static func isValid(_ entity: String, after prefix: String) -> Bool {
-        let bytes = entity.utf8
-        guard bytes.starts(with: prefix.utf8) else { return false }
-        let slug = bytes.dropFirst(prefix.utf8.count)
-        return !slug.isEmpty && slug.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        var entity = entity, prefix = prefix
+        return entity.withUTF8 { bytes in
+            prefix.withUTF8 { head in
+                guard bytes.count > head.count, bytes.starts(with: head) else { return false }
+                return bytes[head.count...].allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+            }
+        }
     }
 
     /// The slug of a name: diacritics folded, lower case, other characters `-`.
