@@ -17,8 +17,12 @@ extension LexiconFile {
         let count = files.reduce(0) { $0 + $1.entries.count }
         var slots: [String: Int] = [:]
         slots.reserveCapacity(count)
-        var kept: [(entry: OverlaidEntry<Value>, file: Int)?] = []
+        // Entries in the order first listed, and the file each comes from (nil once removed): two
+        // plain arrays, so that the common case (nothing removed) returns `kept` as it is.
+        var kept: [OverlaidEntry<Value>] = []
+        var origins: [Int?] = []
         kept.reserveCapacity(count)
+        origins.reserveCapacity(count)
         var folded: [UInt8] = []
         for (f, file) in files.enumerated() {
             for entry in file.entries {
@@ -30,25 +34,28 @@ extension LexiconFile {
                     return String(decoding: folded, as: UTF8.self)
                 }
                 if entry.isRemoval {
-                    if let slot = slots[key] { kept[slot] = nil }
+                    if let slot = slots[key] { origins[slot] = nil }
                     continue
                 }
                 let value = try parse(file, entry)
                 let new = OverlaidEntry(entry: entry, value: value, exact: exact)
                 guard let slot = slots[key] else {
                     slots[key] = kept.count
-                    kept.append((new, f))
+                    kept.append(new)
+                    origins.append(f)
                     continue
                 }
-                if let old = kept[slot], files[old.file].name == file.name {
-                    if old.entry.value != value {
-                        throw file.error(entry, "duplicate entry '\(entry.key)' with a different meaning than line \(old.entry.entry.line)")
+                if let origin = origins[slot], files[origin].name == file.name {
+                    if kept[slot].value != value {
+                        throw file.error(entry, "duplicate entry '\(entry.key)' with a different meaning than line \(kept[slot].entry.line)")
                     }
                     continue
                 }
-                kept[slot] = (new, f)
+                kept[slot] = new
+                origins[slot] = f
             }
         }
-        return kept.compactMap { $0?.entry }
+        guard origins.contains(nil) else { return kept }
+        return kept.indices.filter { origins[$0] != nil }.map { kept[$0] }
     }
 }
