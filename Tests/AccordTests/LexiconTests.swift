@@ -84,6 +84,53 @@ final class LexiconTests: XCTestCase {
         XCTAssertTrue(Inflection.plurals("policy").contains("policies"))
     }
 
+    /// The compiler inflects ASCII phrases on their bytes; those rules must stay the `String` rules.
+    func testByteInflectionAgreesWithTheStringRules() {
+        var words = ["knife", "wolf", "ax", "man", "Woman", "CHAIRMAN", "policy", "bay", "y", "f", "crisis", "beach", "bush",
+                     "STOP", "panic", "die", "free", "eye", "toe", "buy", "visit", "commit", "a", "", "cartel boss"]
+        let inflected: Set = ["actions.txt", "actors.txt", "targets.txt", "government-nouns.txt", "target-activities.txt", "verb-forms.txt"]
+        for (name, text) in DefaultLexicons.files where inflected.contains(name) {
+            words += LexiconFile(name: name, text: text).entries.map(\.key)
+        }
+        for word in words where word.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(word.utf8)
+            XCTAssertEqual(Inflection.plurals(utf8: bytes).map { String(decoding: $0, as: UTF8.self) }, Inflection.plurals(word), word)
+            let (verb, rest) = Inflection.splitFirstWord(bytes)
+            let words = word.split(separator: " ", maxSplits: 1).map(String.init)
+            XCTAssertEqual(String(decoding: verb, as: UTF8.self), words.first ?? "", word)
+            XCTAssertEqual(String(decoding: rest, as: UTF8.self), words.count > 1 ? " " + words[1] : "", word)
+            let forms = Inflection.verbForms(utf8: verb).map { "\(String(decoding: $0.0, as: UTF8.self))/\($0.1)" }
+            XCTAssertEqual(forms, Inflection.verbForms(words.first ?? "").map { "\($0.0)/\($0.1)" }, word)
+        }
+        XCTAssertEqual(Inflection.plurals(utf8: Array("Cártel".utf8)).map { String(decoding: $0, as: UTF8.self) }, ["Cártels"])
+        XCTAssertEqual(Inflection.splitFirstWord(Array("pérdonar a  todos".utf8)).rest, Array(" a  todos".utf8))
+    }
+
+    func testAttributesAndListsSplitOnBytes() throws {
+        let file = LexiconFile(name: "actors.txt", text: "X\torg:x\torganization\t gender = male;; role = Boss ;role=Chief; alias= A | |B||C \n")
+        let entry = try XCTUnwrap(file.entries.first)
+        let attributes = try file.attributes(entry, field: 3)
+        XCTAssertEqual(attributes["gender"], "male")
+        XCTAssertEqual(attributes["role"], "Chief", "a later pair wins")
+        XCTAssertNil(attributes["case"])
+        XCTAssertEqual(LexiconAttributes.items(of: try XCTUnwrap(attributes["alias"]), separator: UInt8(ascii: "|")), ["A", "", "B", "C"])
+        XCTAssertEqual(entry.column(of: 3), 23)
+        XCTAssertTrue(entry.field(3, contains: "role"))
+        XCTAssertFalse(entry.field(3, contains: "case=exact"))
+    }
+
+    func testEntriesAreByteRangesOfTheirLines() throws {
+        let file = LexiconFile(name: "targets.txt", text: "# comment\r\n\r\n-fentanyl\r\n  gun \tguns\t gun\r\né\tx")
+        XCTAssertEqual(file.entries.map(\.line), [3, 4, 5])
+        XCTAssertEqual(file.entries.map(\.isRemoval), [true, false, false])
+        XCTAssertEqual(file.entries.map(\.key), ["fentanyl", "gun", "é"])
+        XCTAssertEqual(file.entries.map(\.text), ["-fentanyl", "  gun \tguns\t gun", "é\tx"])
+        XCTAssertEqual(file.entries[1].fields, ["gun", "guns", "gun"])
+        XCTAssertEqual((0..<3).map { file.entries[1].column(of: $0) }, [3, 8, 14])
+        XCTAssertEqual(file.entries[2].column(of: 1), 3, "columns count scalars, not bytes")
+        XCTAssertEqual(file.entries[0].column(of: 0), 1, "a removal's column is its minus sign")
+    }
+
     func testMatchingFoldsAccentsAndCaseButKeepsExactEntries() {
         let a = TestSupport.annotator.annotate("Plan Mérida and MERIDA ended. Let us thank the US and the UN.")
         XCTAssertEqual(a.initiatives.map(\.entity), ["initiative:merida-initiative", "initiative:merida-initiative"])

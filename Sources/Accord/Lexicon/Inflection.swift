@@ -20,7 +20,7 @@ enum Inflection {
         return forms
     }
 
-    private static let irregularPlurals: [String: String] = [
+    static let irregularPlurals: [String: String] = [
         "child": "children", "person": "people", "woman": "women", "man": "men", "youth": "youths",
         "analysis": "analyses", "crisis": "crises", "criterion": "criteria",
     ]

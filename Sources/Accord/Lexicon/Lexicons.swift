@@ -57,8 +57,9 @@ public struct Lexicons: Sendable {
 
     /// Compiles files in order: a later file with the same base name adds to and overrides an earlier one.
     init(files: [LexiconFile]) throws {
+        let bases = files.map { Lexicons.baseName($0.name) }
         func group(_ base: String) -> [LexiconFile] {
-            files.filter { ($0.name as NSString).lastPathComponent == base }
+            files.indices.filter { bases[$0] == base }.map { files[$0] }
         }
         var abbreviations = Abbreviations()
         for file in group("abbreviations.txt") { try abbreviations.add(file) }
@@ -75,14 +76,19 @@ public struct Lexicons: Sendable {
 
         var hasher = SHA256()
         var counts: [String: Int] = [:]
-        for file in files {
-            let base = (file.name as NSString).lastPathComponent
+        for (file, base) in zip(files, bases) {
             counts[base, default: 0] += file.entries.count
-            var bytes = Array(base.utf8) + [0]
-            for entry in file.entries { bytes += Array(entry.text.utf8) + [0x0A] }
-            bytes.withUnsafeBufferPointer { hasher.update($0) }
+            file.digestBytes(base: base).withUnsafeBufferPointer { hasher.update($0) }
         }
         self.digest = hasher.finalizeHex()
         self.counts = counts.sorted { $0.key < $1.key }.map { (file: $0.key, entries: $0.value) }
+    }
+
+    /// The file name of a path (`/lexicons/actors.txt` → `actors.txt`): the bytes after the last `/`.
+    /// Names are file names or paths to files, never with a trailing slash, so this is what
+    /// `lastPathComponent` answers, without bridging to `NSString` at start-up.
+    static func baseName(_ path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 }

@@ -19,8 +19,9 @@ struct PhraseTrie: Sendable {
     private var children: [Int32] = Array(repeating: 0, count: 4096)
     private var edgeCount = 0
     private var nodeCount = 1
-    /// Payloads per node, as a list built while adding and frozen into `payloadStart`/`payloadList`.
-    private var pending: [Int32: [PhrasePayload]] = [:]
+    /// Payloads in the order they were added, with their nodes; `freeze` groups them by node into
+    /// `payloadStart`/`payloadList` (one pass, no list per node while adding).
+    private var pending: [(node: Int32, payload: PhrasePayload)] = []
     private var payloadStart: [Int32] = []
     private var payloadList: [PhrasePayload] = []
     /// For each id (folded at 2·id, exact at 2·id+1): whether a phrase starts with it.
@@ -37,20 +38,33 @@ struct PhraseTrie: Sendable {
             starters[index] = true
         }
         for id in ids { node = childOrInsert(node, id) }
-        var list = pending[node, default: []]
-        if !list.contains(payload) { list.append(payload) }
-        pending[node] = list
+        pending.append((node, payload))
     }
 
-    /// Freezes payload lists for fast reading; call once after the last `add`.
+    /// Freezes payload lists for fast reading (each node's payloads in the order added, a repeated
+    /// payload once); call once after the last `add`.
     mutating func freeze() {
+        // A stable counting sort of the pending payloads by node.
+        var start = Array(repeating: 0, count: nodeCount + 1)
+        for item in pending { start[Int(item.node) + 1] += 1 }
+        for node in 0..<nodeCount { start[node + 1] += start[node] }
+        var next = start
+        var sorted = Array(repeating: PhrasePayload(kind: .actor, entry: 0), count: pending.count)
+        for item in pending {
+            sorted[next[Int(item.node)]] = item.payload
+            next[Int(item.node)] += 1
+        }
         payloadStart = Array(repeating: 0, count: nodeCount + 1)
+        payloadList.reserveCapacity(sorted.count)
         for node in 0..<nodeCount {
-            payloadStart[node] = Int32(payloadList.count)
-            if let list = pending[Int32(node)] { payloadList.append(contentsOf: list) }
+            let first = payloadList.count
+            payloadStart[node] = Int32(first)
+            for payload in sorted[start[node]..<start[node + 1]] where !payloadList[first...].contains(payload) {
+                payloadList.append(payload)
+            }
         }
         payloadStart[nodeCount] = Int32(payloadList.count)
-        pending = [:]
+        pending = []
     }
 
     /// Whether some phrase starts with this token id (most ids start none: skip them at once).

@@ -30,7 +30,7 @@ struct TaggingLexicon: Sendable {
 
     init(files: [LexiconFile], group: (String) -> [LexiconFile], tokenizer: Tokenizer) throws {
         var builder = Builder(tokenizer: tokenizer)
-        for word in FunctionWords.all { _ = builder.ids(word, exact: false) }
+        for word in FunctionWords.all { _ = builder.tokenize(Array(word.utf8), exact: false) }
         try builder.loadClasses(group("classes.txt"))
         try builder.loadActors(group("actors.txt"))
         try builder.loadDemonyms(group("demonyms.txt"))
@@ -53,7 +53,7 @@ struct TaggingLexicon: Sendable {
         try builder.loadFlags(group("name-particles.txt"), columns: "word") { _ in .nameParticle }
         try builder.loadFlags(group("calendar-words.txt"), columns: "word") { _ in .weekdayOrMonth }
         try builder.loadFlags(group("auxiliaries.txt"), columns: "word, passive (optional)", optional: 1) { entry in
-            entry.fields.count > 1 && entry.fields[1] == "passive" ? [.auxiliary, .passiveAuxiliary] : .auxiliary
+            entry.fieldCount > 1 && entry.field(1) == "passive" ? [.auxiliary, .passiveAuxiliary] : .auxiliary
         }
         try builder.loadWords(group("collective-subjects.txt"), kind: .collective, plural: false)
         builder.lexicon.trie.freeze()
@@ -69,58 +69,51 @@ struct TaggingLexicon: Sendable {
 
     /// Builds the lexicon file by file: duplicates in one file with different meanings are errors; a
     /// later file with the same name (a user's overlay) replaces or removes (`-key`) earlier entries.
+    /// Phrases stay UTF-8 bytes from the file to the trie; only the meanings kept become strings.
     private struct Builder {
         var lexicon = TaggingLexicon()
         let tokenizer: Tokenizer
+        /// The token ids of the last phrase tokenized, and one folded token: reused for every phrase.
+        var phraseIDs: [Int32] = []
+        var folded: [UInt8] = []
 
-        /// Folded (or exact) token ids of a phrase; nil when it has no tokens.
-        mutating func ids(_ phrase: String, exact: Bool) -> [Int32]? {
-            let source = SourceText(phrase)
+        init(tokenizer: Tokenizer) {
+            self.tokenizer = tokenizer
+            phraseIDs.reserveCapacity(16)
+            folded.reserveCapacity(64)
+        }
+
+        /// Tokenizes a phrase and interns its tokens, folded (or exact), into `phraseIDs`; false when
+        /// it has no tokens.
+        mutating func tokenize(_ phrase: [UInt8], exact: Bool) -> Bool {
+            let source = SourceText(bytes: phrase)
             let tokens = tokenizer.tokenize(source)
-            if tokens.isEmpty { return nil }
-            return tokens.map { token in
-                let bytes = Array(source.utf8[token.byteRange])
-                if exact { return lexicon.exactVocabulary.intern(bytes) | PhraseTrie.exactBit }
-                let id = lexicon.vocabulary.intern(Folding.fold(String(decoding: bytes, as: UTF8.self)))
-                if Int(id) >= lexicon.wordFlags.count { lexicon.wordFlags.append(contentsOf: repeatElement([], count: Int(id) + 1 - lexicon.wordFlags.count)) }
-                return id
-            }
-        }
-
-        mutating func addPhrase(_ phrase: String, exact: Bool, _ payload: PhrasePayload) {
-            guard let ids = ids(phrase, exact: exact) else { return }
-            lexicon.trie.add(ids, payload)
-        }
-
-        /// The key entries are compared by: folded tokens, or the exact text.
-        func key(_ phrase: String, exact: Bool) -> String {
-            exact ? phrase : String(decoding: Folding.fold(phrase), as: UTF8.self)
-        }
-
-        /// Collects a file group's entries in order with overlay semantics: the phrase as last written,
-        /// its value, and whether it matches case-exactly.
-        func collect<Value: Equatable>(_ files: [LexiconFile], exactKey: (LexiconFile.Entry) -> Bool = { _ in false },
-                                       _ parse: (LexiconFile, LexiconFile.Entry) throws -> Value) throws -> [(String, Value, Bool)] {
-            var order: [String] = []
-            var listed: Set<String> = []
-            var values: [String: (phrase: String, value: Value, exact: Bool, file: String, line: Int)] = [:]
-            for file in files {
-                for entry in file.entries {
-                    let exact = exactKey(entry)
-                    let k = key(entry.key, exact: exact)
-                    if entry.isRemoval { values[k] = nil; continue }
-                    let value = try parse(file, entry)
-                    if let old = values[k], old.file == file.name {
-                        if old.value != value {
-                            throw file.error(entry, "duplicate entry '\(entry.key)' with a different meaning than line \(old.line)")
-                        }
+            phraseIDs.removeAll(keepingCapacity: true)
+            source.utf8.withUnsafeBufferPointer { bytes in
+                for token in tokens {
+                    let text = UnsafeBufferPointer(rebasing: bytes[token.byteRange])
+                    if exact {
+                        phraseIDs.append(lexicon.exactVocabulary.intern(text) | PhraseTrie.exactBit)
                         continue
                     }
-                    if listed.insert(k).inserted { order.append(k) }
-                    values[k] = (entry.key, value, exact, file.name, entry.line)
+                    folded.removeAll(keepingCapacity: true)
+                    Folding.fold(text, into: &folded)
+                    let id = folded.withUnsafeBufferPointer { lexicon.vocabulary.intern($0) }
+                    if Int(id) >= lexicon.wordFlags.count { lexicon.wordFlags.append(contentsOf: repeatElement([], count: Int(id) + 1 - lexicon.wordFlags.count)) }
+                    phraseIDs.append(id)
                 }
             }
-            return order.compactMap { k in values[k].map { ($0.phrase, $0.value, $0.exact) } }
+            return !phraseIDs.isEmpty
+        }
+
+        mutating func addPhrase(_ phrase: [UInt8], exact: Bool, _ payload: PhrasePayload) {
+            guard tokenize(phrase, exact: exact) else { return }
+            lexicon.trie.add(phraseIDs, payload)
+        }
+
+        /// The id of a one-word entry (`determiners.txt`, `pronouns.txt`), or nil when it is not one word.
+        mutating func singleWordID(_ entry: LexiconFile.Entry) -> Int32? {
+            tokenize(entry.bytes(of: 0), exact: false) && phraseIDs.count == 1 ? phraseIDs[0] : nil
         }
 
         // MARK: Files
@@ -129,12 +122,13 @@ struct TaggingLexicon: Sendable {
             for file in files {
                 for entry in file.entries {
                     try file.requireFields(entry, 2, columns: "layer, name")
-                    guard entry.fields.count >= 2 else {
+                    guard entry.fieldCount >= 2 else {
                         throw file.error(entry, "a removal names the layer and the name (-action<TAB>say)")
                     }
+                    let name = entry.field(1)
                     switch entry.key {
-                    case "action": if entry.isRemoval { lexicon.actionClasses.remove(entry.fields[1]) } else { lexicon.actionClasses.insert(entry.fields[1]) }
-                    case "target": if entry.isRemoval { lexicon.targetCategories.remove(entry.fields[1]) } else { lexicon.targetCategories.insert(entry.fields[1]) }
+                    case "action": if entry.isRemoval { lexicon.actionClasses.remove(name) } else { lexicon.actionClasses.insert(name) }
+                    case "target": if entry.isRemoval { lexicon.targetCategories.remove(name) } else { lexicon.targetCategories.insert(name) }
                     default: throw file.error(entry, "unknown layer '\(entry.key)'; use action or target")
                     }
                 }
@@ -143,14 +137,20 @@ struct TaggingLexicon: Sendable {
 
         mutating func loadActors(_ files: [LexiconFile]) throws {
             struct Parsed: Equatable { let entry: ActorEntry; let exact: Bool; let aliases: [String] }
-            let entries = try collect(files, exactKey: { $0.fields.count > 3 && $0.fields[3].contains("case=exact") }) { file, entry in
+            let entries = try LexiconFile.overlay(files, exactKey: { $0.fieldCount > 3 && $0.field(3, contains: "case=exact") }) { file, entry in
                 try file.requireFields(entry, 3, optional: 1, columns: "phrase, entity, type, attributes")
-                guard let type = ActorType(rawValue: entry.fields[2]) else {
-                    throw file.error(entry, field: 2, "unknown actor type '\(entry.fields[2])'; use country, person, organization or group")
+                let typeName = entry.field(2)
+                guard let type = ActorType(rawValue: typeName) else {
+                    throw file.error(entry, field: 2, "unknown actor type '\(typeName)'; use country, person, organization or group")
                 }
-                let entity = entry.fields[1]
-                let prefix = ["country": "country:", "person": "person:", "organization": "org:", "group": "group:"][type.rawValue]!
-                guard entity.hasPrefix(prefix), Slug.isValid(entity.dropFirst(prefix.count)) else {
+                let entity = entry.field(1)
+                let prefix = switch type {
+                case .country: "country:"
+                case .person: "person:"
+                case .organization: "org:"
+                case .group: "group:"
+                }
+                guard Slug.isValid(entity, after: prefix) else {
                     throw file.error(entry, field: 1, "entity '\(entity)' should be \(prefix) followed by a slug of lower-case ASCII letters, digits and '-'")
                 }
                 let attributes = try file.attributes(entry, field: 3)
@@ -159,20 +159,23 @@ struct TaggingLexicon: Sendable {
                     guard let parsed = ActorEntry.Gender(rawValue: g) else { throw file.error(entry, field: 3, "gender is male or female") }
                     gender = parsed
                 }
-                if let kind = attributes["kind"], kind != "metonym" {
+                let kind = attributes["kind"]
+                if let kind, kind != "metonym" {
                     throw file.error(entry, field: 3, "unknown kind '\(kind)'; the only kind is metonym")
                 }
                 let actor = ActorEntry(entity: entity, type: type, role: attributes["role"], affiliation: attributes["affiliation"],
-                                       isMetonym: attributes["kind"] == "metonym", gender: gender, isAlias: false)
-                let aliases = attributes["alias"].map { $0.split(separator: "|").map { $0.trimmingSpaces() } } ?? []
+                                       isMetonym: kind == "metonym", gender: gender, isAlias: false)
+                let aliases = attributes["alias"].map { LexiconAttributes.items(of: $0, separator: UInt8(ascii: "|")) } ?? []
                 return Parsed(entry: actor, exact: attributes["case"] == "exact", aliases: aliases)
             }
-            for (phrase, parsed, _) in entries {
+            for overlaid in entries {
+                let parsed = overlaid.value
+                let phrase = overlaid.entry.bytes(of: 0)
                 let index = Int32(lexicon.actors.count)
                 lexicon.actors.append(parsed.entry)
                 addPhrase(phrase, exact: parsed.exact, PhrasePayload(kind: .actor, entry: index))
                 if parsed.entry.type == .group || parsed.entry.type == .organization, !parsed.exact {
-                    for plural in Inflection.plurals(phrase) { addPhrase(plural, exact: false, PhrasePayload(kind: .actor, entry: index)) }
+                    for plural in Inflection.plurals(utf8: phrase) { addPhrase(plural, exact: false, PhrasePayload(kind: .actor, entry: index)) }
                 }
                 if !parsed.aliases.isEmpty {
                     let aliasIndex = Int32(lexicon.actors.count)
@@ -181,82 +184,87 @@ struct TaggingLexicon: Sendable {
                                                      isMetonym: false, gender: e.gender, isAlias: true))
                     for alias in parsed.aliases {
                         let exact = alias.count <= 4 && alias.uppercased() == alias // AMLO
-                        addPhrase(alias, exact: exact, PhrasePayload(kind: .actor, entry: aliasIndex))
+                        addPhrase(Array(alias.utf8), exact: exact, PhrasePayload(kind: .actor, entry: aliasIndex))
                     }
                 }
             }
         }
 
         mutating func loadDemonyms(_ files: [LexiconFile]) throws {
-            let entries = try collect(files, exactKey: { $0.fields.count > 2 && $0.fields[2].contains("case=exact") }) { file, entry in
+            let entries = try LexiconFile.overlay(files, exactKey: { $0.fieldCount > 2 && $0.field(2, contains: "case=exact") }) { file, entry in
                 try file.requireFields(entry, 2, optional: 1, columns: "adjective, country entity, attributes")
-                guard entry.fields[1].hasPrefix("country:") else { throw file.error(entry, field: 1, "a demonym names a country entity (country:mex)") }
-                return entry.fields[1]
+                let entity = entry.field(1)
+                guard entity.hasPrefix("country:") else { throw file.error(entry, field: 1, "a demonym names a country entity (country:mex)") }
+                return entity
             }
-            for (phrase, entity, exact) in entries {
-                addPhrase(phrase, exact: exact, PhrasePayload(kind: .demonym, entry: Int32(lexicon.demonyms.count)))
-                lexicon.demonyms.append(entity)
+            for overlaid in entries {
+                addPhrase(overlaid.entry.bytes(of: 0), exact: overlaid.exact, PhrasePayload(kind: .demonym, entry: Int32(lexicon.demonyms.count)))
+                lexicon.demonyms.append(overlaid.value)
             }
         }
 
         mutating func loadTitles(_ files: [LexiconFile]) throws {
-            let entries = try collect(files) { file, entry in
+            let entries = try LexiconFile.overlay(files) { file, entry in
                 try file.requireFields(entry, 2, optional: 1, columns: "title, role, attributes")
                 let attributes = try file.attributes(entry, field: 2)
-                return TitleEntry(role: entry.fields[1], affiliation: attributes["affiliation"])
+                return TitleEntry(role: entry.field(1), affiliation: attributes["affiliation"])
             }
-            for (phrase, title, _) in entries {
-                addPhrase(phrase, exact: false, PhrasePayload(kind: .title, entry: Int32(lexicon.titles.count)))
-                lexicon.titles.append(title)
+            for overlaid in entries {
+                addPhrase(overlaid.entry.bytes(of: 0), exact: false, PhrasePayload(kind: .title, entry: Int32(lexicon.titles.count)))
+                lexicon.titles.append(overlaid.value)
             }
         }
 
         mutating func loadInitiatives(_ files: [LexiconFile]) throws {
-            let entries = try collect(files) { file, entry in
+            let entries = try LexiconFile.overlay(files) { file, entry in
                 try file.requireFields(entry, 2, optional: 1, columns: "phrase, entity, attributes")
-                guard entry.fields[1].hasPrefix("initiative:"), Slug.isValid(entry.fields[1].dropFirst(11)) else {
+                let entity = entry.field(1)
+                guard Slug.isValid(entity, after: "initiative:") else {
                     throw file.error(entry, field: 1, "entity should be initiative: followed by a slug (initiative:merida-initiative)")
                 }
                 let attributes = try file.attributes(entry, field: 2)
                 let backReference = entry.key.lowercased().hasPrefix("the ")
-                return InitiativeEntry(entity: entry.fields[1], via: attributes["via"] ?? (backReference ? "coreference" : "lexicon"),
+                return InitiativeEntry(entity: entity, via: attributes["via"] ?? (backReference ? "coreference" : "lexicon"),
                                        needsDeterminer: backReference)
             }
-            for (phrase, initiative, _) in entries {
-                let text = initiative.needsDeterminer ? String(phrase.dropFirst(4)) : phrase
+            for overlaid in entries {
+                // A back-reference starts with `the` and a space: four ASCII bytes, whatever their case.
+                let phrase = overlaid.entry.bytes(of: 0)
+                let text = overlaid.value.needsDeterminer ? Array(phrase.dropFirst(4)) : phrase
                 addPhrase(text, exact: false, PhrasePayload(kind: .initiative, entry: Int32(lexicon.initiatives.count)))
-                lexicon.initiatives.append(initiative)
+                lexicon.initiatives.append(overlaid.value)
             }
         }
 
         mutating func loadActions(_ files: [LexiconFile], irregular: [LexiconFile]) throws {
-            let forms = try collect(irregular) { file, entry in
+            let forms = try LexiconFile.overlay(irregular) { file, entry in
                 try file.requireFields(entry, 2, columns: "lemma, forms")
-                return entry.fields[1].split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+                return LexiconAttributes.items(of: entry.field(1), separator: UInt8(ascii: ",")).filter { !$0.isEmpty }
             }
             var irregularForms: [String: [String]] = [:]
-            for (lemma, list, _) in forms { irregularForms[lemma.lowercased()] = list }
+            for overlaid in forms { irregularForms[overlaid.entry.key.lowercased()] = overlaid.value }
             let classes = lexicon.actionClasses
-            let entries = try collect(files) { file, entry in
+            let entries = try LexiconFile.overlay(files) { file, entry in
                 try file.requireFields(entry, 2, optional: 1, columns: "lemma, class, attributes")
-                guard classes.contains(entry.fields[1]) else {
-                    throw file.error(entry, field: 1, "unknown action class '\(entry.fields[1])'; add it to classes.txt or use one of \(classes.sorted().joined(separator: ", "))")
+                let actionClass = entry.field(1)
+                guard classes.contains(actionClass) else {
+                    throw file.error(entry, field: 1, "unknown action class '\(actionClass)'; add it to classes.txt or use one of \(classes.sorted().joined(separator: ", "))")
                 }
                 let attributes = try file.attributes(entry, field: 2)
-                if let object = attributes["object"], object != "people" {
+                let object = attributes["object"]
+                if let object, object != "people" {
                     throw file.error(entry, field: 2, "unknown object '\(object)'; the only value is people")
                 }
-                return ActionEntry(lemma: entry.key, actionClass: entry.fields[1], needsPeopleObject: attributes["object"] == "people")
+                return ActionEntry(lemma: entry.key, actionClass: actionClass, needsPeopleObject: object == "people")
             }
-            for (phrase, action, _) in entries {
+            for overlaid in entries {
                 let index = Int32(lexicon.actions.count)
-                lexicon.actions.append(action)
-                let words = phrase.split(separator: " ", maxSplits: 1).map(String.init)
-                let verb = words[0]
-                let rest = words.count > 1 ? " " + words[1] : ""
-                var generated = Inflection.verbForms(verb)
-                for form in irregularForms[verb.lowercased()] ?? [] {
-                    generated.append((form, Inflection.classify(form, of: verb)))
+                lexicon.actions.append(overlaid.value)
+                let (verb, rest) = Inflection.splitFirstWord(overlaid.entry.bytes(of: 0))
+                var generated = Inflection.verbForms(utf8: verb)
+                let lemma = String(decoding: verb, as: UTF8.self)
+                for form in irregularForms[lemma.lowercased()] ?? [] {
+                    generated.append((Array(form.utf8), Inflection.classify(form, of: lemma)))
                 }
                 for (form, kind) in generated {
                     let formIndex = Int32(lexicon.actionForms.count)
@@ -268,83 +276,91 @@ struct TaggingLexicon: Sendable {
 
         mutating func loadTargets(_ files: [LexiconFile]) throws {
             let categories = lexicon.targetCategories
-            let entries = try collect(files) { file, entry in
+            let entries = try LexiconFile.overlay(files) { file, entry in
                 try file.requireFields(entry, 3, columns: "term, category, canonical")
-                guard categories.contains(entry.fields[1]) else {
-                    throw file.error(entry, field: 1, "unknown target category '\(entry.fields[1])'; add it to classes.txt or use one of \(categories.sorted().joined(separator: ", "))")
+                let category = entry.field(1)
+                guard categories.contains(category) else {
+                    throw file.error(entry, field: 1, "unknown target category '\(category)'; add it to classes.txt or use one of \(categories.sorted().joined(separator: ", "))")
                 }
-                return TargetEntry(category: entry.fields[1], canonical: entry.fields[2])
+                return TargetEntry(category: category, canonical: entry.field(2))
             }
-            for (phrase, target, _) in entries {
+            for overlaid in entries {
                 let payload = PhrasePayload(kind: .target, entry: Int32(lexicon.targets.count))
-                lexicon.targets.append(target)
+                lexicon.targets.append(overlaid.value)
+                let phrase = overlaid.entry.bytes(of: 0)
                 addPhrase(phrase, exact: false, payload)
-                for plural in Inflection.plurals(phrase) { addPhrase(plural, exact: false, payload) }
+                for plural in Inflection.plurals(utf8: phrase) { addPhrase(plural, exact: false, payload) }
             }
         }
 
         mutating func loadWords(_ files: [LexiconFile], kind: PhraseKind, plural: Bool) throws {
-            let entries = try collect(files) { file, entry in
+            let entries = try LexiconFile.overlay(files) { file, entry in
                 try file.requireFields(entry, 1, columns: "word")
                 return true
             }
-            for (phrase, _, _) in entries {
+            for overlaid in entries {
                 let index: Int32
                 if kind == .activity {
                     index = Int32(lexicon.activities.count)
-                    lexicon.activities.append(phrase.lowercased())
+                    lexicon.activities.append(overlaid.entry.key.lowercased())
                 } else {
                     index = 0
                 }
+                let phrase = overlaid.entry.bytes(of: 0)
                 addPhrase(phrase, exact: false, PhrasePayload(kind: kind, entry: index))
-                if plural { for p in Inflection.plurals(phrase) { addPhrase(p, exact: false, PhrasePayload(kind: kind, entry: index)) } }
+                if plural { for p in Inflection.plurals(utf8: phrase) { addPhrase(p, exact: false, PhrasePayload(kind: kind, entry: index)) } }
             }
         }
 
         mutating func loadNegators(_ files: [LexiconFile]) throws {
-            let entries = try collect(files) { file, entry in
+            let entries = try LexiconFile.overlay(files) { file, entry in
                 try file.requireFields(entry, 1, optional: 1, columns: "phrase, negates (optional: no)")
-                if entry.fields.count > 1 && !["no", "yes"].contains(entry.fields[1]) {
+                guard entry.fieldCount > 1 else { return true }
+                let negates = entry.field(1)
+                if negates != "no" && negates != "yes" {
                     throw file.error(entry, field: 1, "the second field is 'no' for a phrase that does not negate (not only)")
                 }
-                return entry.fields.count < 2 || entry.fields[1] == "yes"
+                return negates == "yes"
             }
-            for (phrase, negates, _) in entries {
-                addPhrase(phrase, exact: false, PhrasePayload(kind: .negator, entry: Int32(lexicon.negators.count)))
-                lexicon.negators.append(negates)
+            for overlaid in entries {
+                addPhrase(overlaid.entry.bytes(of: 0), exact: false, PhrasePayload(kind: .negator, entry: Int32(lexicon.negators.count)))
+                lexicon.negators.append(overlaid.value)
             }
         }
 
         mutating func loadModals(_ files: [LexiconFile]) throws {
-            let entries = try collect(files) { file, entry in
+            let entries = try LexiconFile.overlay(files) { file, entry in
                 try file.requireFields(entry, 2, columns: "phrase, modality")
-                guard let modality = Modality(rawValue: entry.fields[1]), modality != .none else {
-                    throw file.error(entry, field: 1, "unknown modality '\(entry.fields[1])'; use future, intent, obligation or possibility")
+                let name = entry.field(1)
+                guard let modality = Modality(rawValue: name), modality != .none else {
+                    throw file.error(entry, field: 1, "unknown modality '\(name)'; use future, intent, obligation or possibility")
                 }
                 return modality
             }
-            for (phrase, modality, _) in entries {
-                addPhrase(phrase, exact: false, PhrasePayload(kind: .modal, entry: Int32(lexicon.modals.count)))
-                lexicon.modals.append(modality)
+            for overlaid in entries {
+                addPhrase(overlaid.entry.bytes(of: 0), exact: false, PhrasePayload(kind: .modal, entry: Int32(lexicon.modals.count)))
+                lexicon.modals.append(overlaid.value)
             }
         }
 
         mutating func loadWeights(_ files: [LexiconFile], kind: PhraseKind, range: ClosedRange<Double>, columns: String) throws {
-            let entries = try collect(files) { file, entry in
+            let entries = try LexiconFile.overlay(files) { file, entry in
                 try file.requireFields(entry, 2, columns: columns)
-                guard let value = Double(entry.fields[1]), range.contains(value) else {
-                    throw file.error(entry, field: 1, "'\(entry.fields[1])' is not a number in \(range.lowerBound)...\(range.upperBound)")
+                let text = entry.field(1)
+                guard let value = Double(text), range.contains(value) else {
+                    throw file.error(entry, field: 1, "'\(text)' is not a number in \(range.lowerBound)...\(range.upperBound)")
                 }
                 return value
             }
-            for (phrase, value, _) in entries {
+            for overlaid in entries {
+                let phrase = overlaid.entry.bytes(of: 0)
                 if kind == .stance {
                     addPhrase(phrase, exact: false, PhrasePayload(kind: kind, entry: Int32(lexicon.stanceWeights.count)))
-                    lexicon.stanceWeights.append(value)
-                    lexicon.stanceCues.append(phrase)
+                    lexicon.stanceWeights.append(overlaid.value)
+                    lexicon.stanceCues.append(overlaid.entry.key)
                 } else {
                     addPhrase(phrase, exact: false, PhrasePayload(kind: kind, entry: Int32(lexicon.degreeFactors.count)))
-                    lexicon.degreeFactors.append(value)
+                    lexicon.degreeFactors.append(overlaid.value)
                 }
             }
         }
@@ -354,11 +370,11 @@ struct TaggingLexicon: Sendable {
             for file in files {
                 for entry in file.entries {
                     try file.requireFields(entry, 1, optional: optional, columns: columns)
-                    guard let ids = ids(entry.key, exact: false), ids.count == 1 else {
+                    guard let id = singleWordID(entry) else {
                         throw file.error(entry, "one word a line")
                     }
                     let f = try flag(entry)
-                    if entry.isRemoval { lexicon.wordFlags[Int(ids[0])].remove(f) } else { lexicon.wordFlags[Int(ids[0])].insert(f) }
+                    if entry.isRemoval { lexicon.wordFlags[Int(id)].remove(f) } else { lexicon.wordFlags[Int(id)].insert(f) }
                 }
             }
         }
@@ -370,34 +386,18 @@ struct TaggingLexicon: Sendable {
                 for entry in file.entries {
                     try file.requireFields(entry, 2, columns: "pronoun, kind")
                     if entry.isRemoval {
-                        guard let ids = ids(entry.key, exact: false), ids.count == 1 else { throw file.error(entry, "one pronoun a line") }
-                        lexicon.wordFlags[Int(ids[0])].subtract([.pronounMale, .pronounFemale, .pronounThing, .pronounPlural, .pronounSpeaker])
+                        guard let id = singleWordID(entry) else { throw file.error(entry, "one pronoun a line") }
+                        lexicon.wordFlags[Int(id)].subtract([.pronounMale, .pronounFemale, .pronounThing, .pronounPlural, .pronounSpeaker])
                         continue
                     }
-                    guard let flag = kinds[entry.fields[1]] else {
-                        throw file.error(entry, field: 1, "unknown pronoun kind '\(entry.fields[1])'; use \(kinds.keys.sorted().joined(separator: ", "))")
+                    let kind = entry.field(1)
+                    guard let flag = kinds[kind] else {
+                        throw file.error(entry, field: 1, "unknown pronoun kind '\(kind)'; use \(kinds.keys.sorted().joined(separator: ", "))")
                     }
-                    guard let ids = ids(entry.key, exact: false), ids.count == 1 else { throw file.error(entry, "one pronoun a line") }
-                    if entry.isRemoval { lexicon.wordFlags[Int(ids[0])].remove(flag) } else { lexicon.wordFlags[Int(ids[0])].insert(flag) }
+                    guard let id = singleWordID(entry) else { throw file.error(entry, "one pronoun a line") }
+                    lexicon.wordFlags[Int(id)].insert(flag)
                 }
             }
         }
-    }
-}
-
-/// Entity slugs: lower-case ASCII letters, digits and `-`.
-enum Slug {
-    static func isValid<S: StringProtocol>(_ s: S) -> Bool {
-        !s.isEmpty && s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
-    }
-
-    /// The slug of a name: diacritics folded, lower case, other characters `-`.
-    static func make(_ name: String) -> String {
-        var out: [UInt8] = []
-        for b in Folding.fold(name) {
-            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { out.append(b) } else if out.last != 0x2D && !out.isEmpty { out.append(0x2D) }
-        }
-        while out.last == 0x2D { out.removeLast() }
-        return String(decoding: out, as: UTF8.self)
     }
 }

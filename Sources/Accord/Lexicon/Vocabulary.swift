@@ -21,7 +21,11 @@ struct Vocabulary: Sendable {
     /// The id of `bytes`, or `Vocabulary.none`.
     @inline(__always)
     func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let h = Vocabulary.hash(bytes)
+        id(of: bytes, hash: Vocabulary.hash(bytes))
+    }
+
+    @inline(__always)
+    private func id(of bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int32 {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h) & mask
         return slots.withUnsafeBufferPointer { slots in
@@ -48,11 +52,16 @@ struct Vocabulary: Sendable {
 
     /// The id of `bytes`, adding it when new.
     mutating func intern(_ bytes: [UInt8]) -> Int32 {
-        let existing = id(of: bytes)
+        bytes.withUnsafeBufferPointer { intern($0) }
+    }
+
+    /// The id of `bytes`, adding it when new (hashed once either way).
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let h = Vocabulary.hash(bytes)
+        let existing = id(of: bytes, hash: h)
         if existing != Vocabulary.none { return existing }
         if (hashes.count + 1) * 2 > slots.count { grow() }
         let id = Int32(hashes.count)
-        let h = bytes.withUnsafeBufferPointer { Vocabulary.hash($0) }
         arena.append(contentsOf: bytes)
         starts.append(Int32(arena.count))
         hashes.append(h)

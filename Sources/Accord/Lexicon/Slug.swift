@@ -1,0 +1,24 @@
+/// Entity slugs: lower-case ASCII letters, digits and `-`.
+enum Slug {
+    /// Whether `entity` is `prefix` followed by a slug (`org:` and `wilson-center`). Compared as bytes:
+    /// a slug is ASCII, so whatever would make the characters differ makes the bytes fail too.
+    static func isValid(_ entity: String, after prefix: String) -> Bool {
+        var entity = entity, prefix = prefix
+        return entity.withUTF8 { bytes in
+            prefix.withUTF8 { head in
+                guard bytes.count > head.count, bytes.starts(with: head) else { return false }
+                return bytes[head.count...].allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+            }
+        }
+    }
+
+    /// The slug of a name: diacritics folded, lower case, other characters `-`.
+    static func make(_ name: String) -> String {
+        var out: [UInt8] = []
+        for b in Folding.fold(name) {
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { out.append(b) } else if out.last != 0x2D && !out.isEmpty { out.append(0x2D) }
+        }
+        while out.last == 0x2D { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
