@@ -35,7 +35,7 @@ struct Abbreviations: Sendable {
             guard entry.key.hasSuffix("."), entry.key.count > 1 else {
                 throw file.error(entry, "an abbreviation ends with its period (\"Gen.\")")
             }
-            let kindName = entry.fields.count > 1 ? entry.fields[1] : "ordinary"
+            let kindName = entry.fieldCount > 1 ? entry.field(1) : "ordinary"
             guard let kind = Kind(rawValue: kindName) else {
                 throw file.error(entry, field: 1, "unknown kind '\(kindName)'; use one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
             }

@@ -71,8 +71,6 @@ private struct ChunkScanner {
     init(abbreviations: Abbreviations, output: UnsafeMutableBufferPointer<Token>) {
         self.abbreviations = abbreviations
         tokens = TokenSink(output)
-        s.reserveCapacity(256)
-        b.reserveCapacity(257)
     }
 
     mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
