@@ -131,8 +131,8 @@ private struct ChunkScanner {
     ///
     /// The shape: opening `(` `"` `“`; a word of ASCII letters and digits that starts with one, with
     /// Latin-1 and Latin Extended-A letters inside and single hyphens between its parts; a period,
-    /// kept when the word is an initial or a listed abbreviation (never after a number: `1.` may be a
-    /// list marker); closing `,` `;` `:` `)` `"` `!` `?` `.` `”`. Returns the chunk's end (byte and
+    /// kept when the word is an initial or a listed abbreviation (`1.` to `999.` opening a chunk go to
+    /// the full scanner: they may be list markers); closing `,` `;` `:` `)` `"` `!` `?` `.` `”`. Returns the chunk's end (byte and
     /// scalar), or nil, having emitted nothing, for any other shape.
     private mutating func fastChunk(_ p: UnsafePointer<UInt8>, _ n: Int, _ start: Int, scalar: Int) -> (byte: Int, scalar: Int)? {
         var j = start
