@@ -83,6 +83,7 @@ enum AnnotateCommand {
         }
         let annotator = Annotator(lexicons: try loadLexicons(parsed.value("--lexicons")), wrapped: parsed.has("--wrapped"))
 
+        if let target = parsed.value("-o") { removeOutputOnInterrupt(target) }
         if input == "jsonl" {
             return try JSONLAnnotator(annotator: annotator, options: options, maxBytes: maxBytes, strict: parsed.has("--strict"))
                 .run(inputs: inputs, output: parsed.value("-o"))
@@ -95,7 +96,7 @@ enum AnnotateCommand {
         var written = 0
         var companions: [RenderedFile] = []
         var inputBytes: [UInt8] = []
-        for path in inputs {
+        for path in inputs where output.failure == nil {
             let bytes: [UInt8]
             do {
                 bytes = try InputReader.read(path, maxBytes: maxBytes)
@@ -132,7 +133,7 @@ enum AnnotateCommand {
             output.discard()
             return 2
         }
-        try output.close()
+        try output.commit()
         if format == .brat, let target = parsed.value("-o") {
             try writeBratCompanions(companions, beside: target, input: inputs[0], inputBytes: inputBytes, lexicons: annotator.lexicons)
         }
@@ -158,13 +159,20 @@ enum AnnotateCommand {
             let output = try OutputFile(path: path)
             var bytes = file.bytes
             output.write(&bytes)
-            try output.close()
+            try output.commit()
         }
         for (name, text) in [("annotation.conf", OutputFormat.bratConfiguration(for: lexicons)),
                              ("visual.conf", OutputFormat.bratVisualConfiguration(for: lexicons))] {
             let output = try OutputFile(path: (folder.isEmpty ? "" : folder + "/") + name)
             output.write(text)
-            try output.close()
+            try output.commit()
+        }
+    }
+
+    /// On SIGINT or SIGTERM: remove the temporary file, say so, exit 130 or 143.
+    private static func removeOutputOnInterrupt(_ target: String) {
+        TemporaryFiles.shared.handleInterrupts {
+            "accord: interrupted; \(target) was not written (a file already there is unchanged)"
         }
     }
 

@@ -96,7 +96,7 @@ enum BatchCommand {
         try walker.checkRoot()
         let annotator = Annotator(lexicons: try AnnotateCommand.loadLexicons(parsed.value("--lexicons")), wrapped: parsed.has("--wrapped"))
 
-        if let error = makeFolders(outdir) { throw CommandError("\(outdir): \(error); choose another OUTDIR") }
+        do { try makeFolders(outdir) } catch let error as OutputError { throw CommandError(error.message + "; choose another OUTDIR") }
         guard let outdirID = FileID.of(outdir) else { throw CommandError("\(outdir): cannot be read; choose another OUTDIR") }
         if outdirID == FileID.of(root) {
             throw UsageError("OUTDIR is DIR itself; give another folder (it may be inside DIR)")

@@ -187,11 +187,8 @@ final class BatchRun: @unchecked Sendable {
                 if settings.format == .jsonl { options.compact = true }
                 let relative = stem + "." + settings.format.fileExtension
                 try makeFolder(for: relative)
-                let output = try AtomicOutput(path: settings.outputPath(relative))
-                annotation.writeJSON(options) { chunk in
-                    output.write(chunk)
-                    chunk.removeAll(keepingCapacity: true)
-                }
+                let output = try OutputFile(path: settings.outputPath(relative))
+                annotation.writeJSON(options) { output.write(&$0) }
                 output.write([0x0A])
                 try commit(output, relative)
                 outputs.append(relative)
@@ -199,13 +196,13 @@ final class BatchRun: @unchecked Sendable {
                 for rendered in annotation.render(settings.format, options: settings.options) {
                     let relative = stem + "." + rendered.fileExtension
                     try makeFolder(for: relative)
-                    let output = try AtomicOutput(path: settings.outputPath(relative))
+                    let output = try OutputFile(path: settings.outputPath(relative))
                     output.write(rendered.bytes)
                     try commit(output, relative)
                     outputs.append(relative)
                 }
             }
-        } catch let error as AtomicOutputError {
+        } catch let error as OutputError {
             return .failed(error.message)
         } catch {
             return .failed("\(error)")
@@ -216,11 +213,11 @@ final class BatchRun: @unchecked Sendable {
     }
 
     /// Renames the output into place unless that would replace an input file.
-    private func commit(_ output: AtomicOutput, _ relative: String) throws {
+    private func commit(_ output: OutputFile, _ relative: String) throws {
         var s = stat()
         if lstat(output.path, &s) == 0, inputIDs.contains(FileID(s)) {
             output.discard()
-            throw AtomicOutputError("its output \(output.path) would replace an input file; choose an OUTDIR outside DIR's files")
+            throw OutputError("its output \(output.path) would replace an input file; choose an OUTDIR outside DIR's files")
         }
         try output.commit()
     }
@@ -232,7 +229,7 @@ final class BatchRun: @unchecked Sendable {
         let known = folders.contains(folder)
         folderLock.unlock()
         if known { return }
-        if let error = makeFolders(folder) { throw AtomicOutputError(error) }
+        try makeFolders(folder)
         folderLock.lock()
         folders.insert(folder)
         folderLock.unlock()
@@ -326,34 +323,4 @@ final class BatchRun: @unchecked Sendable {
         bytes.removeSubrange(count...)
         return .success(bytes)
     }
-}
-
-/// A file of the summary being assembled: a registered temporary file in OUTDIR (removed on
-/// SIGINT and at the end), read back into the final summary.
-final class ScratchFile {
-    private let output: AtomicOutput
-    private let readPath: String
-
-    init(directory: String, name: String) throws {
-        output = try AtomicOutput(path: directory + "/" + name)
-        readPath = output.temporaryPath
-    }
-
-    func write(_ text: String) { output.write(text) }
-
-    /// Copies what was written into `target`, in pieces of a megabyte.
-    func copy(into target: AtomicOutput) {
-        let fd = open(readPath, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            buffer.withUnsafeBytes { target.write(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
-        }
-    }
-
-    func remove() { output.discard() }
 }
