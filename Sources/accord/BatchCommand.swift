@@ -24,7 +24,13 @@ enum BatchCommand {
 
     A file that cannot be read, is binary (holds NUL bytes) or is larger than --max-bytes fails: it
     gets no output, is listed in summary.json, and the batch goes on. An empty file or invalid UTF-8
-    is annotated as 'accord annotate' does (U+FFFD and a warning).
+    is annotated as 'accord annotate' does (U+FFFD and a warning). A file that vanishes or becomes
+    unreadable while the batch runs fails the same way.
+
+    A full disk (or quota) stops the batch cleanly: the document whose output did not fit fails
+    (its temporary file is removed, so no output is half-written), the files not yet started are
+    listed in summary.json as not annotated, finished outputs stay, and the exit status is 1. Free
+    some space and run the same command with --resume to finish the rest.
 
     Options:
       -o, --output OUTDIR   where to write (created if missing); required

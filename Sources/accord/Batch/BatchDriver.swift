@@ -80,7 +80,9 @@ enum BatchDriver {
         var succeeded: Set<String> = []
         // Only the HTML index needs every document at the end (a few counts each).
         var indexEntries: [CorpusIndexEntry] = []
-        var annotated = 0, unchanged = 0
+        var annotated = 0, unchanged = 0, notStarted = 0
+        /// The first output that met a full disk.
+        var fullDisk: String?
         run.run { index, outcome in
             let relative = files[index].relative
             switch outcome {
@@ -95,13 +97,22 @@ enum BatchDriver {
                 totals.add(summary)
                 succeeded.insert(relative)
                 if settings.format == .html, let page = summary.outputs.first { indexEntries.append(summary.indexEntry(link: page)) }
-            case .failed(let reason):
+            case .failed(let reason), .outOfSpace(let reason):
                 failures.append(CorpusFailure(relative: relative, reason: reason))
                 progress.say(errorLine(settings.inputPath(relative) + ": " + reason))
+                if case .outOfSpace = outcome, fullDisk == nil { fullDisk = reason }
+            case .notStarted:
+                notStarted += 1
+                failures.append(CorpusFailure(relative: relative, reason: BatchDriver.notStartedReason))
             }
         }
         let counts = run.counts
         progress.update(files: counts.files, bytes: counts.bytes, failed: counts.failed, force: true)
+        if fullDisk != nil {
+            progress.say(errorLine("\(outdir): the disk is full; the batch stopped with \(Human.count(notStarted)) of "
+                                   + "\(Human.count(files.count)) files not started; free some space and run the same command "
+                                   + "with --resume to finish"))
+        }
 
         failures.sort { byteOrder($0.relative, $1.relative) }
         totals.files = files.count + walker.failures.count
@@ -152,6 +163,10 @@ enum BatchDriver {
         progress.say(line)
         return failures.isEmpty ? 0 : 1
     }
+
+    /// The reason listed in summary.json for the inputs left when the batch stopped.
+    static let notStartedReason = "not annotated: the batch stopped because the disk is full; free some space and run the same "
+        + "command with --resume"
 
     static func errorLine(_ message: String) -> String {
         (Terminal.useColor ? "\u{1B}[31maccord: error:\u{1B}[0m " : "accord: error: ") + message

@@ -52,6 +52,10 @@ enum BatchOutcome: Sendable {
     case annotated(DocumentSummary, sha256: String)
     case unchanged(DocumentSummary)
     case failed(String)
+    /// Its output could not be written because the disk (or the quota) is full: the batch stops.
+    case outOfSpace(String)
+    /// Not started, because the batch had stopped on a full disk.
+    case notStarted
 }
 
 /// The counts a finished batch reports.
@@ -87,6 +91,8 @@ final class BatchRun: @unchecked Sendable {
     private var doneFiles = 0
     private var doneBytes = 0
     private var failedCount = 0
+    /// Set when an output met a full disk: the inputs not yet started are not read.
+    private var stopped = false
     private let window: Int
 
     private let folderLock = NSLock()
@@ -147,15 +153,20 @@ final class BatchRun: @unchecked Sendable {
             guard nextIndex < files.count else { condition.unlock(); return }
             let index = nextIndex
             nextIndex += 1
+            let skip = stopped
             condition.unlock()
 
-            let outcome = process(index)
+            let outcome = skip ? .notStarted : process(index)
 
             condition.lock()
             results[index] = outcome
             doneFiles += 1
             doneBytes += files[index].size
-            if case .failed = outcome { failedCount += 1 }
+            switch outcome {
+            case .failed: failedCount += 1
+            case .outOfSpace: failedCount += 1; stopped = true
+            default: break
+            }
             condition.broadcast()
             condition.unlock()
         }
@@ -203,7 +214,7 @@ final class BatchRun: @unchecked Sendable {
                 }
             }
         } catch let error as OutputError {
-            return .failed(error.message)
+            return error.isOutOfSpace ? .outOfSpace(error.message) : .failed(error.message)
         } catch {
             return .failed("\(error)")
         }
