@@ -12,7 +12,10 @@ enum AnnotateCommand {
     reads standard input. Several files give a JSON array (or one line each with --format jsonl).
 
     Options:
-      -o, --output PATH     write to PATH (whole or not at all) instead of standard output
+      -o, --output PATH     write to PATH instead of standard output, whole or not at all (a
+                            temporary file beside PATH, renamed when complete; removed on an
+                            error, a full disk or Ctrl-C); a device or pipe (/dev/null) is
+                            written to directly
       --format FORMAT       json (default), jsonl, conll, html (one document: a standalone page) or
                             brat (one document: the .ann standoff; with -o PATH also the text copy
                             PATH.txt and annotation.conf and visual.conf beside it)
@@ -42,7 +45,8 @@ enum AnnotateCommand {
       RDD.pipe and Hadoop Streaming fail the whole task on any other; with --strict it is 1.
 
     Exit status: 0 done, 1 with --input jsonl --strict: some records were bad, 2 usage error,
-    unreadable input, invalid UTF-8 under --strict, or invalid lexicons.
+    unreadable input, invalid UTF-8 under --strict, invalid lexicons, or an output that cannot be
+    written (a full disk: the message names the file, and a file already at PATH is unchanged).
 
     Examples:
       accord annotate corpus/bicentennial-ap.txt

@@ -54,8 +54,8 @@ enum BatchCommand {
     sums up at the end. Interrupting (Ctrl-C) removes the files in flight and exits 130; run again
     with --resume to finish. Leftover temporary files of a killed run are removed by the next run.
 
-    Exit status: 0 every file annotated, 1 some files failed, 2 usage error, unreadable DIR or
-    invalid lexicons.
+    Exit status: 0 every file annotated, 1 some files failed (or a full disk stopped the batch),
+    2 usage error, unreadable DIR, invalid lexicons, or a summary that cannot be written.
 
     Examples:
       accord batch corpus -o out
