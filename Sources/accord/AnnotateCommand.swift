@@ -12,7 +12,10 @@ enum AnnotateCommand {
     reads standard input. Several files give a JSON array (or one line each with --format jsonl).
 
     Options:
-      -o, --output PATH     write to PATH (whole or not at all) instead of standard output
+      -o, --output PATH     write to PATH instead of standard output, whole or not at all (a
+                            temporary file beside PATH, renamed when complete; removed on an
+                            error, a full disk or Ctrl-C); a device or pipe (/dev/null) is
+                            written to directly
       --format FORMAT       json (default), jsonl, conll, html (one document: a standalone page) or
                             brat (one document: the .ann standoff; with -o PATH also the text copy
                             PATH.txt and annotation.conf and visual.conf beside it)
@@ -42,7 +45,8 @@ enum AnnotateCommand {
       RDD.pipe and Hadoop Streaming fail the whole task on any other; with --strict it is 1.
 
     Exit status: 0 done, 1 with --input jsonl --strict: some records were bad, 2 usage error,
-    unreadable input, invalid UTF-8 under --strict, or invalid lexicons.
+    unreadable input, invalid UTF-8 under --strict, invalid lexicons, or an output that cannot be
+    written (a full disk: the message names the file, and a file already at PATH is unchanged).
 
     Examples:
       accord annotate corpus/bicentennial-ap.txt
@@ -83,6 +87,7 @@ enum AnnotateCommand {
         }
         let annotator = Annotator(lexicons: try loadLexicons(parsed.value("--lexicons")), wrapped: parsed.has("--wrapped"))
 
+        if let target = parsed.value("-o") { removeOutputOnInterrupt(target) }
         if input == "jsonl" {
             return try JSONLAnnotator(annotator: annotator, options: options, maxBytes: maxBytes, strict: parsed.has("--strict"))
                 .run(inputs: inputs, output: parsed.value("-o"))
@@ -95,7 +100,7 @@ enum AnnotateCommand {
         var written = 0
         var companions: [RenderedFile] = []
         var inputBytes: [UInt8] = []
-        for path in inputs {
+        for path in inputs where output.failure == nil {
             let bytes: [UInt8]
             do {
                 bytes = try InputReader.read(path, maxBytes: maxBytes)
@@ -132,7 +137,7 @@ enum AnnotateCommand {
             output.discard()
             return 2
         }
-        try output.close()
+        try output.commit()
         if format == .brat, let target = parsed.value("-o") {
             try writeBratCompanions(companions, beside: target, input: inputs[0], inputBytes: inputBytes, lexicons: annotator.lexicons)
         }
@@ -158,13 +163,20 @@ enum AnnotateCommand {
             let output = try OutputFile(path: path)
             var bytes = file.bytes
             output.write(&bytes)
-            try output.close()
+            try output.commit()
         }
         for (name, text) in [("annotation.conf", OutputFormat.bratConfiguration(for: lexicons)),
                              ("visual.conf", OutputFormat.bratVisualConfiguration(for: lexicons))] {
             let output = try OutputFile(path: (folder.isEmpty ? "" : folder + "/") + name)
             output.write(text)
-            try output.close()
+            try output.commit()
+        }
+    }
+
+    /// On SIGINT or SIGTERM: remove the temporary file, say so, exit 130 or 143.
+    private static func removeOutputOnInterrupt(_ target: String) {
+        TemporaryFiles.shared.handleInterrupts {
+            "accord: interrupted; \(target) was not written (a file already there is unchanged)"
         }
     }
 

@@ -24,7 +24,13 @@ enum BatchCommand {
 
     A file that cannot be read, is binary (holds NUL bytes) or is larger than --max-bytes fails: it
     gets no output, is listed in summary.json, and the batch goes on. An empty file or invalid UTF-8
-    is annotated as 'accord annotate' does (U+FFFD and a warning).
+    is annotated as 'accord annotate' does (U+FFFD and a warning). A file that vanishes or becomes
+    unreadable while the batch runs fails the same way.
+
+    A full disk (or quota) stops the batch cleanly: the document whose output did not fit fails
+    (its temporary file is removed, so no output is half-written), the files not yet started are
+    listed in summary.json as not annotated, finished outputs stay, and the exit status is 1. Free
+    some space and run the same command with --resume to finish the rest.
 
     Options:
       -o, --output OUTDIR   where to write (created if missing); required
@@ -48,8 +54,8 @@ enum BatchCommand {
     sums up at the end. Interrupting (Ctrl-C) removes the files in flight and exits 130; run again
     with --resume to finish. Leftover temporary files of a killed run are removed by the next run.
 
-    Exit status: 0 every file annotated, 1 some files failed, 2 usage error, unreadable DIR or
-    invalid lexicons.
+    Exit status: 0 every file annotated, 1 some files failed (or a full disk stopped the batch),
+    2 usage error, unreadable DIR, invalid lexicons, or a summary that cannot be written.
 
     Examples:
       accord batch corpus -o out
@@ -96,7 +102,7 @@ enum BatchCommand {
         try walker.checkRoot()
         let annotator = Annotator(lexicons: try AnnotateCommand.loadLexicons(parsed.value("--lexicons")), wrapped: parsed.has("--wrapped"))
 
-        if let error = makeFolders(outdir) { throw CommandError("\(outdir): \(error); choose another OUTDIR") }
+        do { try makeFolders(outdir) } catch let error as OutputError { throw CommandError(error.message + "; choose another OUTDIR") }
         guard let outdirID = FileID.of(outdir) else { throw CommandError("\(outdir): cannot be read; choose another OUTDIR") }
         if outdirID == FileID.of(root) {
             throw UsageError("OUTDIR is DIR itself; give another folder (it may be inside DIR)")

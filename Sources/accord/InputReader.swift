@@ -7,13 +7,12 @@ enum InputReader {
     /// Largest document accepted by default (`--max-bytes` changes it).
     static let defaultMaxBytes = 64 << 20
 
+    /// The bytes of `path` (standard input for `-`). Reads at most `maxBytes + 1` bytes, so a
+    /// document over the limit is refused without being held in memory.
     static func read(_ path: String, maxBytes: Int) throws -> [UInt8] {
         if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            guard data.count <= maxBytes else {
-                throw CommandError("standard input: \(data.count) bytes is more than --max-bytes \(maxBytes); raise --max-bytes or split the input")
-            }
-            return [UInt8](data)
+            return try read(fd: 0, name: "standard input", sizeHint: 1 << 16, maxBytes: maxBytes,
+                            advice: "raise --max-bytes or split the input")
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -32,8 +31,13 @@ enum InputReader {
         guard size <= maxBytes else {
             throw CommandError("\(path): \(size) bytes is more than --max-bytes \(maxBytes); raise --max-bytes or split the file")
         }
-        // Read straight into the array the annotator keeps: one copy of the input in memory.
-        var bytes = [UInt8](repeating: 0, count: size)
+        return try read(fd: fd, name: path, sizeHint: size, maxBytes: maxBytes, advice: "raise --max-bytes or split the file")
+    }
+
+    /// Reads `fd` to its end straight into the array the annotator keeps (one copy of the input in
+    /// memory), growing it past `sizeHint` when the file grew or is a stream.
+    private static func read(fd: Int32, name: String, sizeHint: Int, maxBytes: Int, advice: String) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: min(sizeHint, maxBytes + 1))
         var filled = 0
         while true {
             if filled == bytes.count {
@@ -43,13 +47,13 @@ enum InputReader {
             let n = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw CommandError("\(path): cannot be read (\(String(cString: strerror(errno))))")
+                throw CommandError("\(name): cannot be read (\(String(cString: strerror(errno))))")
             }
             if n == 0 { break }
             filled += n
         }
         guard filled <= maxBytes else {
-            throw CommandError("\(path): larger than --max-bytes \(maxBytes); raise --max-bytes or split the file")
+            throw CommandError("\(name): larger than --max-bytes \(maxBytes); \(advice)")
         }
         bytes.removeLast(bytes.count - filled)
         return bytes

@@ -6,83 +6,137 @@ import Darwin
 import Foundation
 
 private func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { write(fd, p, n) }
-private func systemClose(_ fd: Int32) { _ = close(fd) }
+private func systemClose(_ fd: Int32) -> Int32 { close(fd) }
 
-/// Where output goes: standard output, or a file written whole or not at all (a temporary file in the
-/// same folder, renamed over the target when complete; removed on failure).
+/// Where an output goes; the one writer of `annotate` and `batch`.
+///
+/// A file is written whole or not at all: the bytes go to a temporary file beside the target
+/// (`.NAME.tmp-PID-RANDOM`, registered with `TemporaryFiles` so that SIGINT removes it), and
+/// `commit` flushes it to disk (fsync) and renames it over the target. After any failure the
+/// temporary file is removed and the target is left as it was.
+///
+/// Standard output is written directly, and so is a target that exists and is not a regular file
+/// (`/dev/null`, a named pipe, `/dev/stdout`): there is nothing to replace, and a rename would put
+/// a regular file in the device's place.
 final class OutputFile {
-    private let fd: Int32
-    private let finalPath: String?
-    private let temporaryPath: String?
-    private(set) var failure: String?
+    /// The target as given; "standard output" for standard output.
+    let path: String
+    /// The temporary file being written, or nil when writing directly.
+    let temporaryPath: String?
+    private var fd: Int32
+    /// The `errno` of the first failed write; later writes are skipped.
+    private(set) var failure: Int32?
 
     /// Standard output.
     init() {
-        fd = 1
-        finalPath = nil
+        path = "standard output"
         temporaryPath = nil
+        fd = 1
     }
 
-    /// A file at `path`, created through a temporary file beside it.
+    /// The file at `path`: through a temporary file beside it, or directly if `path` names a
+    /// device or a pipe.
     init(path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let handle = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard handle >= 0 else {
-            throw CommandError("\(path): cannot create the output file (\(String(cString: strerror(errno)))); check that its folder exists and is writable")
+        self.path = path
+        var s = stat()
+        if stat(path, &s) == 0 {
+            switch s.st_mode & S_IFMT {
+            case S_IFREG:
+                break
+            case S_IFDIR:
+                throw OutputError("\(path): is a folder; give the name of a file to write", code: EISDIR)
+            default:
+                temporaryPath = nil
+                fd = open(path, O_WRONLY | O_CLOEXEC)
+                guard fd >= 0 else { throw OutputError.cannotCreate(path, code: errno) }
+                return
+            }
         }
-        fd = handle
-        finalPath = path
+        let temporary = TemporaryFiles.name(for: path)
+        TemporaryFiles.shared.add(temporary)
+        fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            let code = errno
+            TemporaryFiles.shared.remove(temporary)
+            throw OutputError.cannotCreate(path, code: code)
+        }
         temporaryPath = temporary
     }
 
-    /// Writes the bytes (all of them, retrying short writes) and empties the buffer.
-    func write(_ bytes: inout [UInt8]) {
-        defer { bytes.removeAll(keepingCapacity: true) }
-        guard failure == nil else { return }
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += n
+    /// Writes all the bytes (retrying short writes). After a failure, writes nothing more:
+    /// `commit` reports it.
+    func write(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil, fd >= 0 else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let n = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                return
             }
+            offset += n
         }
+    }
+
+    func write(_ bytes: [UInt8]) { bytes.withUnsafeBytes { write($0) } }
+
+    /// Writes the bytes and empties the array (keeping its capacity, for the next chunk).
+    func write(_ bytes: inout [UInt8]) {
+        write(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     func write(_ string: String) {
-        var bytes = Array(string.utf8)
-        write(&bytes)
+        var copy = string
+        copy.withUTF8 { write(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Completes the output: renames the temporary file into place, or removes it after a failure.
-    func close() throws {
-        guard let finalPath, let temporaryPath else {
-            if let failure { throw CommandError("standard output: \(failure)") }
+    /// Completes the output: for a file, fsync, close and rename into place. Throws an error that
+    /// names the target when anything failed (the temporary file is then removed).
+    func commit() throws {
+        guard let temporaryPath else {
+            if fd > 2 {
+                if systemClose(fd) != 0 && failure == nil { failure = errno }
+                fd = -1
+            }
+            if let failure { throw OutputError.writingFailed(path, code: failure, complete: false) }
             return
         }
-        if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
-        systemClose(fd)
+        guard fd >= 0 else { return }
+        if failure == nil && fsync(fd) != 0 { failure = errno }
+        // close can report a failed write-back (NFS, some quotas).
+        if systemClose(fd) != 0 && failure == nil { failure = errno }
+        fd = -1
+        defer { TemporaryFiles.shared.remove(temporaryPath) }
         if let failure {
             unlink(temporaryPath)
-            throw CommandError("\(finalPath): writing failed (\(failure)); nothing was written")
+            throw OutputError.writingFailed(path, code: failure, complete: true)
         }
-        if rename(temporaryPath, finalPath) != 0 {
-            let reason = String(cString: strerror(errno))
+        if rename(temporaryPath, path) != 0 {
+            let code = errno
             unlink(temporaryPath)
-            throw CommandError("\(finalPath): cannot move the finished output into place (\(reason))")
+            throw OutputError("\(path): cannot move the finished output into place (\(OutputError.describe(code)))", code: code)
         }
     }
 
-    /// Gives up: removes the temporary file.
+    /// Gives up: removes the temporary file (a direct target keeps what was written).
     func discard() {
-        guard let temporaryPath else { return }
-        systemClose(fd)
-        unlink(temporaryPath)
+        guard fd >= 0 else { return }
+        if fd > 2 { _ = systemClose(fd) }
+        fd = -1
+        if let temporaryPath {
+            unlink(temporaryPath)
+            TemporaryFiles.shared.remove(temporaryPath)
+        }
+    }
+
+    deinit { discard() }
+
+    /// Writes `bytes` to `path` whole or not at all.
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let output = try OutputFile(path: path)
+        output.write(bytes)
+        try output.commit()
     }
 }

@@ -61,6 +61,9 @@ func runMain() -> Int32 {
     } catch let error as CommandError {
         Terminal.error(error.message)
         return error.code
+    } catch let error as OutputError {
+        Terminal.error(error.message)
+        return 2
     } catch {
         Terminal.error("\(error)")
         return 2

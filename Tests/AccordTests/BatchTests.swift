@@ -223,6 +223,151 @@ final class BatchTests: XCTestCase {
         XCTAssertEqual(CLI.temporaryFiles(under: outdir), [])
     }
 
+    // MARK: Full disk
+
+    /// Inputs of about 10 kB each (about 200 kB of JSON each), so that a few outputs fill a small disk.
+    private func makeLongCorpus(_ directory: URL, count: Int) throws {
+        try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+        let text = try CLI.article(kilobytes: 10)
+        for i in 0..<count { try text.write(to: directory.appendingPathComponent(String(format: "doc-%02d.txt", i))) }
+    }
+
+    /// Checks a batch stopped by a full disk: exit 1, the document that did not fit and the files
+    /// not started listed in summary.json, outputs whole, no temporary file. Returns the failures.
+    @discardableResult
+    private func checkStoppedOnFullDisk(_ r: CLI.Result, outdir: URL, reference: URL, files: Int,
+                                        file: StaticString = #filePath, line: UInt = #line) throws -> [[String: String]] {
+        XCTAssertEqual(r.status, 1, r.stderr, file: file, line: line)
+        XCTAssertTrue(r.stderr.contains("\(outdir.path)/doc-"), r.stderr, file: file, line: line)
+        XCTAssertTrue(r.stderr.contains("writing failed (No space left on device); "), r.stderr, file: file, line: line)
+        XCTAssertTrue(r.stderr.contains("accord: error: \(outdir.path): the disk is full; the batch stopped with "), r.stderr, file: file, line: line)
+        XCTAssertTrue(r.stderr.contains("free some space and run the same command with --resume to finish"), r.stderr, file: file, line: line)
+        XCTAssertEqual(CLI.temporaryFiles(under: outdir), [], file: file, line: line)
+        let expected = try outputs(reference)
+        for relative in CLI.files(under: outdir, includingHidden: false) where relative.hasPrefix("doc-") {
+            XCTAssertEqual(try Data(contentsOf: outdir.appendingPathComponent(relative)), expected[relative], "partial \(relative)", file: file, line: line)
+        }
+        let s = try summary(outdir)
+        let failed = try XCTUnwrap(s["failed"] as? [[String: String]], file: file, line: line)
+        let documents = try XCTUnwrap(s["documents"] as? [[String: Any]], file: file, line: line)
+        XCTAssertEqual(documents.count + failed.count, files, file: file, line: line)
+        XCTAssertEqual((s["corpus"] as? [String: Any])?["failed"] as? Int, failed.count, file: file, line: line)
+        let full = failed.filter { $0["reason"]!.contains("No space left on device") }
+        XCTAssertFalse(full.isEmpty, "\(failed)", file: file, line: line)
+        for failure in full {
+            let name = failure["path"]!.replacingOccurrences(of: ".txt", with: ".json")
+            XCTAssertTrue(failure["reason"]!.hasPrefix("\(outdir.path)/\(name): writing failed"), "\(failure)", file: file, line: line)
+        }
+        for failure in failed where !full.contains(failure) {
+            XCTAssertTrue(failure["reason"]!.hasPrefix("not annotated: the batch stopped because the disk is full"), "\(failure)", file: file, line: line)
+        }
+        return failed
+    }
+
+    /// A real full disk (a small tmpfs with room for two and a half outputs): the batch stops
+    /// cleanly; after space is freed, --resume finishes it, equal to a run that had room.
+    func testFullDiskStopsTheBatchCleanlyAndResumeFinishesIt() throws {
+        let dir = folder.appendingPathComponent("in")
+        try makeLongCorpus(dir, count: 8)
+        let reference = folder.appendingPathComponent("reference")
+        let roomy = try CLI.run(["batch", dir.path, "-o", reference.path])
+        XCTAssertEqual(roomy.status, 0, roomy.stderr)
+        let largest = try XCTUnwrap(try outputs(reference).filter { $0.key.hasPrefix("doc-") }.map(\.value.count).max())
+
+        let disk = try CLI.smallDisk(self, kilobytes: 4096)
+        let filler = disk.appendingPathComponent("filler")
+        try Data(count: 4096 * 1024 - largest * 5 / 2 - 64 * 1024).write(to: filler)
+        let outdir = disk.appendingPathComponent("out")
+        let stopped = try CLI.run(["batch", dir.path, "-o", outdir.path, "--jobs", "2"])
+        let failed = try checkStoppedOnFullDisk(stopped, outdir: outdir, reference: reference, files: 8)
+        XCTAssertGreaterThanOrEqual(failed.count, 8 - 3)
+
+        try fm.removeItem(at: filler)
+        let resumed = try CLI.run(["batch", dir.path, "-o", outdir.path, "--jobs", "2", "--resume"])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertTrue(resumed.stderr.contains("\(failed.count) annotated, \(8 - failed.count) unchanged (--resume)"), resumed.stderr)
+        XCTAssertEqual(try outputs(outdir), try outputs(reference))
+        XCTAssertEqual(try Data(contentsOf: outdir.appendingPathComponent(".accord-manifest")),
+                       try Data(contentsOf: reference.appendingPathComponent(".accord-manifest")))
+        XCTAssertEqual(CLI.temporaryFiles(under: disk), [])
+    }
+
+    /// The same everywhere, mounting nothing: one output is a link to /dev/full (every write fails
+    /// with ENOSPC). With one job the stop is exact: two done, the third fails, three not started.
+    func testOutputOnAFullDeviceStopsTheBatchAndResumeFinishesIt() throws {
+        guard fm.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full here (Linux has it)") }
+        let dir = folder.appendingPathComponent("in")
+        try makeLongCorpus(dir, count: 6)
+        let reference = folder.appendingPathComponent("reference")
+        XCTAssertEqual(try CLI.run(["batch", dir.path, "-o", reference.path]).status, 0)
+        let outdir = folder.appendingPathComponent("out")
+        try fm.createDirectory(at: outdir, withIntermediateDirectories: true)
+        let full = outdir.appendingPathComponent("doc-02.json")
+        try fm.createSymbolicLink(atPath: full.path, withDestinationPath: "/dev/full")
+
+        let stopped = try CLI.run(["batch", dir.path, "-o", outdir.path, "--jobs", "1"])
+        let failed = try checkStoppedOnFullDisk(stopped, outdir: outdir, reference: reference, files: 6)
+        XCTAssertEqual(failed.map { $0["path"]! }, ["doc-02.txt", "doc-03.txt", "doc-04.txt", "doc-05.txt"])
+        XCTAssertTrue(stopped.stderr.contains("the batch stopped with 3 of 6 files not started"), stopped.stderr)
+        XCTAssertTrue(stopped.stderr.contains("4 failed (see \(outdir.path)/summary.json)"), stopped.stderr)
+        XCTAssertEqual(stopped.stderr.components(separatedBy: "accord: error:").count - 1, 2, stopped.stderr)   // no line per file not started
+
+        try fm.removeItem(at: full)
+        let resumed = try CLI.run(["batch", dir.path, "-o", outdir.path, "--resume"])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertTrue(resumed.stderr.contains("4 annotated, 2 unchanged (--resume)"), resumed.stderr)
+        XCTAssertEqual(try outputs(outdir), try outputs(reference))
+    }
+
+    // MARK: Inputs that change under the batch
+
+    /// Inputs that vanish, turn into a folder, a symbolic-link loop or a named pipe (or, for a user
+    /// other than root, lose read permission) after the walk listed them: each fails with its
+    /// reason and the batch goes on to the next. (Root reads a chmod 000 file, so the loop and the
+    /// folder stand for "unreadable" there.)
+    func testInputsThatVanishOrBecomeUnreadableMidBatchAreListedAndTheBatchGoesOn() throws {
+        let dir = folder.appendingPathComponent("in")
+        try makeLongCorpus(dir, count: 10)   // about a second of work in a debug build before the victims
+        var victims = ["m-folder.txt", "m-loop.txt", "m-pipe.txt", "m-vanished.txt"]
+        if getuid() != 0 { victims.append("m-unreadable.txt") }
+        for name in victims + ["z-last.txt"] {
+            try Data("Mexico pledged to curb fentanyl.\n".utf8).write(to: dir.appendingPathComponent(name))
+        }
+        let outdir = folder.appendingPathComponent("out")
+        let (process, scratch) = try CLI.start(["batch", dir.path, "-o", outdir.path, "--jobs", "1"])
+        let first = outdir.appendingPathComponent("doc-00.json")
+        let deadline = Date(timeIntervalSinceNow: 60)
+        while !fm.fileExists(atPath: first.path) && process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.002) }
+        XCTAssertTrue(process.isRunning, "the batch ended before the inputs could be changed")
+        func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+        try fm.removeItem(atPath: path("m-vanished.txt"))
+        try fm.removeItem(atPath: path("m-folder.txt"))
+        try fm.createDirectory(atPath: path("m-folder.txt"), withIntermediateDirectories: false)
+        try fm.removeItem(atPath: path("m-loop.txt"))
+        try fm.createSymbolicLink(atPath: path("m-loop.txt"), withDestinationPath: "m-loop.txt")
+        try fm.removeItem(atPath: path("m-pipe.txt"))
+        XCTAssertEqual(mkfifo(path("m-pipe.txt"), 0o644), 0)
+        if victims.contains("m-unreadable.txt") { XCTAssertEqual(chmod(path("m-unreadable.txt"), 0), 0) }
+        let r = try CLI.finish(process, scratch)
+
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let s = try summary(outdir)
+        let failed = try XCTUnwrap(s["failed"] as? [[String: String]])
+        XCTAssertEqual(failed.map { $0["path"]! }, victims, "the batch reached an input before it was changed: \(failed)")
+        let reasons = Dictionary(uniqueKeysWithValues: failed.map { ($0["path"]!, $0["reason"]!) })
+        XCTAssertEqual(reasons["m-vanished.txt"], "vanished before it could be read (no such file)")
+        XCTAssertEqual(reasons["m-folder.txt"], "not a regular file")
+        XCTAssertEqual(reasons["m-pipe.txt"], "not a regular file")
+        XCTAssertTrue(reasons["m-loop.txt"]?.hasPrefix("cannot be read (Too many levels of symbolic links") == true, "\(reasons)")
+        if victims.contains("m-unreadable.txt") {
+            XCTAssertEqual(reasons["m-unreadable.txt"], "cannot be read (permission denied); check its permissions")
+        }
+        for name in victims { XCTAssertTrue(r.stderr.contains("accord: error: \(path(name)): "), r.stderr) }
+        let documents = try XCTUnwrap(s["documents"] as? [[String: Any]]).map { $0["path"] as! String }
+        XCTAssertEqual(documents, (0..<10).map { String(format: "doc-%02d.txt", $0) } + ["z-last.txt"])
+        XCTAssertEqual(CLI.temporaryFiles(under: outdir), [])
+    }
+
     func testOptionsFormatsAndClashes() throws {
         let dir = folder.appendingPathComponent("in")
         try makeCorpus(dir, count: 2, nested: false)

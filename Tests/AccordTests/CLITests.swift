@@ -1,5 +1,8 @@
 import Foundation
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs the built `accord` binary (end to end) and gives its exit status and output.
 enum CLI {
@@ -45,8 +48,8 @@ enum CLI {
         process.environment = env
         let inURL = scratch.appendingPathComponent("stdin")
         try (stdin ?? Data()).write(to: inURL)
-        FileManager.default.createFile(atPath: scratch.appendingPathComponent("stdout").path, contents: nil)
-        FileManager.default.createFile(atPath: scratch.appendingPathComponent("stderr").path, contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch.appendingPathComponent("stdout").path, contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch.appendingPathComponent("stderr").path, contents: nil)
         process.standardInput = try FileHandle(forReadingFrom: inURL)
         process.standardOutput = try FileHandle(forWritingTo: scratch.appendingPathComponent("stdout"))
         process.standardError = try FileHandle(forWritingTo: scratch.appendingPathComponent("stderr"))
@@ -99,6 +102,48 @@ enum CLI {
     }
 
     static func json(_ data: Data) throws -> Any { try JSONSerialization.jsonObject(with: data) }
+
+    /// Runs a system tool; gives its exit status and what it printed.
+    @discardableResult
+    static func tool(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("accord-tool-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        process.waitUntilExit()
+        return (process.terminationStatus, try String(contentsOf: log, encoding: .utf8))
+    }
+
+    /// A small, real file system (a tmpfs of `kilobytes`) mounted on a fresh folder and unmounted
+    /// when the test ends, for writes that fail with ENOSPC. Skips the test, saying why, where
+    /// mounting is impossible (not Linux, or neither root nor CAP_SYS_ADMIN); the /dev/full tests
+    /// check the messages everywhere.
+    static func smallDisk(_ test: XCTestCase, kilobytes: Int) throws -> URL {
+        let folder = try temporaryFolder(test)
+        let mounted = try tool(["mount", "-t", "tmpfs", "-o", "size=\(kilobytes)k", "accord-test", folder.path])
+        guard mounted.status == 0 else {
+            throw XCTSkip("cannot mount a \(kilobytes) kB tmpfs to fill up (\(mounted.output.trimmingCharacters(in: .whitespacesAndNewlines))); "
+                          + "this needs Linux and root or CAP_SYS_ADMIN (CI runs as root)")
+        }
+        // Teardown blocks run last-in first-out: unmounted before the folder is removed.
+        test.addTeardownBlock { _ = try? tool(["umount", folder.path]) }
+        return folder
+    }
+
+    /// Text of about `kilobytes` kB: the first corpus article repeated (its JSON is about 20 times larger).
+    static func article(kilobytes: Int) throws -> Data {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try Data(contentsOf: root.appendingPathComponent("corpus/bicentennial-ap.txt"))
+        var out = Data()
+        while out.count < kilobytes * 1000 { out.append(text) }
+        return out
+    }
 }
 
 /// End-to-end tests of the command line: exit codes, messages, atomic output, formats, JSONL input.
@@ -176,6 +221,91 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: target), before)
         XCTAssertEqual(CLI.temporaryFiles(under: folder), [])
         XCTAssertEqual(CLI.files(under: folder), ["a.txt", "out.json"])
+    }
+
+    /// A full disk under `annotate -o`: exit 2, an error naming the output and saying the disk is
+    /// full, the file that was there unchanged and no temporary file left; once there is room, the
+    /// same command succeeds. Text and --input jsonl go through the same writer.
+    func testFullDiskLeavesTheOutputAsItWasAndNamesIt() throws {
+        let disk = try CLI.smallDisk(self, kilobytes: 64)
+        let input = folder.appendingPathComponent("long.txt")
+        let text = try CLI.article(kilobytes: 10)   // about 200 kB of JSON
+        try text.write(to: input)
+        let record = try JSONSerialization.data(withJSONObject: ["id": "r", "text": String(decoding: text, as: UTF8.self)])
+        let records = Data((0..<3).flatMap { _ in record + Data([0x0A]) })
+        let target = disk.appendingPathComponent("out.json")
+        try Data("previous\n".utf8).write(to: target)
+
+        for (arguments, stdin) in [(["annotate", input.path, "-o", target.path], nil),
+                                   (["annotate", "--input", "jsonl", "-o", target.path], records)] {
+            let r = try CLI.run(arguments, stdin: stdin)
+            XCTAssertEqual(r.status, 2, r.stderr)
+            XCTAssertTrue(r.stderr.contains("\(target.path): writing failed (No space left on device); nothing was written; "
+                                            + "the disk is full: free some space and run again"), r.stderr)
+            XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+            XCTAssertEqual(try Data(contentsOf: target), Data("previous\n".utf8))
+            XCTAssertEqual(CLI.files(under: disk), ["out.json"])
+        }
+
+        XCTAssertEqual(try CLI.tool(["mount", "-o", "remount,size=2m", disk.path]).status, 0)
+        let roomy = try CLI.run(["annotate", input.path, "-o", target.path])
+        XCTAssertEqual(roomy.status, 0, roomy.stderr)
+        XCTAssertNoThrow(try CLI.json(Data(contentsOf: target)))
+        XCTAssertEqual(CLI.files(under: disk), ["out.json"])
+    }
+
+    /// /dev/full fails every write with ENOSPC, with no mounting: the message names the device, or
+    /// standard output. /dev/null and other devices are written to, never replaced by a file.
+    func testAFullDeviceOrStandardOutputIsNamedAndDevicesStayDevices() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full here (Linux has it)") }
+        let input = try write("Mexico and the United States pledged to curb fentanyl trafficking.\n", "a.txt")
+        let device = try CLI.run(["annotate", input, "-o", "/dev/full"])
+        XCTAssertEqual(device.status, 2)
+        XCTAssertTrue(device.stderr.contains("accord: error: /dev/full: writing failed (No space left on device); the disk is full"),
+                      device.stderr)
+        let redirected = try CLI.tool(["sh", "-c", "NO_COLOR=1 \"$0\" annotate \"$1\" > /dev/full", CLI.binary.path, input])
+        XCTAssertEqual(redirected.status, 2, redirected.output)
+        XCTAssertTrue(redirected.output.contains("accord: error: standard output: writing failed (No space left on device)"),
+                      redirected.output)
+
+        let null = try CLI.run(["annotate", input, "-o", "/dev/null"])
+        XCTAssertEqual(null.status, 0, null.stderr)
+        var info = stat()
+        XCTAssertEqual(stat("/dev/null", &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/null was replaced by a file")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: "/dev").filter { $0.contains(".tmp-") }, [])
+
+        let intoFolder = try CLI.run(["annotate", input, "-o", folder.path])
+        XCTAssertEqual(intoFolder.status, 2)
+        XCTAssertTrue(intoFolder.stderr.contains("\(folder.path): is a folder"), intoFolder.stderr)
+    }
+
+    /// Ctrl-C while `annotate -o` runs removes its temporary file (exit 130): the target is never
+    /// half-written and nothing is left to clean up.
+    func testInterruptedAnnotateLeavesNoTemporaryFile() throws {
+        let target = folder.appendingPathComponent("out.jsonl")
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["annotate", "--input", "jsonl", "-o", target.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
+        let input = Pipe()
+        let log = folder.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.standardInput = input
+        process.standardError = try FileHandle(forWritingTo: log)
+        try process.run()
+        input.fileHandleForWriting.write(Data("{\"id\": \"a\", \"text\": \"Mexico pledged to curb fentanyl.\"}\n".utf8))
+        let deadline = Date(timeIntervalSinceNow: 30)
+        while CLI.temporaryFiles(under: folder).isEmpty && process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        XCTAssertEqual(CLI.temporaryFiles(under: folder).count, 1, "annotate -o writes through a temporary file")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        try? input.fileHandleForWriting.close()
+        let stderr = try String(contentsOf: log, encoding: .utf8)
+        XCTAssertEqual(process.terminationStatus, 130, stderr)
+        XCTAssertTrue(stderr.contains("interrupted; \(target.path) was not written"), stderr)
+        XCTAssertEqual(CLI.temporaryFiles(under: folder), [])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target.path))
     }
 
     func testSeveralFilesGiveAJSONArrayAndJSONLGivesALineEach() throws {
@@ -298,7 +428,7 @@ final class CLITests: XCTestCase {
             env["ACCORD"] = CLI.binary.path
             process.environment = env
             let log = folder.appendingPathComponent("log-\(UUID().uuidString)")
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             let handle = try FileHandle(forWritingTo: log)
             process.standardOutput = handle
             process.standardError = handle

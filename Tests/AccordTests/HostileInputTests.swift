@@ -354,6 +354,53 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    // MARK: - Larger than --max-bytes (the command line)
+
+    /// A document over `--max-bytes` is refused, exit 2, with a message that names it and says what
+    /// to do; a document of exactly the limit is annotated. A JSONL line over it gets an error record.
+    func testDocumentOverMaxBytesIsRefusedNamingIt() throws {
+        let folder = try CLI.temporaryFolder(self)
+        let big = folder.appendingPathComponent("big.txt")
+        let bytes = Data(repeating: UInt8(ascii: "a"), count: 5_000)
+        try bytes.write(to: big)
+        let output = folder.appendingPathComponent("out.json")
+
+        let file = try CLI.run(["annotate", big.path, "--max-bytes", "4999", "-o", output.path])
+        XCTAssertEqual(file.status, 2)
+        XCTAssertEqual(file.stderr, "accord: error: \(big.path): 5000 bytes is more than --max-bytes 4999; raise --max-bytes or split the file\n")
+        XCTAssertEqual(CLI.files(under: folder), ["big.txt"])
+
+        let stdin = try CLI.run(["annotate", "--max-bytes", "4999"], stdin: bytes)
+        XCTAssertEqual(stdin.status, 2)
+        XCTAssertEqual(stdin.stderr, "accord: error: standard input: larger than --max-bytes 4999; raise --max-bytes or split the input\n")
+        XCTAssertTrue(stdin.stdout.isEmpty)
+
+        for arguments in [["annotate", big.path, "--max-bytes", "5000"], ["annotate", "--max-bytes", "5000"]] {
+            let exact = try CLI.run(arguments + ["--compact"], stdin: bytes)
+            XCTAssertEqual(exact.status, 0, exact.stderr)
+            XCTAssertNoThrow(try CLI.json(exact.stdout))
+        }
+
+        let record = Data("{\"id\": \"long\", \"text\": \"".utf8) + bytes + Data("\"}\n{\"id\": \"short\", \"text\": \"Mexico.\"}\n".utf8)
+        let lines = try CLI.run(["annotate", "--input", "jsonl", "--max-bytes", "4999"], stdin: record)
+        XCTAssertEqual(lines.status, 0, lines.stderr)
+        XCTAssertTrue(lines.out.hasPrefix("{\"id\":null,\"error\":\"line is 5,026 bytes, more than --max-bytes 4,999; raise --max-bytes\",\"line\":1}\n"), lines.out)
+        XCTAssertEqual(lines.out.split(separator: "\n").count, 2)
+        XCTAssertTrue(lines.stderr.contains("standard input:1: line is 5,026 bytes"), lines.stderr)
+
+        XCTAssertEqual(try CLI.run(["annotate", big.path, "--max-bytes", "0"]).status, 2)
+    }
+
+    /// Standard input over `--max-bytes` is refused after reading one byte more than the limit, not
+    /// after reading the whole stream: the writer of a 64 MB stream gets SIGPIPE.
+    func testStandardInputOverMaxBytesIsNotReadToTheEnd() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/bin/bash") else { throw XCTSkip("needs /bin/bash") }
+        let r = try CLI.tool(["bash", "-c", "head -c 64000000 /dev/zero | NO_COLOR=1 \"$0\" annotate --max-bytes 1000; echo \"status ${PIPESTATUS[*]}\"",
+                              CLI.binary.path])
+        XCTAssertTrue(r.output.contains("accord: error: standard input: larger than --max-bytes 1000"), r.output)
+        XCTAssertTrue(r.output.hasSuffix("status 141 2\n"), "head should die of SIGPIPE (141), accord exit 2: \(r.output)")
+    }
+
     // MARK: - Linear time
 
     /// N and 4N bytes of each pathological pattern: the larger must take less than 8× the smaller

@@ -44,9 +44,9 @@ enum BatchDriver {
 
         if settings.format == .brat {
             do {
-                try AtomicOutput.write(Array(OutputFormat.bratConfiguration(for: annotator.lexicons).utf8), to: outdir + "/annotation.conf")
-                try AtomicOutput.write(Array(OutputFormat.bratVisualConfiguration(for: annotator.lexicons).utf8), to: outdir + "/visual.conf")
-            } catch let error as AtomicOutputError {
+                try OutputFile.write(Array(OutputFormat.bratConfiguration(for: annotator.lexicons).utf8), to: outdir + "/annotation.conf")
+                try OutputFile.write(Array(OutputFormat.bratVisualConfiguration(for: annotator.lexicons).utf8), to: outdir + "/visual.conf")
+            } catch let error as OutputError {
                 throw CommandError(error.message)
             }
         }
@@ -67,7 +67,7 @@ enum BatchDriver {
         do {
             documents = try ScratchFile(directory: outdir, name: "summary.json")
             rows = try ScratchFile(directory: outdir, name: "summary.csv")
-        } catch let error as AtomicOutputError {
+        } catch let error as OutputError {
             throw CommandError(error.message)
         }
         defer { documents.remove(); rows.remove() }
@@ -80,7 +80,9 @@ enum BatchDriver {
         var succeeded: Set<String> = []
         // Only the HTML index needs every document at the end (a few counts each).
         var indexEntries: [CorpusIndexEntry] = []
-        var annotated = 0, unchanged = 0
+        var annotated = 0, unchanged = 0, notStarted = 0
+        /// The first output that met a full disk.
+        var fullDisk: String?
         run.run { index, outcome in
             let relative = files[index].relative
             switch outcome {
@@ -95,23 +97,32 @@ enum BatchDriver {
                 totals.add(summary)
                 succeeded.insert(relative)
                 if settings.format == .html, let page = summary.outputs.first { indexEntries.append(summary.indexEntry(link: page)) }
-            case .failed(let reason):
+            case .failed(let reason), .outOfSpace(let reason):
                 failures.append(CorpusFailure(relative: relative, reason: reason))
                 progress.say(errorLine(settings.inputPath(relative) + ": " + reason))
+                if case .outOfSpace = outcome, fullDisk == nil { fullDisk = reason }
+            case .notStarted:
+                notStarted += 1
+                failures.append(CorpusFailure(relative: relative, reason: BatchDriver.notStartedReason))
             }
         }
         let counts = run.counts
         progress.update(files: counts.files, bytes: counts.bytes, failed: counts.failed, force: true)
+        if fullDisk != nil {
+            progress.say(errorLine("\(outdir): the disk is full; the batch stopped with \(Human.count(notStarted)) of "
+                                   + "\(Human.count(files.count)) files not started; free some space and run the same command "
+                                   + "with --resume to finish"))
+        }
 
         failures.sort { byteOrder($0.relative, $1.relative) }
         totals.files = files.count + walker.failures.count
         totals.failed = failures.count
         do {
-            let json = try AtomicOutput(path: outdir + "/summary.json")
+            let json = try OutputFile(path: outdir + "/summary.json")
             json.write("{\n  \"annotator\": {\"lexicons\": \(SummaryJSON.quoted(annotator.lexicons.digest)), \"name\": \"accord\", "
                        + "\"version\": \(SummaryJSON.quoted(Accord.version))},\n")
             json.write("  \"corpus\": " + totals.json + ",\n  \"documents\": [")
-            documents.copy(into: json)
+            try documents.copy(into: json)
             json.write(totals.documents > 0 ? "\n  ],\n" : "],\n")
             json.write("  \"failed\": [")
             for (i, failure) in failures.enumerated() {
@@ -121,21 +132,21 @@ enum BatchDriver {
             json.write(failures.isEmpty ? "],\n" : "\n  ],\n")
             json.write("  \"format\": \(SummaryJSON.quoted(settings.format.rawValue)),\n  \"glob\": \(SummaryJSON.quoted(settings.pattern)),\n"
                        + "  \"schema\": \"accord.batch-summary/1\"\n}\n")
-            try json.commit(durable: true)
+            try json.commit()
 
-            let csv = try AtomicOutput(path: outdir + "/summary.csv")
+            let csv = try OutputFile(path: outdir + "/summary.csv")
             csv.write(SummaryCSV.header)
             csv.write(totals.csvRows)
-            rows.copy(into: csv)
+            try rows.copy(into: csv)
             for failure in failures { csv.write(SummaryCSV.row("failed", failure.relative, "error", failure.reason, "", 1)) }
-            try csv.commit(durable: true)
+            try csv.commit()
 
             if settings.format == .html {
                 var failed: [String: String] = [:]
                 for failure in failures { failed[failure.relative] = failure.reason }
-                try AtomicOutput.write(CorpusIndexHTML.render(indexEntries, failures: failed), to: outdir + "/index.html", durable: true)
+                try OutputFile.write(CorpusIndexHTML.render(indexEntries, failures: failed), to: outdir + "/index.html")
             }
-        } catch let error as AtomicOutputError {
+        } catch let error as OutputError {
             throw CommandError(error.message)
         }
         try manifest.compact(keep: succeeded)
@@ -152,6 +163,10 @@ enum BatchDriver {
         progress.say(line)
         return failures.isEmpty ? 0 : 1
     }
+
+    /// The reason listed in summary.json for the inputs left when the batch stopped.
+    static let notStartedReason = "not annotated: the batch stopped because the disk is full; free some space and run the same "
+        + "command with --resume"
 
     static func errorLine(_ message: String) -> String {
         (Terminal.useColor ? "\u{1B}[31maccord: error:\u{1B}[0m " : "accord: error: ") + message

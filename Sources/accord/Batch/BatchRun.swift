@@ -52,6 +52,10 @@ enum BatchOutcome: Sendable {
     case annotated(DocumentSummary, sha256: String)
     case unchanged(DocumentSummary)
     case failed(String)
+    /// Its output could not be written because the disk (or the quota) is full: the batch stops.
+    case outOfSpace(String)
+    /// Not started, because the batch had stopped on a full disk.
+    case notStarted
 }
 
 /// The counts a finished batch reports.
@@ -87,6 +91,8 @@ final class BatchRun: @unchecked Sendable {
     private var doneFiles = 0
     private var doneBytes = 0
     private var failedCount = 0
+    /// Set when an output met a full disk: the inputs not yet started are not read.
+    private var stopped = false
     private let window: Int
 
     private let folderLock = NSLock()
@@ -147,15 +153,20 @@ final class BatchRun: @unchecked Sendable {
             guard nextIndex < files.count else { condition.unlock(); return }
             let index = nextIndex
             nextIndex += 1
+            let skip = stopped
             condition.unlock()
 
-            let outcome = process(index)
+            let outcome = skip ? .notStarted : process(index)
 
             condition.lock()
             results[index] = outcome
             doneFiles += 1
             doneBytes += files[index].size
-            if case .failed = outcome { failedCount += 1 }
+            switch outcome {
+            case .failed: failedCount += 1
+            case .outOfSpace: failedCount += 1; stopped = true
+            default: break
+            }
             condition.broadcast()
             condition.unlock()
         }
@@ -187,11 +198,8 @@ final class BatchRun: @unchecked Sendable {
                 if settings.format == .jsonl { options.compact = true }
                 let relative = stem + "." + settings.format.fileExtension
                 try makeFolder(for: relative)
-                let output = try AtomicOutput(path: settings.outputPath(relative))
-                annotation.writeJSON(options) { chunk in
-                    output.write(chunk)
-                    chunk.removeAll(keepingCapacity: true)
-                }
+                let output = try OutputFile(path: settings.outputPath(relative))
+                annotation.writeJSON(options) { output.write(&$0) }
                 output.write([0x0A])
                 try commit(output, relative)
                 outputs.append(relative)
@@ -199,14 +207,14 @@ final class BatchRun: @unchecked Sendable {
                 for rendered in annotation.render(settings.format, options: settings.options) {
                     let relative = stem + "." + rendered.fileExtension
                     try makeFolder(for: relative)
-                    let output = try AtomicOutput(path: settings.outputPath(relative))
+                    let output = try OutputFile(path: settings.outputPath(relative))
                     output.write(rendered.bytes)
                     try commit(output, relative)
                     outputs.append(relative)
                 }
             }
-        } catch let error as AtomicOutputError {
-            return .failed(error.message)
+        } catch let error as OutputError {
+            return error.isOutOfSpace ? .outOfSpace(error.message) : .failed(error.message)
         } catch {
             return .failed("\(error)")
         }
@@ -216,11 +224,11 @@ final class BatchRun: @unchecked Sendable {
     }
 
     /// Renames the output into place unless that would replace an input file.
-    private func commit(_ output: AtomicOutput, _ relative: String) throws {
+    private func commit(_ output: OutputFile, _ relative: String) throws {
         var s = stat()
         if lstat(output.path, &s) == 0, inputIDs.contains(FileID(s)) {
             output.discard()
-            throw AtomicOutputError("its output \(output.path) would replace an input file; choose an OUTDIR outside DIR's files")
+            throw OutputError("its output \(output.path) would replace an input file; choose an OUTDIR outside DIR's files")
         }
         try output.commit()
     }
@@ -232,7 +240,7 @@ final class BatchRun: @unchecked Sendable {
         let known = folders.contains(folder)
         folderLock.unlock()
         if known { return }
-        if let error = makeFolders(folder) { throw AtomicOutputError(error) }
+        try makeFolders(folder)
         folderLock.lock()
         folders.insert(folder)
         folderLock.unlock()
@@ -326,34 +334,4 @@ final class BatchRun: @unchecked Sendable {
         bytes.removeSubrange(count...)
         return .success(bytes)
     }
-}
-
-/// A file of the summary being assembled: a registered temporary file in OUTDIR (removed on
-/// SIGINT and at the end), read back into the final summary.
-final class ScratchFile {
-    private let output: AtomicOutput
-    private let readPath: String
-
-    init(directory: String, name: String) throws {
-        output = try AtomicOutput(path: directory + "/" + name)
-        readPath = output.temporaryPath
-    }
-
-    func write(_ text: String) { output.write(text) }
-
-    /// Copies what was written into `target`, in pieces of a megabyte.
-    func copy(into target: AtomicOutput) {
-        let fd = open(readPath, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            buffer.withUnsafeBytes { target.write(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
-        }
-    }
-
-    func remove() { output.discard() }
 }

@@ -74,7 +74,7 @@ struct JSONLAnnotator {
                 unreadable = true
             }
         }
-        try output.close()
+        try output.commit()
         if unreadable { return 2 }
         return bad > 0 && strict ? 1 : 0
     }

@@ -108,14 +108,14 @@ final class Manifest: @unchecked Sendable {
         if journal >= 0 { close(journal); journal = -1 }
         let entries = load().filter { keep.contains($0.key) }.sorted { byteOrder($0.key, $1.key) }
         do {
-            let output = try AtomicOutput(path: path)
+            let output = try OutputFile(path: path)
             output.write(Manifest.header)
             for (relative, entry) in entries {
                 guard let summary = summary(entry) else { continue }
                 output.write(Manifest.line(settings: entry.settings, sha256: entry.sha256, relative: relative, summary: summary))
             }
-            try output.commit(durable: true)
-        } catch let error as AtomicOutputError {
+            try output.commit()
+        } catch let error as OutputError {
             throw CommandError(error.message)
         }
     }

@@ -8,7 +8,7 @@ import Foundation
 private func posixWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { write(fd, p, n) }
 
 /// The temporary files this process has open, so that SIGINT (or SIGTERM) can remove them before
-/// exiting: an interrupted batch leaves finished outputs and nothing half-written.
+/// exiting: an interrupted `annotate -o` or `batch` leaves finished outputs and nothing half-written.
 final class TemporaryFiles: @unchecked Sendable {
     static let shared = TemporaryFiles()
 
@@ -56,7 +56,7 @@ final class TemporaryFiles: @unchecked Sendable {
     }
 
     /// A temporary name beside `path`: `.NAME.tmp-PID-RANDOM` (what the next run cleans up after a
-    /// SIGKILL; `OutputFile` uses the same pattern).
+    /// SIGKILL; `OutputFile` uses this name).
     static func name(for path: String) -> String {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
@@ -102,99 +102,4 @@ final class TemporaryFiles: @unchecked Sendable {
         guard parts.count == 2, let pid = pid_t(parts[0]), pid > 0, UInt32(parts[1]) != nil else { return nil }
         return pid
     }
-}
-
-/// An output file written whole or not at all: a registered temporary file in the target folder,
-/// renamed into place by `commit`. Without `durable`, data is not fsync'ed (a killed process never
-/// leaves a partial file; only a power cut could).
-final class AtomicOutput {
-    let path: String
-    private let temporary: String
-    /// The temporary file being written.
-    var temporaryPath: String { temporary }
-    private var fd: Int32
-    private(set) var failure: String?
-
-    init(path: String) throws {
-        self.path = path
-        temporary = TemporaryFiles.name(for: path)
-        TemporaryFiles.shared.add(temporary)
-        fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if fd < 0 {
-            let reason = String(cString: strerror(errno))
-            TemporaryFiles.shared.remove(temporary)
-            throw AtomicOutputError("cannot create \(path) (\(reason)); check that the folder is writable")
-        }
-    }
-
-    func write(_ bytes: UnsafeRawBufferPointer) {
-        guard failure == nil else { return }
-        var offset = 0
-        while offset < bytes.count {
-            let n = posixWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = String(cString: strerror(errno))
-                return
-            }
-            offset += n
-        }
-    }
-
-    func write(_ bytes: [UInt8]) { bytes.withUnsafeBytes { write($0) } }
-    func write(_ string: String) { var s = string; s.withUTF8 { write(UnsafeRawBufferPointer($0)) } }
-
-    /// Moves the finished file into place, or removes it and throws if writing failed.
-    func commit(durable: Bool = false) throws {
-        if failure == nil && durable && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
-        close(fd)
-        fd = -1
-        defer { TemporaryFiles.shared.remove(temporary) }
-        if let failure {
-            unlink(temporary)
-            throw AtomicOutputError("writing \(path) failed (\(failure)); nothing was written")
-        }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw AtomicOutputError("cannot move the finished output into place at \(path) (\(reason))")
-        }
-    }
-
-    /// Gives up: removes the temporary file.
-    func discard() {
-        guard fd >= 0 else { return }
-        close(fd)
-        fd = -1
-        unlink(temporary)
-        TemporaryFiles.shared.remove(temporary)
-    }
-
-    deinit { discard() }
-
-    /// Writes `bytes` to `path` whole or not at all.
-    static func write(_ bytes: [UInt8], to path: String, durable: Bool = false) throws {
-        let output = try AtomicOutput(path: path)
-        output.write(bytes)
-        try output.commit(durable: durable)
-    }
-}
-
-struct AtomicOutputError: Error {
-    let message: String
-    init(_ message: String) { self.message = message }
-}
-
-/// Creates a folder and its parents (like `mkdir -p`); returns an error message or nil.
-func makeFolders(_ path: String) -> String? {
-    var s = stat()
-    if stat(path, &s) == 0 {
-        return (s.st_mode & S_IFMT) == S_IFDIR ? nil : "\(path) exists and is not a folder"
-    }
-    let parent = (path as NSString).deletingLastPathComponent
-    if !parent.isEmpty && parent != path, let error = makeFolders(parent) { return error }
-    if mkdir(path, 0o755) != 0 && errno != EEXIST {
-        return "cannot create the folder \(path) (\(String(cString: strerror(errno))))"
-    }
-    return nil
 }
