@@ -6,6 +6,24 @@ import Darwin
 import Foundation
 
 private func posixWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { write(fd, p, n) }
+private func posixRead(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { read(fd, p, n) }
+
+/// The self-pipe of interrupts: the signal handler writes the signal number to `write` (one
+/// `write` call, async-signal-safe; plain integers, nothing to retain) and a thread reading `read`
+/// does the rest.
+private let interruptPipe: (read: Int32, write: Int32) = {
+    var fds: [Int32] = [-1, -1]
+    guard pipe(&fds) == 0 else { return (-1, -1) }
+    for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+    return (fds[0], fds[1])
+}()
+
+private func forwardSignal(_ sig: Int32) {
+    let saved = errno
+    var byte = UInt8(truncatingIfNeeded: sig)
+    _ = posixWrite(interruptPipe.write, &byte, 1)
+    errno = saved
+}
 
 /// The temporary files this process has open, so that SIGINT (or SIGTERM) can remove them before
 /// exiting: an interrupted `annotate -o` or `batch` leaves finished outputs and nothing half-written.
@@ -16,7 +34,7 @@ final class TemporaryFiles: @unchecked Sendable {
     private var paths: Set<String> = []
     /// Written to standard error (after a line break when progress is showing) when interrupted.
     private var interruptMessage: @Sendable () -> String = { "accord: interrupted" }
-    private var signalSources: [DispatchSourceSignal] = []
+    private var handling = false
 
     /// Registers a temporary file about to be created. Blocks for good once an interrupt is being
     /// handled (the process is exiting).
@@ -32,19 +50,29 @@ final class TemporaryFiles: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// On SIGINT (exit 130) or SIGTERM (exit 143): remove every registered temporary file, write
-    /// the message and exit. The lock is never released, so no worker creates another file.
+    /// From now on, SIGINT (exit 130) or SIGTERM (exit 143) removes every registered temporary
+    /// file, writes the message and exits; the lock is never released, so no worker creates another
+    /// file. The handler is in place when this returns (a DispatchSource registers its handler
+    /// later, on another thread, and a signal in between was lost).
     func handleInterrupts(message: @escaping @Sendable () -> String) {
         lock.lock()
         interruptMessage = message
+        let first = !handling
+        handling = true
         lock.unlock()
-        for sig in [SIGINT, SIGTERM] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global(qos: .userInitiated))
-            source.setEventHandler { [self] in self.abort(code: 128 + sig) }
-            source.resume()
-            signalSources.append(source)
+        guard first, interruptPipe.read >= 0 else { return }
+        let reader = Thread { [self] in
+            var byte: UInt8 = 0
+            while true {
+                let n = posixRead(interruptPipe.read, &byte, 1)
+                if n == 1 { abort(code: 128 + Int32(byte)) }
+                if n < 0 && errno == EINTR { continue }
+                return
+            }
         }
+        reader.start()
+        signal(SIGINT, forwardSignal)
+        signal(SIGTERM, forwardSignal)
     }
 
     private func abort(code: Int32) {

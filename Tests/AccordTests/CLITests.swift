@@ -136,6 +136,36 @@ enum CLI {
         return folder
     }
 
+    /// Whether `path` is a character device (a test that writes to /dev/full or /dev/null must not
+    /// run when something on the machine has replaced it with a regular file).
+    static func isDevice(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR
+    }
+
+    /// Everything readable from `path` (a named pipe: until its writer closes it), or nil.
+    static func readToEnd(_ path: String) -> Data? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var out = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return n == 0 ? out : nil }
+            out.append(contentsOf: buffer[0..<n])
+        }
+    }
+
+    /// Skips a test that needs /dev/full to be the device that fails every write with ENOSPC.
+    static func requireDevFull() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full here (Linux has it)") }
+        guard isDevice("/dev/full") else {
+            throw XCTSkip("/dev/full is a regular file on this machine, not the device (restore it as root: mknod -m 666 /dev/full c 1 7)")
+        }
+    }
+
     /// Text of about `kilobytes` kB: the first corpus article repeated (its JSON is about 20 times larger).
     static func article(kilobytes: Int) throws -> Data {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -143,6 +173,30 @@ enum CLI {
         var out = Data()
         while out.count < kilobytes * 1000 { out.append(text) }
         return out
+    }
+}
+
+/// Bytes handed over from a reader thread.
+private final class ReceivedBytes: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var bytes: Data?
+    private var done = false
+
+    func set(_ data: Data?) {
+        condition.lock()
+        bytes = data
+        done = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits (up to a minute) for `set`.
+    func wait() -> Data? {
+        condition.lock()
+        defer { condition.unlock() }
+        let deadline = Date(timeIntervalSinceNow: 60)
+        while !done && condition.wait(until: deadline) {}
+        return bytes
     }
 }
 
@@ -257,7 +311,7 @@ final class CLITests: XCTestCase {
     /// /dev/full fails every write with ENOSPC, with no mounting: the message names the device, or
     /// standard output. /dev/null and other devices are written to, never replaced by a file.
     func testAFullDeviceOrStandardOutputIsNamedAndDevicesStayDevices() throws {
-        guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full here (Linux has it)") }
+        try CLI.requireDevFull()
         let input = try write("Mexico and the United States pledged to curb fentanyl trafficking.\n", "a.txt")
         let device = try CLI.run(["annotate", input, "-o", "/dev/full"])
         XCTAssertEqual(device.status, 2)
@@ -268,11 +322,21 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(redirected.output.contains("accord: error: standard output: writing failed (No space left on device)"),
                       redirected.output)
 
-        let null = try CLI.run(["annotate", input, "-o", "/dev/null"])
-        XCTAssertEqual(null.status, 0, null.stderr)
-        var info = stat()
-        XCTAssertEqual(stat("/dev/null", &info), 0)
-        XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/null was replaced by a file")
+        // A named pipe is written to, not replaced.
+        let pipe = folder.appendingPathComponent("pipe.json")
+        XCTAssertEqual(mkfifo(pipe.path, 0o644), 0)
+        let received = ReceivedBytes()
+        let reader = Thread { received.set(CLI.readToEnd(pipe.path)) }
+        reader.start()
+        let piped = try CLI.run(["annotate", input, "-o", pipe.path])
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertNoThrow(try CLI.json(XCTUnwrap(received.wait())))
+        XCTAssertTrue(CLI.isDevice("/dev/full"))
+        if CLI.isDevice("/dev/null") {
+            let null = try CLI.run(["annotate", input, "-o", "/dev/null"])
+            XCTAssertEqual(null.status, 0, null.stderr)
+            XCTAssertTrue(CLI.isDevice("/dev/null"), "/dev/null was replaced by a file")
+        }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: "/dev").filter { $0.contains(".tmp-") }, [])
 
         let intoFolder = try CLI.run(["annotate", input, "-o", folder.path])
@@ -299,6 +363,12 @@ final class CLITests: XCTestCase {
         while CLI.temporaryFiles(under: folder).isEmpty && process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         XCTAssertEqual(CLI.temporaryFiles(under: folder).count, 1, "annotate -o writes through a temporary file")
         kill(process.processIdentifier, SIGINT)
+        let exitDeadline = Date(timeIntervalSinceNow: 30)
+        while process.isRunning && Date() < exitDeadline { Thread.sleep(forTimeInterval: 0.01) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            XCTFail("SIGINT was lost: annotate still ran 30 s later")
+        }
         process.waitUntilExit()
         try? input.fileHandleForWriting.close()
         let stderr = try String(contentsOf: log, encoding: .utf8)

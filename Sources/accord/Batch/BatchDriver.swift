@@ -81,8 +81,7 @@ enum BatchDriver {
         // Only the HTML index needs every document at the end (a few counts each).
         var indexEntries: [CorpusIndexEntry] = []
         var annotated = 0, unchanged = 0, notStarted = 0
-        /// The first output that met a full disk.
-        var fullDisk: String?
+        var stoppedOnFullDisk = false
         run.run { index, outcome in
             let relative = files[index].relative
             switch outcome {
@@ -100,7 +99,7 @@ enum BatchDriver {
             case .failed(let reason), .outOfSpace(let reason):
                 failures.append(CorpusFailure(relative: relative, reason: reason))
                 progress.say(errorLine(settings.inputPath(relative) + ": " + reason))
-                if case .outOfSpace = outcome, fullDisk == nil { fullDisk = reason }
+                if case .outOfSpace = outcome { stoppedOnFullDisk = true }
             case .notStarted:
                 notStarted += 1
                 failures.append(CorpusFailure(relative: relative, reason: BatchDriver.notStartedReason))
@@ -108,7 +107,7 @@ enum BatchDriver {
         }
         let counts = run.counts
         progress.update(files: counts.files, bytes: counts.bytes, failed: counts.failed, force: true)
-        if fullDisk != nil {
+        if stoppedOnFullDisk {
             progress.say(errorLine("\(outdir): the disk is full; the batch stopped with \(Human.count(notStarted)) of "
                                    + "\(Human.count(files.count)) files not started; free some space and run the same command "
                                    + "with --resume to finish"))
