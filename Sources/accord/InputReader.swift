@@ -39,10 +39,23 @@ enum InputReader {
     private static func read(fd: Int32, name: String, sizeHint: Int, maxBytes: Int, advice: String) throws -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: min(sizeHint, maxBytes + 1))
         var filled = 0
+        var probe = [UInt8](repeating: 0, count: 4096)
         while true {
             if filled == bytes.count {
                 guard bytes.count < maxBytes + 1 else { break }
-                bytes.append(contentsOf: repeatElement(0, count: max(4096, min(bytes.count, maxBytes + 1 - bytes.count))))
+                // Full: a small read first, so that a file read to its size is not doubled in memory
+                // just to find its end; the array grows only when more bytes come.
+                let n = probe.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, min($0.count, maxBytes + 1 - filled)) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw CommandError("\(name): cannot be read (\(String(cString: strerror(errno))))")
+                }
+                if n == 0 { break }
+                bytes.append(contentsOf: probe[..<n])
+                filled += n
+                let room = min(max(4096, bytes.count), maxBytes + 1 - bytes.count)
+                if room > 0 { bytes.append(contentsOf: repeatElement(0, count: room)) }
+                continue
             }
             let n = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 {
