@@ -7,8 +7,9 @@ struct TaggingContext {
     let words: FunctionWords
     /// Sentence index of every token.
     let tokenSentence: [Int32]
+    /// Folded vocabulary id of every token (the case-exact ids serve phrase matching only, and are
+    /// not kept).
     let folded: [Int32]
-    let exact: [Int32]
     /// Phrase matches per kind, sorted by start.
     let matches: [[PhraseMatch]]
     /// Which kinds of phrase start at each token (a bit per `PhraseKind`), so that most look-ups end
@@ -33,8 +34,7 @@ struct TaggingContext {
         let matcher = PhraseMatcher(lexicon: lexicon)
         let ids = matcher.tokenIDs(tokens, source)
         folded = ids.folded
-        exact = ids.exact
-        matches = matcher.match(folded: folded, exact: exact)
+        matches = matcher.match(folded: folded, exact: ids.exact)
         var kindsAt = [UInt16](repeating: 0, count: tokens.count + 1)
         for kind in PhraseKind.allCases {
             let bit = UInt16(1) << kind.rawValue
