@@ -12,8 +12,8 @@ private func systemClose(_ fd: Int32) -> Int32 { close(fd) }
 ///
 /// A file is written whole or not at all: the bytes go to a temporary file beside the target
 /// (`.NAME.tmp-PID-RANDOM`, registered with `TemporaryFiles` so that SIGINT removes it), and
-/// `commit` flushes it to disk (fsync) and renames it over the target. After any failure the
-/// temporary file is removed and the target is left as it was.
+/// `commit` flushes it to disk (fsync, unless made with `durable: false`) and renames it over the
+/// target. After any failure the temporary file is removed and the target is left as it was.
 ///
 /// Standard output is written directly, and so is a target that exists and is not a regular file
 /// (`/dev/null`, a named pipe, `/dev/stdout`): there is nothing to replace, and a rename would put
@@ -24,6 +24,10 @@ final class OutputFile {
     /// The temporary file being written, or nil when writing directly.
     let temporaryPath: String?
     private var fd: Int32
+    /// Whether `commit` waits for the bytes to reach the disk. The rename alone already makes the
+    /// output whole-or-absent for every process failure (kill, crash, Ctrl-C); fsync adds
+    /// survival of a power cut, at a cost per file that a batch of many small files feels.
+    private let durable: Bool
     /// The `errno` of the first failed write; later writes are skipped.
     private(set) var failure: Int32?
 
@@ -32,12 +36,14 @@ final class OutputFile {
         path = "standard output"
         temporaryPath = nil
         fd = 1
+        durable = false
     }
 
     /// The file at `path`: through a temporary file beside it, or directly if `path` names a
     /// device or a pipe.
-    init(path: String) throws {
+    init(path: String, durable: Bool = true) throws {
         self.path = path
+        self.durable = durable
         var s = stat()
         if stat(path, &s) == 0 {
             switch s.st_mode & S_IFMT {
@@ -104,7 +110,7 @@ final class OutputFile {
             return
         }
         guard fd >= 0 else { return }
-        if failure == nil && fsync(fd) != 0 { failure = errno }
+        if failure == nil && durable && fsync(fd) != 0 { failure = errno }
         // close can report a failed write-back (NFS, some quotas).
         if systemClose(fd) != 0 && failure == nil { failure = errno }
         fd = -1

@@ -85,14 +85,15 @@ enum BatchDriver {
         run.run { index, outcome in
             let relative = files[index].relative
             switch outcome {
-            case .annotated(let summary, let sha256):
-                manifest.append(settings: fingerprint, sha256: sha256, summary: summary)
+            case .annotated(let rendered, let sha256):
+                manifest.append(settings: fingerprint, sha256: sha256, relative: rendered.summary.path, json: rendered.json)
                 annotated += 1
                 fallthrough
-            case .unchanged(let summary):
+            case .unchanged(let rendered):
                 if case .unchanged = outcome { unchanged += 1 }
-                documents.write((totals.documents == 0 ? "\n    " : ",\n    ") + summary.json)
-                rows.write(summary.csvRows)
+                let summary = rendered.summary
+                documents.write((totals.documents == 0 ? "\n    " : ",\n    ") + rendered.json)
+                rows.write(rendered.csvRows)
                 totals.add(summary)
                 succeeded.insert(relative)
                 if settings.format == .html, let page = summary.outputs.first { indexEntries.append(summary.indexEntry(link: page)) }

@@ -49,13 +49,28 @@ func outputStem(_ relative: String) -> String {
 
 /// The result of one input.
 enum BatchOutcome: Sendable {
-    case annotated(DocumentSummary, sha256: String)
-    case unchanged(DocumentSummary)
+    case annotated(RenderedSummary, sha256: String)
+    case unchanged(RenderedSummary)
     case failed(String)
     /// Its output could not be written because the disk (or the quota) is full: the batch stops.
     case outOfSpace(String)
     /// Not started, because the batch had stopped on a full disk.
     case notStarted
+}
+
+/// A document's summary with its summary.json line and summary.csv rows, rendered by the worker
+/// that annotated it: the thread that collects outcomes in order only writes them, so it does not
+/// limit how far the batch scales with --jobs.
+struct RenderedSummary: Sendable {
+    let summary: DocumentSummary
+    let json: String
+    let csvRows: String
+
+    init(_ summary: DocumentSummary) {
+        self.summary = summary
+        json = summary.json
+        csvRows = summary.csvRows
+    }
 }
 
 /// The counts a finished batch reports.
@@ -187,7 +202,7 @@ final class BatchRun: @unchecked Sendable {
             return .failed("binary file (contains NUL bytes); accord reads UTF-8 text (convert UTF-16 text to UTF-8)")
         }
         let stem = outputStem(file.relative)
-        if settings.resume, let summary = unchanged(file.relative, bytes: bytes) { return .unchanged(summary) }
+        if settings.resume, let summary = unchanged(file.relative, bytes: bytes) { return .unchanged(RenderedSummary(summary)) }
 
         let annotation = annotator.annotate(bytes: bytes, id: InputReader.documentID(file.relative), path: path)
         var outputs: [String] = []
@@ -198,7 +213,7 @@ final class BatchRun: @unchecked Sendable {
                 if settings.format == .jsonl { options.compact = true }
                 let relative = stem + "." + settings.format.fileExtension
                 try makeFolder(for: relative)
-                let output = try OutputFile(path: settings.outputPath(relative))
+                let output = try OutputFile(path: settings.outputPath(relative), durable: false)
                 annotation.writeJSON(options) { output.write(&$0) }
                 output.write([0x0A])
                 try commit(output, relative)
@@ -207,7 +222,7 @@ final class BatchRun: @unchecked Sendable {
                 for rendered in annotation.render(settings.format, options: settings.options) {
                     let relative = stem + "." + rendered.fileExtension
                     try makeFolder(for: relative)
-                    let output = try OutputFile(path: settings.outputPath(relative))
+                    let output = try OutputFile(path: settings.outputPath(relative), durable: false)
                     output.write(rendered.bytes)
                     try commit(output, relative)
                     outputs.append(relative)
@@ -220,7 +235,7 @@ final class BatchRun: @unchecked Sendable {
         }
         let summary = DocumentSummary(path: file.relative, annotation: annotation, bytes: bytes.count, outputs: outputs,
                                       extraWarnings: annotation.renderWarnings(settings.format))
-        return .annotated(summary, sha256: annotation.document.sha256)
+        return .annotated(RenderedSummary(summary), sha256: annotation.document.sha256)
     }
 
     /// Renames the output into place unless that would replace an input file.

@@ -263,7 +263,7 @@ enum SummaryCSV {
     static let header = "scope,path,layer,key,label,count\n"
 
     static func field(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s } // , " LF CR
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -85,8 +85,8 @@ final class Manifest: @unchecked Sendable {
         settings + "\t" + sha256 + "\t" + SummaryJSON.quoted(relative) + "\t" + summary + "\n"
     }
 
-    func append(settings: String, sha256: String, summary: DocumentSummary) {
-        append(line: Manifest.line(settings: settings, sha256: sha256, relative: summary.path, summary: summary.json))
+    func append(settings: String, sha256: String, relative: String, json: String) {
+        append(line: Manifest.line(settings: settings, sha256: sha256, relative: relative, summary: json))
     }
 
     private func append(line: String) {
