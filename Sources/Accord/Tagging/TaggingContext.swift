@@ -1,5 +1,5 @@
 /// What the taggers read: tokens, their vocabulary ids, their sentences, and the lexicon phrases found.
-struct TaggingContext {
+final class TaggingContext {
     let tokens: [Token]
     let source: SourceText
     let sentences: [Sentence]
