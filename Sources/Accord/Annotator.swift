@@ -29,8 +29,9 @@ public struct Annotator: Sendable {
 
     /// Annotates raw input bytes (UTF-8; a BOM is dropped, invalid sequences become U+FFFD with a warning).
     /// `layers` names the layers wanted: stages that no wanted layer needs are skipped (tokens and
-    /// sentences are always made).
+    /// sentences are always made). Offsets are 32-bit: a document may hold at most `Int32.max` bytes.
     public func annotate(bytes: [UInt8], id: String, path: String? = nil, layers: Set<Layer> = Set(Layer.allCases)) -> Annotation {
+        precondition(bytes.count <= Int(Int32.max), "accord annotates documents of at most 2 GiB - 1 bytes")
         let source = SourceText(bytes: bytes)
         var annotation = Annotation(
             document: DocumentInfo(id: id, path: path, sha256: SHA256.hex(bytes), length: source.scalarCount),

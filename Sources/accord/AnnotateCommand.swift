@@ -29,7 +29,7 @@ enum AnnotateCommand {
       --wrapped             hard-wrapped text: a single line break is a space
       --strict              invalid UTF-8 is an error (exit 2) instead of a warning; with
                             --input jsonl, a bad record makes the exit status 1
-      --max-bytes N         refuse documents (or JSONL lines) larger than N bytes (default 64 MiB)
+      --max-bytes N         refuse documents (or JSONL lines) larger than N bytes (default 64 MiB, at most 2 GiB)
       -h, --help            show this help
 
     JSONL records (--input jsonl, for Spark's RDD.pipe, Hadoop Streaming, GNU parallel):
@@ -78,8 +78,7 @@ enum AnnotateCommand {
         if parsed.has("--no-tokens") { options.layers.remove(.tokens) }
         var maxBytes = InputReader.defaultMaxBytes
         if let text = parsed.value("--max-bytes") {
-            guard let n = Int(text), n > 0 else { throw UsageError("--max-bytes needs a positive number of bytes") }
-            maxBytes = n
+            maxBytes = try InputReader.maxBytes(text)
         }
         let inputs = parsed.positional.isEmpty ? ["-"] : parsed.positional
         if (format == .html || format == .brat) && inputs.count > 1 {

@@ -47,7 +47,7 @@ enum BatchCommand {
       --no-tokens           leave the token layer out
       --lexicons DIR        load the lexicon files in DIR on top of the built-in ones
       --wrapped             hard-wrapped text: a single line break is a space
-      --max-bytes N         fail files larger than N bytes (default 64 MiB)
+      --max-bytes N         fail files larger than N bytes (default 64 MiB, at most 2 GiB)
       -h, --help            show this help
 
     Progress (files, MB/s, ETA) is drawn on standard error when it is a terminal; otherwise one line
@@ -88,8 +88,7 @@ enum BatchCommand {
         }
         var maxBytes = InputReader.defaultMaxBytes
         if let text = parsed.value("--max-bytes") {
-            guard let n = Int(text), n > 0 else { throw UsageError("--max-bytes needs a positive number of bytes") }
-            maxBytes = n
+            maxBytes = try InputReader.maxBytes(text)
         }
         let pattern = parsed.value("--glob") ?? "*.txt"
         guard !pattern.isEmpty, !pattern.contains("/") else {

@@ -7,6 +7,18 @@ enum InputReader {
     /// Largest document accepted by default (`--max-bytes` changes it).
     static let defaultMaxBytes = 64 << 20
 
+    /// The largest document accord can annotate: offsets are stored in 32 bits.
+    static let largestMaxBytes = Int(Int32.max)
+
+    /// `--max-bytes` from its text: a positive number no larger than `largestMaxBytes`.
+    static func maxBytes(_ text: String) throws -> Int {
+        guard let n = Int(text), n > 0 else { throw UsageError("--max-bytes needs a positive number of bytes") }
+        guard n <= largestMaxBytes else {
+            throw UsageError("--max-bytes can be at most \(largestMaxBytes) (2 GiB - 1): accord's offsets are 32-bit; split larger documents")
+        }
+        return n
+    }
+
     /// The bytes of `path` (standard input for `-`). Reads at most `maxBytes + 1` bytes, so a
     /// document over the limit is refused without being held in memory.
     static func read(_ path: String, maxBytes: Int) throws -> [UInt8] {

@@ -356,6 +356,19 @@ final class HostileInputTests: XCTestCase {
 
     // MARK: - Larger than --max-bytes (the command line)
 
+    /// Offsets are 32-bit: `--max-bytes` past 2 GiB is a usage error, not a silent wrap-around later.
+    func testMaxBytesPastThirtyTwoBitOffsetsIsAUsageError() throws {
+        for command in [["annotate", "-"], ["batch", "corpus", "-o", "/tmp/accord-never-written"]] {
+            let result = try CLI.run(command + ["--max-bytes", "2147483648"], stdin: Data("x".utf8))
+            XCTAssertEqual(result.status, 2, result.stderr)
+            XCTAssertTrue(result.stderr.contains("--max-bytes can be at most 2147483647"), result.stderr)
+        }
+        let largest = try CLI.run(["annotate", "-", "--max-bytes", "2147483647", "--layers", "tokens", "--compact"],
+                                  stdin: Data("Mexico".utf8))
+        XCTAssertEqual(largest.status, 0, largest.stderr)
+        XCTAssertTrue(largest.out.contains("\"text\":\"Mexico\""), largest.out)
+    }
+
     /// A document over `--max-bytes` is refused, exit 2, with a message that names it and says what
     /// to do; a document of exactly the limit is annotated. A JSONL line over it gets an error record.
     func testDocumentOverMaxBytesIsRefusedNamingIt() throws {
