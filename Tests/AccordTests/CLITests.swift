@@ -103,12 +103,18 @@ enum CLI {
 
     static func json(_ data: Data) throws -> Any { try JSONSerialization.jsonObject(with: data) }
 
-    /// Runs a system tool; gives its exit status and what it printed.
+    /// Runs a system tool (through `/usr/bin/env` unless `executable` names one), optionally in
+    /// `directory` with extra `environment`; gives its exit status and what it printed.
     @discardableResult
-    static func tool(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    static func tool(_ arguments: [String], executable: String = "/usr/bin/env", in directory: URL? = nil,
+                     environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("accord-tool-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
@@ -490,21 +496,7 @@ final class CLITests: XCTestCase {
     func testExamples() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         func shell(_ arguments: [String]) throws -> (Int32, String) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = arguments
-            process.currentDirectoryURL = root
-            var env = ProcessInfo.processInfo.environment
-            env["ACCORD"] = CLI.binary.path
-            process.environment = env
-            let log = folder.appendingPathComponent("log-\(UUID().uuidString)")
-            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-            let handle = try FileHandle(forWritingTo: log)
-            process.standardOutput = handle
-            process.standardError = handle
-            try process.run()
-            process.waitUntilExit()
-            return (process.terminationStatus, try String(contentsOf: log, encoding: .utf8))
+            try CLI.tool(arguments, executable: "/bin/sh", in: root, environment: ["ACCORD": CLI.binary.path])
         }
         let (status, output) = try shell(["examples/shell/pipeline.sh"])
         XCTAssertEqual(status, 0, output)

@@ -147,8 +147,8 @@ struct JSONWriter {
         byte(0x22)
         var start = 0
         while start < utf8.count {
-            var end = min(utf8.count, start + Self.longString)
-            while end < utf8.count && utf8[end] & 0xC0 == 0x80 { end -= 1 } // never inside a scalar
+            // Only ASCII bytes are escaped, so a piece may end anywhere, even inside a scalar.
+            let end = min(utf8.count, start + Self.longString)
             write(reserving: 6 * (end - start)) { $0.escapedContents(UnsafeBufferPointer(rebasing: utf8[start..<end])) }
             maybeFlush()
             start = end

@@ -71,9 +71,7 @@ struct ActorTagger {
     /// A title at `j` (or capitalised words before a title: `Foreign Affairs Secretary`), and the
     /// capitalised name after it.
     private mutating func titleRule(from j: Int, affiliation qualifier: String?) -> Int? {
-        // Most words are neither a title nor capitalised: the cheap test first.
-        guard c.isCapitalized(j) || c.match(.title, at: j) != nil,
-              let (titleStart, titleEnd, entry) = findTitle(from: j) else { return nil }
+        guard let (titleStart, titleEnd, entry) = findTitle(from: j) else { return nil }
         let title = c.lexicon.titles[Int(entry)]
         var roleText = titleStart == j && c.match(.title, at: j).map({ Int($0.end) == titleEnd }) == true
             ? title.role : c.text(titleStart..<titleEnd)

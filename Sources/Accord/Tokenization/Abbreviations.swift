@@ -13,11 +13,9 @@ struct Abbreviations: Sendable {
     }
 
     private var entries: [String: Kind] = [:]
-    /// The ASCII entries of up to 16 bytes again, keyed by their packed bytes: the tokenizer asks
-    /// about every word before a period, and this answers without making a `String`.
-    private var packed: [PackedWord: Kind] = [:]
-    /// `packed` as an open-addressing table, rebuilt after each file: a look-up is a multiply and a
-    /// compare or two, with no `Hasher`.
+    /// The ASCII entries of up to 16 bytes again, keyed by their packed bytes and rebuilt after each
+    /// file: the tokenizer asks about every word before a period, and this answers with a multiply
+    /// and a compare or two, without making a `String` or running a `Hasher`.
     private var table = PackedWordTable()
 
     init() {}
@@ -30,7 +28,7 @@ struct Abbreviations: Sendable {
 
     mutating func add(_ file: LexiconFile) throws {
         for entry in file.entries {
-            if entry.isRemoval { set(nil, for: entry.key); continue }
+            if entry.isRemoval { entries[entry.key] = nil; continue }
             try file.requireFields(entry, 1, optional: 1, columns: "abbreviation, kind")
             guard entry.key.hasSuffix("."), entry.key.count > 1 else {
                 throw file.error(entry, "an abbreviation ends with its period (\"Gen.\")")
@@ -42,15 +40,9 @@ struct Abbreviations: Sendable {
             if let old = entries[entry.key], old != kind, !entry.isRemoval {
                 throw file.error(entry, "duplicate abbreviation with a different kind (\(old.rawValue) before)")
             }
-            set(kind, for: entry.key)
+            entries[entry.key] = kind
         }
-        table = PackedWordTable(packed)
-    }
-
-    private mutating func set(_ kind: Kind?, for key: String) {
-        entries[key] = kind
-        var copy = key
-        if let word = copy.withUTF8({ PackedWord($0) }) { packed[word] = kind }
+        table = PackedWordTable(entries)
     }
 
     /// `kind(of:)` for a word given as UTF-8 bytes (with its final period).
@@ -84,7 +76,7 @@ struct Abbreviations: Sendable {
 
 /// Up to 16 ASCII bytes packed into two integers (zero-padded: no ASCII text byte is zero), so a word
 /// is hashed and compared as a pair of numbers.
-struct PackedWord: Hashable, Sendable {
+struct PackedWord: Equatable, Sendable {
     fileprivate private(set) var bytes: (UInt64, UInt64)
 
     /// Nil for more than 16 bytes or any non-ASCII byte.
@@ -104,11 +96,6 @@ struct PackedWord: Hashable, Sendable {
 
     static func == (a: PackedWord, b: PackedWord) -> Bool {
         a.bytes.0 == b.bytes.0 && a.bytes.1 == b.bytes.1
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(bytes.0)
-        hasher.combine(bytes.1)
     }
 
     /// Each byte A–Z as a–z.
@@ -149,13 +136,18 @@ private struct PackedWordTable: Sendable {
 
     init() {}
 
-    init(_ entries: [PackedWord: Abbreviations.Kind]) {
+    /// The entries that pack (ASCII, at most 16 bytes); the others are found by `String` alone.
+    init(_ entries: [String: Abbreviations.Kind]) {
+        let packed = entries.compactMap { key, kind in
+            var copy = key
+            return copy.withUTF8 { PackedWord($0) }.map { ($0, kind) }
+        }
         var size = 1
-        while size < entries.count * 2 { size *= 2 }
+        while size < packed.count * 2 { size *= 2 }
         keys = Array(repeating: nil, count: size)
         kinds = Array(repeating: .ordinary, count: size)
         mask = size - 1
-        for (word, kind) in entries {
+        for (word, kind) in packed {
             var slot = Self.slot(word, mask)
             while keys[slot] != nil { slot = (slot + 1) & mask }
             keys[slot] = word

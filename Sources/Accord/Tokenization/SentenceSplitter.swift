@@ -122,8 +122,7 @@ struct SentenceSplitter: Sendable {
 
     /// An abbreviation ends a sentence only where the next word plainly starts one.
     private func abbreviationEndsSentence(_ token: Token, before following: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let word = String(decoding: slice(token, bytes), as: UTF8.self)
-        switch abbreviations.kind(of: word) {
+        switch abbreviations.kind(ofUTF8: slice(token, bytes)) {
         case .title?:
             return false
         case .number?, .month?:
