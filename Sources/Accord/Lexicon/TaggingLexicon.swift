@@ -76,34 +76,44 @@ struct TaggingLexicon: Sendable {
         /// The token ids of the last phrase tokenized, and one folded token: reused for every phrase.
         var phraseIDs: [Int32] = []
         var folded: [UInt8] = []
+        /// The byte ranges of the last phrase's tokens.
+        var words: [Range<Int>] = []
 
         init(tokenizer: Tokenizer) {
             self.tokenizer = tokenizer
             phraseIDs.reserveCapacity(16)
             folded.reserveCapacity(64)
+            words.reserveCapacity(16)
         }
 
         /// Tokenizes a phrase and interns its tokens, folded (or exact), into `phraseIDs`; false when
-        /// it has no tokens.
+        /// it has no tokens. Plain phrases (most of them) are split at their spaces without the tokenizer.
         mutating func tokenize(_ phrase: [UInt8], exact: Bool) -> Bool {
-            let source = SourceText(bytes: phrase)
-            let tokens = tokenizer.tokenize(source)
             phraseIDs.removeAll(keepingCapacity: true)
-            source.utf8.withUnsafeBufferPointer { bytes in
-                for token in tokens {
-                    let text = UnsafeBufferPointer(rebasing: bytes[token.byteRange])
-                    if exact {
-                        phraseIDs.append(lexicon.exactVocabulary.intern(text) | PhraseTrie.exactBit)
-                        continue
-                    }
-                    folded.removeAll(keepingCapacity: true)
-                    Folding.fold(text, into: &folded)
-                    let id = folded.withUnsafeBufferPointer { lexicon.vocabulary.intern($0) }
-                    if Int(id) >= lexicon.wordFlags.count { lexicon.wordFlags.append(contentsOf: repeatElement([], count: Int(id) + 1 - lexicon.wordFlags.count)) }
-                    phraseIDs.append(id)
-                }
+            if phrase.withUnsafeBufferPointer({ PlainPhrase.words($0, into: &words) }) {
+                phrase.withUnsafeBufferPointer { internWords(of: $0, exact: exact) }
+            } else {
+                let source = SourceText(bytes: phrase)
+                words = tokenizer.tokenize(source).map(\.byteRange)
+                source.utf8.withUnsafeBufferPointer { internWords(of: $0, exact: exact) }
             }
             return !phraseIDs.isEmpty
+        }
+
+        /// Interns the words at `words` in `bytes` into `phraseIDs`.
+        private mutating func internWords(of bytes: UnsafeBufferPointer<UInt8>, exact: Bool) {
+            for range in words {
+                let text = UnsafeBufferPointer(rebasing: bytes[range])
+                if exact {
+                    phraseIDs.append(lexicon.exactVocabulary.intern(text) | PhraseTrie.exactBit)
+                    continue
+                }
+                folded.removeAll(keepingCapacity: true)
+                Folding.fold(text, into: &folded)
+                let id = folded.withUnsafeBufferPointer { lexicon.vocabulary.intern($0) }
+                if Int(id) >= lexicon.wordFlags.count { lexicon.wordFlags.append(contentsOf: repeatElement([], count: Int(id) + 1 - lexicon.wordFlags.count)) }
+                phraseIDs.append(id)
+            }
         }
 
         mutating func addPhrase(_ phrase: [UInt8], exact: Bool, _ payload: PhrasePayload) {
