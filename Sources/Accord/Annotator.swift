@@ -27,6 +27,12 @@ public struct Annotator: Sendable {
         tagger = Tagger(lexicon: lexicons.tagging)
     }
 
+    /// An annotator like this one whose lexicons share no storage with it: give each thread of a
+    /// parallel run its own (see `Lexicons.independentCopy()`).
+    public func independentCopy() -> Annotator {
+        Annotator(lexicons: lexicons.independentCopy(), wrapped: wrapped)
+    }
+
     /// Annotates raw input bytes (UTF-8; a BOM is dropped, invalid sequences become U+FFFD with a warning).
     /// `layers` names the layers wanted: stages that no wanted layer needs are skipped (tokens and
     /// sentences are always made). Offsets are 32-bit: a document may hold at most `Int32.max` bytes.

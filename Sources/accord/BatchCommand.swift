@@ -13,9 +13,9 @@ enum BatchCommand {
 
     Annotates every *.txt file under DIR (recursively; names starting with a dot are skipped) and
     writes each output at the input's relative path with its extension replaced (DIR/sub/a.txt ->
-    OUTDIR/sub/a.json), in parallel with one shared annotator. Outputs are the same bytes whatever
-    --jobs is, and each is written whole or not at all (a temporary file, then rename); input files
-    are never written, and an OUTDIR inside DIR is not read.
+    OUTDIR/sub/a.json), in parallel (each worker thread compiles its own copy of the lexicons).
+    Outputs are the same bytes whatever --jobs is, and each is written whole or not at all (a
+    temporary file, then rename); input files are never written, and an OUTDIR inside DIR is not read.
 
     OUTDIR/summary.json (and summary.csv, one count a row: scope,path,layer,key,label,count) gives,
     for each document (sorted by path) and for the corpus, the mention counts per actor entity,

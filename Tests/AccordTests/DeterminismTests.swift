@@ -22,6 +22,17 @@ final class DeterminismTests: XCTestCase {
         XCTAssertEqual(last?.label, .support)
     }
 
+    /// A batch worker's independent copy (lexicons compiled again) annotates exactly as the original.
+    func testIndependentCopyAnnotatesTheSame() throws {
+        let copy = TestSupport.annotator.independentCopy()
+        XCTAssertEqual(copy.lexicons.digest, TestSupport.annotator.lexicons.digest)
+        for url in try TestSupport.corpusFiles() {
+            let bytes = Array(try Data(contentsOf: url))
+            let original = TestSupport.annotator.annotate(bytes: bytes, id: "doc").json(JSONOptions())
+            XCTAssertEqual(copy.annotate(bytes: bytes, id: "doc").json(JSONOptions()), original, url.lastPathComponent)
+        }
+    }
+
     func testSeparateProcessesWriteTheSameBytes() throws {
         let folder = try CLI.temporaryFolder(self)
         let input = folder.appendingPathComponent("doc.txt")

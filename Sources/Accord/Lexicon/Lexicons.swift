@@ -11,6 +11,8 @@ public struct Lexicons: Sendable {
     let abbreviations: Abbreviations
     let sentenceStarters: Set<String>
     let tagging: TaggingLexicon
+    /// The files compiled, kept to compile them again for `independentCopy()`.
+    private let files: [LexiconFile]
 
     /// The built-in lexicons.
     public static let builtIn: Lexicons = {
@@ -70,6 +72,7 @@ public struct Lexicons: Sendable {
                 if entry.isRemoval { starters.remove(entry.key.lowercased()) } else { starters.insert(entry.key.lowercased()) }
             }
         }
+        self.files = files
         self.abbreviations = abbreviations
         self.sentenceStarters = starters
         self.tagging = try TaggingLexicon(files: files, group: group, tokenizer: Tokenizer(abbreviations: abbreviations))
@@ -82,6 +85,17 @@ public struct Lexicons: Sendable {
         }
         self.digest = hasher.finalizeHex()
         self.counts = counts.sorted { $0.key < $1.key }.map { (file: $0.key, entries: $0.value) }
+    }
+
+    /// The same lexicons compiled again into storage shared with no other copy. Threads that read one
+    /// shared copy contend on its reference counts (every read of an array retains it); a parallel run
+    /// gives each thread its own.
+    public func independentCopy() -> Lexicons {
+        do {
+            return try Lexicons(files: files)
+        } catch {
+            fatalError("lexicons that compiled once failed to compile again: \(error)")
+        }
     }
 
     /// The file name of a path (`/lexicons/actors.txt` → `actors.txt`): the bytes after the last `/`.

@@ -84,7 +84,7 @@ struct BatchReport {
     var withWarnings = 0
 }
 
-/// Runs the batch: `jobs` worker threads share one `Annotator`; the calling thread collects results
+/// Runs the batch: `jobs` worker threads, each with its own copy of the annotator; the calling thread collects results
 /// in input order (a bounded window ahead, so memory stays flat), streams the summary to scratch
 /// files, appends to the resume manifest and draws progress.
 final class BatchRun: @unchecked Sendable {
@@ -129,8 +129,8 @@ final class BatchRun: @unchecked Sendable {
 
     /// Processes every file; `collect` gets each outcome in input order on the calling thread.
     func run(collect: (Int, BatchOutcome) -> Void) {
-        for _ in 0..<min(settings.jobs, max(1, files.count)) {
-            let thread = Thread { [self] in work() }
+        for worker in 0..<min(settings.jobs, max(1, files.count)) {
+            let thread = Thread { [self] in work(with: worker == 0 ? annotator : annotator.independentCopy()) }
             thread.stackSize = 16 << 20
             thread.start()
         }
@@ -161,7 +161,8 @@ final class BatchRun: @unchecked Sendable {
         return (doneFiles, doneBytes, failedCount)
     }
 
-    private func work() {
+    /// Takes inputs in order until none is left; each worker thread has its own annotator.
+    private func work(with annotator: Annotator) {
         while true {
             condition.lock()
             while nextIndex < files.count && nextIndex >= collected + window { condition.wait() }
@@ -171,7 +172,7 @@ final class BatchRun: @unchecked Sendable {
             let skip = stopped
             condition.unlock()
 
-            let outcome = skip ? .notStarted : process(index)
+            let outcome = skip ? .notStarted : process(index, with: annotator)
 
             condition.lock()
             results[index] = outcome
@@ -189,7 +190,7 @@ final class BatchRun: @unchecked Sendable {
 
     // MARK: One input
 
-    private func process(_ index: Int) -> BatchOutcome {
+    private func process(_ index: Int, with annotator: Annotator) -> BatchOutcome {
         if let reason = planned[index] { return .failed(reason) }
         let file = files[index]
         let path = settings.inputPath(file.relative)
