@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// A release build links the Swift runtime and Foundation statically: start-up then skips loading
-/// and relocating about twenty shared libraries (README, "Performance").
-let staticRuntime: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+/// A release build of the `accord` command links the Swift runtime and Foundation statically:
+/// start-up then skips loading and relocating about twenty shared libraries (README, "Performance").
+let staticRuntime = (swift: [SwiftSetting.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+                     linker: [LinkerSetting.unsafeFlags(["-static-stdlib"], .when(configuration: .release))])
 
 let package = Package(
     name: "accord",
@@ -12,9 +13,9 @@ let package = Package(
         .executable(name: "accord", targets: ["AccordCLI"]),
     ],
     targets: [
-        .target(name: "Accord", path: "Sources/Accord", swiftSettings: staticRuntime),
+        .target(name: "Accord", path: "Sources/Accord"),
         .executableTarget(name: "AccordCLI", dependencies: ["Accord"], path: "Sources/accord",
-                          swiftSettings: staticRuntime, linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]),
+                          swiftSettings: staticRuntime.swift, linkerSettings: staticRuntime.linker),
         .executableTarget(name: "accord-bench", dependencies: ["Accord"], path: "Benchmarks/accord-bench"),
         .testTarget(name: "AccordTests", dependencies: ["Accord"], path: "Tests/AccordTests",
                     exclude: ["Fixtures", "Regressions"]),
