@@ -67,11 +67,12 @@ struct PhraseTrie: Sendable {
         pending = []
     }
 
-    /// Whether some phrase starts with this token id (most ids start none: skip them at once).
+    /// Whether some phrase starts with this token id (most ids start none: skip them at once); false
+    /// for `Vocabulary.none`.
     @inline(__always)
     func startsPhrase(_ id: Int32) -> Bool {
-        let index = Int(id & ~PhraseTrie.exactBit) * 2 + (id & PhraseTrie.exactBit != 0 ? 1 : 0)
-        return index < starters.count && starters[index]
+        let index = Int(id & ~PhraseTrie.exactBit) &* 2 &+ (id & PhraseTrie.exactBit != 0 ? 1 : 0)
+        return UInt(bitPattern: index) < UInt(starters.count) && starters[index]
     }
 
     @inline(__always)

@@ -1,0 +1,77 @@
+/// A byte string as `Vocabulary` keys it: little-endian 8-byte words (the last one zero-padded) and
+/// a hash of those words with the byte count. Hashing and comparing a word at a time costs a few
+/// instructions per token where a byte loop costs a few per byte.
+enum WordKey {
+    /// Bytes above `0x7F` in any lane of a word.
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The hash of a key before its first word.
+    @inline(__always)
+    static func seed(byteCount: Int) -> UInt64 {
+        UInt64(truncatingIfNeeded: byteCount) &* 0xFF51_AFD7_ED55_8CCD
+    }
+
+    /// Folds the next word into a hash (a multiply and an xor-shift, so the low bits that pick a slot
+    /// depend on every byte).
+    @inline(__always)
+    static func combine(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        let x = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+        return x ^ (x >> 32)
+    }
+
+    /// The word of `bytes[offset...]`: up to eight bytes, zero past the end of `bytes`.
+    @inline(__always)
+    static func word(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+        let available = bytes.count - offset
+        if available >= 8 {
+            return UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+        }
+        var w: UInt64 = 0
+        for k in 0..<available { w |= UInt64(bytes[offset + k]) << (8 * k) }
+        return w
+    }
+
+    /// The word of `bytes[offset..<offset + count]` (`count` may exceed eight: the word holds the
+    /// first eight), read from the whole buffer: one unaligned load when eight bytes lie inside it,
+    /// the bytes past `count` masked to zero.
+    @inline(__always)
+    static func word(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, count: Int) -> UInt64 {
+        let w = word(bytes, at: offset)
+        return count >= 8 ? w : w & ((1 << (UInt64(count) &* 8)) &- 1)
+    }
+
+    /// The hash of a whole byte string.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = seed(byteCount: bytes.count)
+        var offset = 0
+        while offset < bytes.count {
+            h = combine(h, word(bytes, at: offset))
+            offset += 8
+        }
+        return h
+    }
+
+    /// The number of words of a key of `byteCount` bytes.
+    @inline(__always)
+    static func wordCount(byteCount: Int) -> Int { (byteCount + 7) >> 3 }
+
+    /// The hash of a key already cut into words.
+    @inline(__always)
+    static func hash(words: UnsafeBufferPointer<UInt64>, byteCount: Int) -> UInt64 {
+        var h = seed(byteCount: byteCount)
+        for w in words { h = combine(h, w) }
+        return h
+    }
+
+    /// ASCII upper-case letters of a word lower-cased, all eight lanes at once. Only for words
+    /// without high bits (`word & highBits == 0`): adding `0x3F` (`0x25`) to a lane sets its top bit
+    /// exactly when the byte is at least `A` (past `Z`), and no lane carries into the next.
+    @inline(__always)
+    static func lowercasedASCII(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let atLeastA = word &+ ones &* 0x3F
+        let pastZ = word &+ ones &* 0x25
+        let upper = atLeastA & ~pastZ & highBits
+        return word | (upper >> 2)
+    }
+}
