@@ -47,6 +47,12 @@ struct Vocabulary: Sendable {
         }
     }
 
+    /// The id of a key of one word (`byteCount` from 1 to 8, the bytes past it zero).
+    @inline(__always)
+    func id(word: UInt64, byteCount: Int) -> Int32 {
+        find(hash: WordKey.combine(WordKey.seed(byteCount: byteCount), word), byteCount: byteCount) { $0[0] == word }
+    }
+
     /// The id whose hash and length are these and whose words `equal` accepts, or `Vocabulary.none`.
     @inline(__always)
     private func find(hash h: UInt64, byteCount: Int,

@@ -31,13 +31,39 @@ enum WordKey {
         return w
     }
 
-    /// The word of `bytes[offset..<offset + count]` (`count` may exceed eight: the word holds the
-    /// first eight), read from the whole buffer: one unaligned load when eight bytes lie inside it,
-    /// the bytes past `count` masked to zero.
+    /// The bytes below `count` (1...8) of a word.
     @inline(__always)
-    static func word(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, count: Int) -> UInt64 {
-        let w = word(bytes, at: offset)
-        return count >= 8 ? w : w & ((1 << (UInt64(count) &* 8)) &- 1)
+    static func lowBytes(_ word: UInt64, count: Int) -> UInt64 {
+        word & (UInt64.max >> (64 &- 8 &* UInt64(truncatingIfNeeded: count)))
+    }
+
+    /// The one word of an ASCII string of 1...8 bytes at `bytes[start...]`, read with one load; nil
+    /// when a byte is not ASCII or the load would pass the end of `bytes`.
+    @inline(__always)
+    static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, count: Int) -> UInt64? {
+        guard count >= 1 && count <= 8 && start &+ 8 <= bytes.count else { return nil }
+        let word = lowBytes(UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self)), count: count)
+        return word & highBits == 0 ? word : nil
+    }
+
+    /// Writes the words of an ASCII string of `count` (at least 1) bytes at `bytes[start...]`,
+    /// lower-cased, to `words`, and returns their hash; nil when a byte is not ASCII or the last load
+    /// would pass the end of `bytes`.
+    @inline(__always)
+    static func loweredASCII(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, count: Int,
+                             into words: UnsafeMutablePointer<UInt64>) -> UInt64? {
+        let last = wordCount(byteCount: count) &- 1
+        guard count >= 1 && start &+ 8 &* (last &+ 1) <= bytes.count else { return nil }
+        let base = UnsafeRawPointer(bytes.baseAddress! + start)
+        var hash = seed(byteCount: count), high: UInt64 = 0
+        for k in 0...last {
+            var word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8 &* k, as: UInt64.self))
+            if k == last { word = lowBytes(word, count: count &- 8 &* last) }
+            high |= word
+            words[k] = lowercasedASCII(word)
+            hash = combine(hash, words[k])
+        }
+        return high & highBits == 0 ? hash : nil
     }
 
     /// The hash of a whole byte string.

@@ -24,42 +24,30 @@ struct PhraseMatcher {
         let checkExact = exactVocabulary.count > 0
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
-        let wordCapacity = WordKey.wordCount(byteCount: PhraseMatcher.longestKey)
-        // A token's words as written, then lower-cased.
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * wordCapacity) { buffer in
-            let written = buffer.baseAddress!, lowered = written + wordCapacity
-            source.utf8.withUnsafeBufferPointer { bytes in
-                for (i, token) in tokens.enumerated() {
-                    let start = Int(token.startByte), count = Int(token.endByte) - start
-                    if count > PhraseMatcher.longestKey { continue }
-                    let wordCount = WordKey.wordCount(byteCount: count)
-                    var high: UInt64 = 0
-                    var hash = WordKey.seed(byteCount: count)
-                    for k in 0..<wordCount {
-                        let word = WordKey.word(bytes, at: start + 8 * k, count: count - 8 * k)
-                        high |= word
-                        written[k] = word
-                        lowered[k] = WordKey.lowercasedASCII(word)
-                        hash = WordKey.combine(hash, lowered[k])
-                    }
-                    let ascii = high & WordKey.highBits == 0
-                    let slice = UnsafeBufferPointer(rebasing: bytes[start..<(start + count)])
-                    if ascii {
-                        folded[i] = vocabulary.id(words: lowered, byteCount: count, hash: hash)
-                    } else {
-                        scratch.removeAll(keepingCapacity: true)
-                        Folding.fold(slice, into: &scratch)
-                        folded[i] = scratch.withUnsafeBufferPointer { vocabulary.id(of: $0) }
-                    }
-                    if checkExact && token.flags.contains(.capitalized) {
-                        let id: Int32
-                        if ascii {
-                            let words = UnsafeBufferPointer(start: written, count: wordCount)
-                            id = exactVocabulary.id(words: written, byteCount: count, hash: WordKey.hash(words: words, byteCount: count))
+        let lowered = UnsafeMutablePointer<UInt64>.allocate(capacity: WordKey.wordCount(byteCount: PhraseMatcher.longestKey))
+        defer { lowered.deallocate() }
+        source.utf8.withUnsafeBufferPointer { bytes in
+            tokens.withUnsafeBufferPointer { tokens in
+                folded.withUnsafeMutableBufferPointer { folded in
+                    for (i, token) in tokens.enumerated() {
+                        let start = Int(token.startByte), count = Int(token.endByte) &- start
+                        if count > PhraseMatcher.longestKey { continue }
+                        // Nearly every token is one ASCII word.
+                        let word = WordKey.asciiWord(bytes, at: start, count: count)
+                        let slice = UnsafeBufferPointer(rebasing: bytes[start..<(start + count)])
+                        if let word {
+                            folded[i] = vocabulary.id(word: WordKey.lowercasedASCII(word), byteCount: count)
+                        } else if let hash = WordKey.loweredASCII(bytes, at: start, count: count, into: lowered) {
+                            folded[i] = vocabulary.id(words: lowered, byteCount: count, hash: hash)
                         } else {
-                            id = exactVocabulary.id(of: slice)
+                            scratch.removeAll(keepingCapacity: true)
+                            Folding.fold(slice, into: &scratch)
+                            folded[i] = scratch.withUnsafeBufferPointer { vocabulary.id(of: $0) }
                         }
-                        if id != Vocabulary.none { exact[i] = id | PhraseTrie.exactBit }
+                        if checkExact && token.flags.contains(.capitalized) {
+                            let id = word.map { exactVocabulary.id(word: $0, byteCount: count) } ?? exactVocabulary.id(of: slice)
+                            if id != Vocabulary.none { exact[i] = id | PhraseTrie.exactBit }
+                        }
                     }
                 }
             }
@@ -67,57 +55,38 @@ struct PhraseMatcher {
         return (folded, exact)
     }
 
-    /// Every phrase of the text. The trie is walked depth first from each token that starts a phrase;
-    /// where a token has both a folded and an exact id, the exact path is walked first and the folded
-    /// one deferred, and among phrases of a kind that end at the same token the first reached wins.
+    /// Every phrase of the text: the trie is walked from each token that starts some phrase.
     func match(folded: [Int32], exact: [Int32]) -> PhraseMatches {
-        let trie = lexicon.trie
-        let n = folded.count
-        var result = PhraseMatches(tokenCount: n)
-        // The longest match of each kind from the current start (valid for the kinds in `found`).
-        var best = [(end: Int32, entry: Int32)](repeating: (0, 0), count: 16)
-        // Nodes still to walk from the current start, with the position of their next token.
-        var deferred: [(node: Int32, position: Int)] = []
-        folded.withUnsafeBufferPointer { folded in
-            exact.withUnsafeBufferPointer { exact in
-                best.withUnsafeMutableBufferPointer { best in
-                    for start in 0..<n where trie.startsPhrase(folded[start]) || trie.startsPhrase(exact[start]) {
-                        var found: UInt16 = 0
-                        /// The child of `node` by `id` (-1 when none), its phrases recorded as ending at `end`.
-                        func enter(_ node: Int32, _ id: Int32, _ end: Int32) -> Int32 {
-                            guard id != Vocabulary.none, let child = trie.child(node, id) else { return -1 }
-                            for payload in trie.payloads(child) {
-                                let kind = Int(payload.kind.rawValue), bit = UInt16(1) << kind
-                                if found & bit == 0 || end > best[kind].end {
-                                    best[kind] = (end, payload.entry)
-                                    found |= bit
+        var byStart: [PhraseMatch] = []
+        var byKind = [[PhraseMatch]](repeating: [], count: PhraseKind.allCases.count)
+        var kinds = [PhraseMatches.Kinds](repeating: PhraseMatches.Kinds(), count: folded.count + 1)
+        lexicon.trie.withReader { trie in
+            folded.withUnsafeBufferPointer { folded in
+                exact.withUnsafeBufferPointer { exact in
+                    kinds.withUnsafeMutableBufferPointer { kinds in
+                        byKind.withUnsafeMutableBufferPointer { byKind in
+                            var walk = PhraseWalk(trie: trie, folded: folded, exact: exact)
+                            for start in folded.indices {
+                                let found = walk.longest(from: start)
+                                guard found != 0 else { continue }
+                                kinds[start].starting = found
+                                kinds[start].first = Int32(byStart.count)
+                                var rest = found
+                                while rest != 0 {
+                                    let kind = rest.trailingZeroBitCount
+                                    let phrase = walk.best[kind]
+                                    let match = PhraseMatch(start: Int32(start), end: phrase.end, entry: phrase.entry)
+                                    byStart.append(match)
+                                    byKind[kind].append(match)
+                                    kinds[Int(phrase.end)].ending |= 1 << kind
+                                    rest &= rest - 1
                                 }
                             }
-                            return child
                         }
-                        var node = PhraseTrie.root, position = start
-                        while true {
-                            if position < n {
-                                let end = Int32(position + 1)
-                                let viaFolded = enter(node, folded[position], end)
-                                let viaExact = enter(node, exact[position], end)
-                                if viaExact >= 0 && viaFolded >= 0 { deferred.append((viaFolded, position + 1)) }
-                                let next = viaExact >= 0 ? viaExact : viaFolded
-                                if next >= 0 {
-                                    node = next
-                                    position += 1
-                                    continue
-                                }
-                            }
-                            guard let (nextNode, nextPosition) = deferred.popLast() else { break }
-                            node = nextNode
-                            position = nextPosition
-                        }
-                        if found != 0 { result.append(start: start, kinds: found, best: UnsafeBufferPointer(best)) }
                     }
                 }
             }
         }
-        return result
+        return PhraseMatches(byKind: byKind, byStart: byStart, kinds: kinds)
     }
 }
