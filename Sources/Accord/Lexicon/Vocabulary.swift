@@ -1,6 +1,7 @@
 /// Interns byte strings as small integer ids: an open-addressing hash table whose slots hold a hash
 /// tag and the id, over one arena of the strings as zero-padded 8-byte words (`WordKey`), so that
 /// looking a token up costs one hash and usually one comparison of a word or two, with no allocation.
+/// One-byte strings (punctuation, mostly) have a table of their own.
 struct Vocabulary: Sendable {
     static let none: Int32 = -1
 
@@ -15,21 +16,18 @@ struct Vocabulary: Sendable {
     /// Slot → the high half of the hash, then id + 1 in the low half (0 = empty). Capacity is a power
     /// of two, at most half full.
     private var slots: [UInt64] = Array(repeating: 0, count: 1024)
+    /// The id of each one-byte string.
+    private var byteIDs: [Int32] = Array(repeating: Vocabulary.none, count: 256)
 
     var count: Int { extents.count }
 
-    /// The id of `bytes`, or `Vocabulary.none`.
+    /// The id of `bytes`, or `Vocabulary.none`. Its words are read from `bytes` as needed, not copied
+    /// (a copy would go through a closure that retains the tables).
     func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        id(of: bytes, hash: WordKey.hash(bytes))
-    }
-
-    private func id(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
-        find(hash: hash, byteCount: bytes.count) { words in
-            var offset = 0
-            for w in words {
-                if w != WordKey.word(bytes, at: offset) { return false }
-                offset += 8
-            }
+        var hash = WordKey.seed(byteCount: bytes.count)
+        for offset in stride(from: 0, to: bytes.count, by: 8) { hash = WordKey.combine(hash, WordKey.word(bytes, at: offset)) }
+        return find(hash: hash, byteCount: bytes.count) { stored in
+            for k in stored.indices where stored[k] != WordKey.word(bytes, at: 8 &* k) { return false }
             return true
         }
     }
@@ -50,7 +48,8 @@ struct Vocabulary: Sendable {
     /// The id of a key of one word (`byteCount` from 1 to 8, the bytes past it zero).
     @inline(__always)
     func id(word: UInt64, byteCount: Int) -> Int32 {
-        find(hash: WordKey.combine(WordKey.seed(byteCount: byteCount), word), byteCount: byteCount) { $0[0] == word }
+        if byteCount == 1 { return byteIDs.withUnsafeBufferPointer { $0[Int(word & 0xFF)] } }
+        return find(hash: WordKey.combine(WordKey.seed(byteCount: byteCount), word), byteCount: byteCount) { $0[0] == word }
     }
 
     /// The id whose hash and length are these and whose words `equal` accepts, or `Vocabulary.none`.
@@ -67,15 +66,15 @@ struct Vocabulary: Sendable {
                         let entry = slots[slot]
                         if entry == 0 { return Vocabulary.none }
                         if entry >> 32 == tag {
-                            let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                            let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) &- 1
                             let extent = extents[id]
                             if Int(extent.byteCount) == byteCount {
                                 let first = Int(extent.firstWord)
                                 let words = UnsafeBufferPointer(rebasing: arena[first..<(first + WordKey.wordCount(byteCount: byteCount))])
-                                if equal(words) { return Int32(id) }
+                                if equal(words) { return Int32(truncatingIfNeeded: id) }
                             }
                         }
-                        slot = (slot + 1) & mask
+                        slot = (slot &+ 1) & mask
                     }
                 }
             }
@@ -87,21 +86,20 @@ struct Vocabulary: Sendable {
         bytes.withUnsafeBufferPointer { intern($0) }
     }
 
-    /// The id of `bytes`, adding it when new (hashed once either way).
+    /// The id of `bytes`, adding it when new (cut into words and hashed once either way).
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let h = WordKey.hash(bytes)
-        let existing = id(of: bytes, hash: h)
-        if existing != Vocabulary.none { return existing }
-        if (count + 1) * 2 > slots.count { grow() }
-        let id = Int32(count)
-        extents.append(Extent(firstWord: Int32(arena.count), byteCount: Int32(bytes.count)))
-        var offset = 0
-        while offset < bytes.count {
-            arena.append(WordKey.word(bytes, at: offset))
-            offset += 8
+        WordKey.withWords(of: bytes) { words in
+            let h = WordKey.hash(words: words, byteCount: bytes.count)
+            let existing = id(words: words.baseAddress!, byteCount: bytes.count, hash: h)
+            if existing != Vocabulary.none { return existing }
+            if (count + 1) * 2 > slots.count { grow() }
+            let id = Int32(count)
+            extents.append(Extent(firstWord: Int32(arena.count), byteCount: Int32(bytes.count)))
+            arena.append(contentsOf: words)
+            Vocabulary.insert(id: id, hash: h, into: &slots)
+            if bytes.count == 1 { byteIDs[Int(bytes[0])] = id }
+            return id
         }
-        Vocabulary.insert(id: id, hash: h, into: &slots)
-        return id
     }
 
     private static func insert(id: Int32, hash: UInt64, into slots: inout [UInt64]) {

@@ -22,13 +22,13 @@ enum WordKey {
     /// The word of `bytes[offset...]`: up to eight bytes, zero past the end of `bytes`.
     @inline(__always)
     static func word(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
-        let available = bytes.count - offset
+        let available = bytes.count &- offset
         if available >= 8 {
             return UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
         }
-        var w: UInt64 = 0
-        for k in 0..<available { w |= UInt64(bytes[offset + k]) << (8 * k) }
-        return w
+        var word: UInt64 = 0
+        for k in 0..<available { word |= UInt64(bytes[offset &+ k]) << (8 &* k) }
+        return word
     }
 
     /// The bytes below `count` (1...8) of a word.
@@ -46,12 +46,12 @@ enum WordKey {
         return word & highBits == 0 ? word : nil
     }
 
-    /// Writes the words of an ASCII string of `count` (at least 1) bytes at `bytes[start...]`,
-    /// lower-cased, to `words`, and returns their hash; nil when a byte is not ASCII or the last load
-    /// would pass the end of `bytes`.
+    /// Writes the words of an ASCII string of `count` (at least 1) bytes at `bytes[start...]` to
+    /// `written`, and lower-cased to `lowered`, and returns the hash of the lower-cased words; nil
+    /// when a byte is not ASCII or the last load would pass the end of `bytes`.
     @inline(__always)
     static func loweredASCII(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, count: Int,
-                             into words: UnsafeMutablePointer<UInt64>) -> UInt64? {
+                             written: UnsafeMutablePointer<UInt64>, lowered: UnsafeMutablePointer<UInt64>) -> UInt64? {
         let last = wordCount(byteCount: count) &- 1
         guard count >= 1 && start &+ 8 &* (last &+ 1) <= bytes.count else { return nil }
         let base = UnsafeRawPointer(bytes.baseAddress! + start)
@@ -60,21 +60,25 @@ enum WordKey {
             var word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8 &* k, as: UInt64.self))
             if k == last { word = lowBytes(word, count: count &- 8 &* last) }
             high |= word
-            words[k] = lowercasedASCII(word)
-            hash = combine(hash, words[k])
+            written[k] = word
+            lowered[k] = lowercasedASCII(word)
+            hash = combine(hash, lowered[k])
         }
         return high & highBits == 0 ? hash : nil
     }
 
-    /// The hash of a whole byte string.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h = seed(byteCount: bytes.count)
-        var offset = 0
-        while offset < bytes.count {
-            h = combine(h, word(bytes, at: offset))
-            offset += 8
+    /// Calls `body` with the words of `bytes` (the last one zero-padded; none for no bytes).
+    @inline(__always)
+    static func withWords<R>(of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt64>) -> R) -> R {
+        let count = wordCount(byteCount: bytes.count)
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(count, 1)) { words in
+            if count > 0 {
+                words[count - 1] = 0
+                UnsafeMutableRawPointer(words.baseAddress!).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+                for k in 0..<count { words[k] = UInt64(littleEndian: words[k]) }
+            }
+            return body(UnsafeBufferPointer(rebasing: words[..<count]))
         }
-        return h
     }
 
     /// The number of words of a key of `byteCount` bytes.

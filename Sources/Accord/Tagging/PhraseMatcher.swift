@@ -24,8 +24,11 @@ struct PhraseMatcher {
         let checkExact = exactVocabulary.count > 0
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
-        let lowered = UnsafeMutablePointer<UInt64>.allocate(capacity: WordKey.wordCount(byteCount: PhraseMatcher.longestKey))
-        defer { lowered.deallocate() }
+        // A long token's words as written, then lower-cased.
+        let wordCapacity = WordKey.wordCount(byteCount: PhraseMatcher.longestKey)
+        let written = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * wordCapacity)
+        defer { written.deallocate() }
+        let lowered = written + wordCapacity
         source.utf8.withUnsafeBufferPointer { bytes in
             tokens.withUnsafeBufferPointer { tokens in
                 folded.withUnsafeMutableBufferPointer { folded in
@@ -34,18 +37,27 @@ struct PhraseMatcher {
                         if count > PhraseMatcher.longestKey { continue }
                         // Nearly every token is one ASCII word.
                         let word = WordKey.asciiWord(bytes, at: start, count: count)
-                        let slice = UnsafeBufferPointer(rebasing: bytes[start..<(start + count)])
+                        var longASCII = false
                         if let word {
                             folded[i] = vocabulary.id(word: WordKey.lowercasedASCII(word), byteCount: count)
-                        } else if let hash = WordKey.loweredASCII(bytes, at: start, count: count, into: lowered) {
+                        } else if let hash = WordKey.loweredASCII(bytes, at: start, count: count, written: written, lowered: lowered) {
+                            longASCII = true
                             folded[i] = vocabulary.id(words: lowered, byteCount: count, hash: hash)
                         } else {
                             scratch.removeAll(keepingCapacity: true)
-                            Folding.fold(slice, into: &scratch)
+                            Folding.fold(UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]), into: &scratch)
                             folded[i] = scratch.withUnsafeBufferPointer { vocabulary.id(of: $0) }
                         }
                         if checkExact && token.flags.contains(.capitalized) {
-                            let id = word.map { exactVocabulary.id(word: $0, byteCount: count) } ?? exactVocabulary.id(of: slice)
+                            let id: Int32
+                            if let word {
+                                id = exactVocabulary.id(word: word, byteCount: count)
+                            } else if longASCII {
+                                let words = UnsafeBufferPointer(start: written, count: WordKey.wordCount(byteCount: count))
+                                id = exactVocabulary.id(words: written, byteCount: count, hash: WordKey.hash(words: words, byteCount: count))
+                            } else {
+                                id = exactVocabulary.id(of: UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]))
+                            }
                             if id != Vocabulary.none { exact[i] = id | PhraseTrie.exactBit }
                         }
                     }

@@ -35,6 +35,7 @@ struct PhraseWalk {
     }
 
     /// The walk from the root's children by token `start`'s folded and exact ids (-1 where none).
+    @inline(__always)
     private mutating func walk(from start: Int, _ first: Int32, _ firstExact: Int32) -> UInt16 {
         kinds = 0
         var position = start + 1

@@ -24,8 +24,11 @@ final class TaggingContext {
         self.lexicon = lexicon
         self.words = FunctionWords(lexicon)
         var tokenSentence = [Int32](repeating: 0, count: tokens.count)
-        for (index, sentence) in sentences.enumerated() {
-            for t in sentence.tokens { tokenSentence[t] = Int32(index) }
+        tokenSentence.withUnsafeMutableBufferPointer { tokenSentence in
+            for (index, sentence) in sentences.enumerated() {
+                precondition(sentence.tokens.upperBound <= tokenSentence.count, "a sentence past the last token")
+                UnsafeMutableBufferPointer(rebasing: tokenSentence[sentence.tokens]).update(repeating: Int32(index))
+            }
         }
         self.tokenSentence = tokenSentence
         let matcher = PhraseMatcher(lexicon: lexicon)
@@ -34,10 +37,14 @@ final class TaggingContext {
         phrases = matcher.match(folded: folded, exact: ids.exact)
         inQuote = QuoteRegions.mark(tokens, source)
         var paragraph = [Int32](repeating: 0, count: tokens.count)
-        var line: Int32 = 0
-        for (i, token) in tokens.enumerated() {
-            if token.flags.contains(.lineBefore) && i > 0 { line += 1 }
-            paragraph[i] = line
+        paragraph.withUnsafeMutableBufferPointer { paragraph in
+            tokens.withUnsafeBufferPointer { tokens in
+                var line: Int32 = 0
+                for (i, token) in tokens.enumerated() {
+                    if token.flags.contains(.lineBefore) && i > 0 { line += 1 }
+                    paragraph[i] = line
+                }
+            }
         }
         self.paragraph = paragraph
     }
