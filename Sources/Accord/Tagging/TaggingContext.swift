@@ -26,7 +26,8 @@ final class TaggingContext {
         var tokenSentence = [Int32](repeating: 0, count: tokens.count)
         tokenSentence.withUnsafeMutableBufferPointer { tokenSentence in
             for (index, sentence) in sentences.enumerated() {
-                precondition(sentence.tokens.upperBound <= tokenSentence.count, "a sentence past the last token")
+                precondition(sentence.tokens.lowerBound >= 0 && sentence.tokens.upperBound <= tokenSentence.count,
+                             "a sentence outside the tokens")
                 UnsafeMutableBufferPointer(rebasing: tokenSentence[sentence.tokens]).update(repeating: Int32(index))
             }
         }
