@@ -15,29 +15,46 @@ struct PhraseTrie: Sendable {
     /// Marks an id from the case-exact vocabulary.
     static let exactBit: Int32 = 0x4000_0000
 
-    private var keys: [UInt64] = Array(repeating: UInt64.max, count: 4096)
-    private var children: [Int32] = Array(repeating: 0, count: 4096)
-    private var edgeCount = 0
-    private var nodeCount = 1
-    /// Payloads in the order they were added, with their nodes; `freeze` groups them by node into
-    /// `payloadStart`/`payloadList` (one pass, no list per node while adding).
-    private var pending: [(node: Int32, payload: PhrasePayload)] = []
-    private var payloadStart: [Int32] = []
-    private var payloadList: [PhrasePayload] = []
-    /// For each id (folded at 2·id, exact at 2·id+1): whether a phrase starts with it.
-    private var starters: [Bool] = []
-
     static let root: Int32 = 0
+
+    /// An edge of the table: `key` is (node, token id), `UInt64.max` when the slot is empty.
+    fileprivate struct Edge: Sendable {
+        var key = UInt64.max
+        var child: Int32 = 0
+    }
+
+    /// A node: where its payloads start in `payloadList` (set by `freeze`), and whether any phrase
+    /// goes on past it (so that a walk stops at a leaf without a look-up).
+    fileprivate struct Node: Sendable {
+        var firstPayload: Int32 = 0
+        var hasChildren = false
+    }
+
+    private var edges = Array(repeating: Edge(), count: 4096)
+    private var edgeCount = 0
+    /// Every node, and a last one past them whose `firstPayload` ends the last node's payloads.
+    private var nodes = [Node(), Node()]
+    /// Payloads in the order they were added, with their nodes; `freeze` groups them by node into
+    /// `payloadList` (one pass, no list per node while adding).
+    private var pending: [(node: Int32, payload: PhrasePayload)] = []
+    private var payloadList: [PhrasePayload] = []
+    /// The root's child by each folded id, and by each exact id (without `exactBit`), or -1: the
+    /// first step of every walk, and for most tokens the last (no phrase starts with them).
+    private var firstFolded: [Int32] = []
+    private var firstExact: [Int32] = []
+
+    private var nodeCount: Int { nodes.count - 1 }
 
     /// Adds a phrase (a sequence of token ids) with its payload; a payload already there is kept once.
     mutating func add(_ ids: [Int32], _ payload: PhrasePayload) {
-        var node = PhraseTrie.root
-        if let first = ids.first {
-            let index = Int(first & ~PhraseTrie.exactBit) * 2 + (first & PhraseTrie.exactBit != 0 ? 1 : 0)
-            if index >= starters.count { starters.append(contentsOf: repeatElement(false, count: index + 1 - starters.count)) }
-            starters[index] = true
+        guard let first = ids.first else { return }
+        var node = childOrInsert(PhraseTrie.root, first)
+        if first & PhraseTrie.exactBit != 0 {
+            PhraseTrie.set(&firstExact, Int(first & ~PhraseTrie.exactBit), node)
+        } else {
+            PhraseTrie.set(&firstFolded, Int(first), node)
         }
-        for id in ids { node = childOrInsert(node, id) }
+        for id in ids.dropFirst() { node = childOrInsert(node, id) }
         pending.append((node, payload))
     }
 
@@ -54,69 +71,115 @@ struct PhraseTrie: Sendable {
             sorted[next[Int(item.node)]] = item.payload
             next[Int(item.node)] += 1
         }
-        payloadStart = Array(repeating: 0, count: nodeCount + 1)
         payloadList.reserveCapacity(sorted.count)
         for node in 0..<nodeCount {
             let first = payloadList.count
-            payloadStart[node] = Int32(first)
+            nodes[node].firstPayload = Int32(first)
             for payload in sorted[start[node]..<start[node + 1]] where !payloadList[first...].contains(payload) {
                 payloadList.append(payload)
             }
         }
-        payloadStart[nodeCount] = Int32(payloadList.count)
+        nodes[nodeCount].firstPayload = Int32(payloadList.count)
         pending = []
     }
 
-    /// Whether some phrase starts with this token id (most ids start none: skip them at once).
-    @inline(__always)
-    func startsPhrase(_ id: Int32) -> Bool {
-        let index = Int(id & ~PhraseTrie.exactBit) * 2 + (id & PhraseTrie.exactBit != 0 ? 1 : 0)
-        return index < starters.count && starters[index]
+    /// The trie's tables as buffers, for the matcher's inner loop (no bounds checks or reference
+    /// counting per look-up); valid only inside `body`.
+    func withReader<R>(_ body: (Reader) -> R) -> R {
+        edges.withUnsafeBufferPointer { edges in
+            nodes.withUnsafeBufferPointer { nodes in
+                payloadList.withUnsafeBufferPointer { payloads in
+                    firstFolded.withUnsafeBufferPointer { firstFolded in
+                        firstExact.withUnsafeBufferPointer { firstExact in
+                            body(Reader(edges: edges, nodes: nodes, payloads: payloads, firstFolded: firstFolded, firstExact: firstExact))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    struct Reader {
+        fileprivate let edges: UnsafeBufferPointer<Edge>
+        fileprivate let nodes: UnsafeBufferPointer<Node>
+        fileprivate let payloads: UnsafeBufferPointer<PhrasePayload>
+        fileprivate let firstFolded: UnsafeBufferPointer<Int32>
+        fileprivate let firstExact: UnsafeBufferPointer<Int32>
+
+        /// The root's child by a folded id, or -1 (also for `Vocabulary.none`).
+        @inline(__always)
+        func child(folded id: Int32) -> Int32 {
+            UInt(bitPattern: Int(id)) < UInt(firstFolded.count) ? firstFolded[Int(id)] : -1
+        }
+
+        /// The root's child by an exact id, or -1 (also for `Vocabulary.none`).
+        @inline(__always)
+        func child(exact id: Int32) -> Int32 {
+            guard id != Vocabulary.none else { return -1 }
+            let index = Int(id & ~PhraseTrie.exactBit)
+            return index < firstExact.count ? firstExact[index] : -1
+        }
+
+        /// The child of `node` by token id `id`, or -1 (also for `Vocabulary.none`).
+        @inline(__always)
+        func child(_ node: Int32, _ id: Int32) -> Int32 {
+            id == Vocabulary.none ? -1 : PhraseTrie.child(node, id, in: edges)
+        }
+
+        @inline(__always)
+        func hasChildren(_ node: Int32) -> Bool { nodes[Int(node)].hasChildren }
+
+        /// The payloads of a node (empty for inner nodes).
+        @inline(__always)
+        func payloads(_ node: Int32) -> UnsafeBufferPointer<PhrasePayload> {
+            UnsafeBufferPointer(rebasing: payloads[Int(nodes[Int(node)].firstPayload)..<Int(nodes[Int(node) + 1].firstPayload)])
+        }
     }
 
     @inline(__always)
-    func child(_ node: Int32, _ id: Int32) -> Int32? {
+    private static func child<Edges: RandomAccessCollection<Edge>>(_ node: Int32, _ id: Int32, in edges: Edges) -> Int32
+        where Edges.Index == Int {
         let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))
-        let mask = keys.count - 1
+        let mask = edges.count - 1
         var slot = Int(truncatingIfNeeded: PhraseTrie.mix(key)) & mask
         while true {
-            let k = keys[slot]
-            if k == key { return children[slot] }
-            if k == UInt64.max { return nil }
+            let edge = edges[slot]
+            if edge.key == key { return edge.child }
+            if edge.key == UInt64.max { return -1 }
             slot = (slot + 1) & mask
         }
     }
 
-    /// The payloads of a node (empty for inner nodes).
-    @inline(__always)
-    func payloads(_ node: Int32) -> ArraySlice<PhrasePayload> {
-        payloadList[Int(payloadStart[Int(node)])..<Int(payloadStart[Int(node) + 1])]
+    /// Sets `table[index]`, growing the table with -1 as needed.
+    private static func set(_ table: inout [Int32], _ index: Int, _ node: Int32) {
+        if index >= table.count { table.append(contentsOf: repeatElement(-1, count: index + 1 - table.count)) }
+        table[index] = node
     }
 
     private mutating func childOrInsert(_ node: Int32, _ id: Int32) -> Int32 {
-        if let existing = child(node, id) { return existing }
-        if (edgeCount + 1) * 2 > keys.count { grow() }
+        let existing = PhraseTrie.child(node, id, in: edges)
+        if existing >= 0 { return existing }
+        if (edgeCount + 1) * 2 > edges.count { grow() }
         let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))
         let new = Int32(nodeCount)
-        nodeCount += 1
-        insert(key, new)
+        nodes.append(Node())
+        nodes[Int(node)].hasChildren = true
+        insert(Edge(key: key, child: new))
         edgeCount += 1
         return new
     }
 
-    private mutating func insert(_ key: UInt64, _ value: Int32) {
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: PhraseTrie.mix(key)) & mask
-        while keys[slot] != UInt64.max { slot = (slot + 1) & mask }
-        keys[slot] = key
-        children[slot] = value
+    private mutating func insert(_ edge: Edge) {
+        let mask = edges.count - 1
+        var slot = Int(truncatingIfNeeded: PhraseTrie.mix(edge.key)) & mask
+        while edges[slot].key != UInt64.max { slot = (slot + 1) & mask }
+        edges[slot] = edge
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldChildren = children
-        keys = Array(repeating: UInt64.max, count: oldKeys.count * 2)
-        children = Array(repeating: 0, count: oldKeys.count * 2)
-        for (k, c) in zip(oldKeys, oldChildren) where k != UInt64.max { insert(k, c) }
+        let old = edges
+        edges = Array(repeating: Edge(), count: old.count * 2)
+        for edge in old where edge.key != UInt64.max { insert(edge) }
     }
 
     @inline(__always)

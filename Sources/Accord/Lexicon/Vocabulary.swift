@@ -1,48 +1,34 @@
-/// Interns byte strings as small integer ids: an open-addressing hash table over one byte arena,
-/// so that looking a token up costs one hash and usually one comparison, with no allocation.
+/// Interns byte strings as small integer ids: an open-addressing hash table whose slots hold a hash
+/// tag and the id, over one arena of the strings as zero-padded 8-byte words (`WordKey`), so that
+/// looking a token up costs one hash and usually one comparison of a word or two, with no allocation.
+/// One-byte strings (punctuation, mostly) have a table of their own.
 struct Vocabulary: Sendable {
     static let none: Int32 = -1
 
-    private var arena: [UInt8] = []
-    private var starts: [Int32] = [0]
-    private var hashes: [UInt64] = []
-    /// Slot → id + 1 (0 = empty). Capacity is a power of two, at most half full.
-    private var slots: [Int32] = Array(repeating: 0, count: 1024)
-
-    var count: Int { hashes.count }
-
-    @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return h ^ (h >> 29)
+    /// Where an id's words start in `arena`, and its length in bytes.
+    private struct Extent: Sendable {
+        let firstWord: Int32
+        let byteCount: Int32
     }
 
-    /// The id of `bytes`, or `Vocabulary.none`.
-    @inline(__always)
+    private var arena: [UInt64] = []
+    private var extents: [Extent] = []
+    /// Slot → the high half of the hash, then id + 1 in the low half (0 = empty). Capacity is a power
+    /// of two, at most half full.
+    private var slots: [UInt64] = Array(repeating: 0, count: 1024)
+    /// The id of each one-byte string.
+    private var byteIDs: [Int32] = Array(repeating: Vocabulary.none, count: 256)
+
+    var count: Int { extents.count }
+
+    /// The id of `bytes`, or `Vocabulary.none`. Its words are read from `bytes` as needed, not copied
+    /// (a copy would go through a closure that retains the tables).
     func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        id(of: bytes, hash: Vocabulary.hash(bytes))
-    }
-
-    @inline(__always)
-    private func id(of bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int32 {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: h) & mask
-        return slots.withUnsafeBufferPointer { slots in
-            arena.withUnsafeBufferPointer { arena in
-                while true {
-                    let entry = slots[slot]
-                    if entry == 0 { return Vocabulary.none }
-                    let id = Int(entry - 1)
-                    if hashes[id] == h {
-                        let start = Int(starts[id]), end = Int(starts[id + 1])
-                        if end - start == bytes.count && memcmpEqual(arena.baseAddress! + start, bytes.baseAddress, bytes.count) {
-                            return Int32(id)
-                        }
-                    }
-                    slot = (slot + 1) & mask
-                }
-            }
+        var hash = WordKey.seed(byteCount: bytes.count)
+        for offset in stride(from: 0, to: bytes.count, by: 8) { hash = WordKey.combine(hash, WordKey.word(bytes, at: offset)) }
+        return find(hash: hash, byteCount: bytes.count) { stored in
+            for k in stored.indices where stored[k] != WordKey.word(bytes, at: 8 &* k) { return false }
+            return true
         }
     }
 
@@ -50,46 +36,88 @@ struct Vocabulary: Sendable {
         bytes.withUnsafeBufferPointer { id(of: $0) }
     }
 
+    /// The id of a key already cut into words (zero-padded) and hashed with `WordKey`.
+    @inline(__always)
+    func id(words: UnsafePointer<UInt64>, byteCount: Int, hash: UInt64) -> Int32 {
+        find(hash: hash, byteCount: byteCount) { stored in
+            for k in stored.indices where stored[k] != words[k] { return false }
+            return true
+        }
+    }
+
+    /// The id of a key of one word (`byteCount` from 1 to 8, the bytes past it zero).
+    @inline(__always)
+    func id(word: UInt64, byteCount: Int) -> Int32 {
+        if byteCount == 1 { return byteIDs.withUnsafeBufferPointer { $0[Int(word & 0xFF)] } }
+        return find(hash: WordKey.combine(WordKey.seed(byteCount: byteCount), word), byteCount: byteCount) { $0[0] == word }
+    }
+
+    /// The id whose hash and length are these and whose words `equal` accepts, or `Vocabulary.none`.
+    @inline(__always)
+    private func find(hash h: UInt64, byteCount: Int,
+                      _ equal: (UnsafeBufferPointer<UInt64>) -> Bool) -> Int32 {
+        slots.withUnsafeBufferPointer { slots in
+            extents.withUnsafeBufferPointer { extents in
+                arena.withUnsafeBufferPointer { arena in
+                    let mask = slots.count - 1
+                    let tag = h >> 32
+                    var slot = Int(truncatingIfNeeded: h) & mask
+                    while true {
+                        let entry = slots[slot]
+                        if entry == 0 { return Vocabulary.none }
+                        if entry >> 32 == tag {
+                            let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) &- 1
+                            let extent = extents[id]
+                            if Int(extent.byteCount) == byteCount {
+                                let first = Int(extent.firstWord)
+                                let words = UnsafeBufferPointer(rebasing: arena[first..<(first + WordKey.wordCount(byteCount: byteCount))])
+                                if equal(words) { return Int32(truncatingIfNeeded: id) }
+                            }
+                        }
+                        slot = (slot &+ 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
     /// The id of `bytes`, adding it when new.
     mutating func intern(_ bytes: [UInt8]) -> Int32 {
         bytes.withUnsafeBufferPointer { intern($0) }
     }
 
-    /// The id of `bytes`, adding it when new (hashed once either way).
+    /// The id of `bytes`, adding it when new (cut into words and hashed once either way).
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let h = Vocabulary.hash(bytes)
-        let existing = id(of: bytes, hash: h)
-        if existing != Vocabulary.none { return existing }
-        if (hashes.count + 1) * 2 > slots.count { grow() }
-        let id = Int32(hashes.count)
-        arena.append(contentsOf: bytes)
-        starts.append(Int32(arena.count))
-        hashes.append(h)
-        insert(id: id, hash: h)
-        return id
+        WordKey.withWords(of: bytes) { words in
+            let h = WordKey.hash(words: words, byteCount: bytes.count)
+            let existing = id(words: words.baseAddress!, byteCount: bytes.count, hash: h)
+            if existing != Vocabulary.none { return existing }
+            if (count + 1) * 2 > slots.count { grow() }
+            let id = Int32(count)
+            extents.append(Extent(firstWord: Int32(arena.count), byteCount: Int32(bytes.count)))
+            arena.append(contentsOf: words)
+            Vocabulary.insert(id: id, hash: h, into: &slots)
+            if bytes.count == 1 { byteIDs[Int(bytes[0])] = id }
+            return id
+        }
     }
 
-    /// The bytes of an id.
-    func bytes(of id: Int32) -> ArraySlice<UInt8> {
-        arena[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])]
-    }
-
-    private mutating func insert(id: Int32, hash: UInt64) {
+    private static func insert(id: Int32, hash: UInt64, into slots: inout [UInt64]) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = id + 1
+        slots[slot] = (hash >> 32) << 32 | UInt64(id + 1)
     }
 
     private mutating func grow() {
-        slots = Array(repeating: 0, count: slots.count * 2)
-        for (id, h) in hashes.enumerated() { insert(id: Int32(id), hash: h) }
+        var grown = [UInt64](repeating: 0, count: slots.count * 2)
+        arena.withUnsafeBufferPointer { arena in
+            for (id, extent) in extents.enumerated() {
+                let first = Int(extent.firstWord), byteCount = Int(extent.byteCount)
+                let words = UnsafeBufferPointer(rebasing: arena[first..<(first + WordKey.wordCount(byteCount: byteCount))])
+                Vocabulary.insert(id: Int32(id), hash: WordKey.hash(words: words, byteCount: byteCount), into: &grown)
+            }
+        }
+        slots = grown
     }
-}
-
-@inline(__always)
-private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ n: Int) -> Bool {
-    guard let b else { return n == 0 }
-    for k in 0..<n where a[k] != b[k] { return false }
-    return true
 }

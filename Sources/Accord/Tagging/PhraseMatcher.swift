@@ -11,70 +11,94 @@ struct PhraseMatch: Sendable {
 struct PhraseMatcher {
     let lexicon: TaggingLexicon
 
-    /// Folded and case-exact vocabulary ids of every token (`Vocabulary.none` when unknown).
+    /// Tokens longer than this are never looked up.
+    private static let longestKey = 48
+
+    /// Folded and case-exact vocabulary ids of every token (`Vocabulary.none` when unknown). An ASCII
+    /// token (nearly all) is lower-cased and hashed a word of eight bytes at a time (`WordKey`); others
+    /// are folded byte by byte through `Folding`.
     func tokenIDs(_ tokens: [Token], _ source: SourceText) -> (folded: [Int32], exact: [Int32]) {
         var folded = [Int32](repeating: Vocabulary.none, count: tokens.count)
         var exact = [Int32](repeating: Vocabulary.none, count: tokens.count)
+        let vocabulary = lexicon.vocabulary, exactVocabulary = lexicon.exactVocabulary
+        let checkExact = exactVocabulary.count > 0
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
-        // ASCII tokens (nearly all) are lower-cased into this buffer; others fold through `scratch`.
-        let lowered = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 48)
-        defer { lowered.deallocate() }
-        let checkExact = lexicon.exactVocabulary.count > 0
+        // A long token's words as written, then lower-cased.
+        let wordCapacity = WordKey.wordCount(byteCount: PhraseMatcher.longestKey)
+        let written = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * wordCapacity)
+        defer { written.deallocate() }
+        let lowered = written + wordCapacity
         source.utf8.withUnsafeBufferPointer { bytes in
-            for (i, token) in tokens.enumerated() {
-                let slice = UnsafeBufferPointer(rebasing: bytes[token.byteRange])
-                if slice.count > 48 { continue }
-                var ascii = true
-                for (k, b) in slice.enumerated() {
-                    ascii = ascii && b < 0x80
-                    lowered[k] = b &- 0x41 < 26 ? b | 0x20 : b
-                }
-                if ascii {
-                    folded[i] = lexicon.vocabulary.id(of: UnsafeBufferPointer(rebasing: lowered[..<slice.count]))
-                } else {
-                    scratch.removeAll(keepingCapacity: true)
-                    Folding.fold(slice, into: &scratch)
-                    folded[i] = scratch.withUnsafeBufferPointer { lexicon.vocabulary.id(of: $0) }
-                }
-                if checkExact && token.flags.contains(.capitalized) {
-                    let id = lexicon.exactVocabulary.id(of: slice)
-                    if id != Vocabulary.none { exact[i] = id | PhraseTrie.exactBit }
+            tokens.withUnsafeBufferPointer { tokens in
+                folded.withUnsafeMutableBufferPointer { folded in
+                    for (i, token) in tokens.enumerated() {
+                        let start = Int(token.startByte), count = Int(token.endByte) &- start
+                        if count > PhraseMatcher.longestKey { continue }
+                        // Nearly every token is one ASCII word.
+                        let word = WordKey.asciiWord(bytes, at: start, count: count)
+                        var longASCII = false
+                        if let word {
+                            folded[i] = vocabulary.id(word: WordKey.lowercasedASCII(word), byteCount: count)
+                        } else if let hash = WordKey.loweredASCII(bytes, at: start, count: count, written: written, lowered: lowered) {
+                            longASCII = true
+                            folded[i] = vocabulary.id(words: lowered, byteCount: count, hash: hash)
+                        } else {
+                            scratch.removeAll(keepingCapacity: true)
+                            Folding.fold(UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]), into: &scratch)
+                            folded[i] = scratch.withUnsafeBufferPointer { vocabulary.id(of: $0) }
+                        }
+                        if checkExact && token.flags.contains(.capitalized) {
+                            let id: Int32
+                            if let word {
+                                id = exactVocabulary.id(word: word, byteCount: count)
+                            } else if longASCII {
+                                let words = UnsafeBufferPointer(start: written, count: WordKey.wordCount(byteCount: count))
+                                id = exactVocabulary.id(words: written, byteCount: count, hash: WordKey.hash(words: words, byteCount: count))
+                            } else {
+                                id = exactVocabulary.id(of: UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]))
+                            }
+                            if id != Vocabulary.none { exact[i] = id | PhraseTrie.exactBit }
+                        }
+                    }
                 }
             }
         }
         return (folded, exact)
     }
 
-    /// Matches per phrase kind, each list sorted by start.
-    func match(folded: [Int32], exact: [Int32]) -> [[PhraseMatch]] {
-        var result = [[PhraseMatch]](repeating: [], count: PhraseKind.allCases.count)
-        let trie = lexicon.trie
-        let n = folded.count
-        var best = [(end: Int32, entry: Int32)](repeating: (-1, -1), count: PhraseKind.allCases.count)
-        var stack: [(node: Int32, position: Int)] = []
-        for start in 0..<n {
-            let f = folded[start], e = exact[start]
-            guard (f != Vocabulary.none && trie.startsPhrase(f)) || (e != Vocabulary.none && trie.startsPhrase(e)) else { continue }
-            for k in 0..<best.count { best[k] = (-1, -1) }
-            stack.removeAll(keepingCapacity: true)
-            stack.append((PhraseTrie.root, start))
-            while let (node, position) = stack.popLast() {
-                guard position < n else { continue }
-                for choice in 0..<2 {
-                    let id = choice == 0 ? folded[position] : exact[position]
-                    guard id != Vocabulary.none, let next = trie.child(node, id) else { continue }
-                    for payload in trie.payloads(next) {
-                        let k = Int(payload.kind.rawValue)
-                        if Int32(position + 1) > best[k].end { best[k] = (Int32(position + 1), payload.entry) }
+    /// Every phrase of the text: the trie is walked from each token that starts some phrase.
+    func match(folded: [Int32], exact: [Int32]) -> PhraseMatches {
+        var byStart: [PhraseMatch] = []
+        var byKind = [[PhraseMatch]](repeating: [], count: PhraseKind.allCases.count)
+        var kinds = [PhraseMatches.Kinds](repeating: PhraseMatches.Kinds(), count: folded.count + 1)
+        lexicon.trie.withReader { trie in
+            folded.withUnsafeBufferPointer { folded in
+                exact.withUnsafeBufferPointer { exact in
+                    kinds.withUnsafeMutableBufferPointer { kinds in
+                        byKind.withUnsafeMutableBufferPointer { byKind in
+                            var walk = PhraseWalk(trie: trie, folded: folded, exact: exact)
+                            for start in folded.indices {
+                                let found = walk.longest(from: start)
+                                guard found != 0 else { continue }
+                                kinds[start].starting = found
+                                kinds[start].first = Int32(byStart.count)
+                                var rest = found
+                                while rest != 0 {
+                                    let kind = rest.trailingZeroBitCount
+                                    let phrase = walk.best[kind]
+                                    let match = PhraseMatch(start: Int32(start), end: phrase.end, entry: phrase.entry)
+                                    byStart.append(match)
+                                    byKind[kind].append(match)
+                                    kinds[Int(phrase.end)].ending |= 1 << kind
+                                    rest &= rest - 1
+                                }
+                            }
+                        }
                     }
-                    stack.append((next, position + 1))
                 }
             }
-            for k in 0..<best.count where best[k].end >= 0 {
-                result[k].append(PhraseMatch(start: Int32(start), end: best[k].end, entry: best[k].entry))
-            }
         }
-        return result
+        return PhraseMatches(byKind: byKind, byStart: byStart, kinds: kinds)
     }
 }

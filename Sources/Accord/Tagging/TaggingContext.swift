@@ -10,11 +10,8 @@ final class TaggingContext {
     /// Folded vocabulary id of every token (the case-exact ids serve phrase matching only, and are
     /// not kept).
     let folded: [Int32]
-    /// Phrase matches per kind, sorted by start.
-    let matches: [[PhraseMatch]]
-    /// Which kinds of phrase start at each token (a bit per `PhraseKind`), so that most look-ups end
-    /// without a search.
-    private let kindsAt: [UInt16]
+    /// The lexicon phrases found.
+    let phrases: PhraseMatches
     /// Whether each token lies inside a pair of quote marks (quote marks themselves excluded).
     let inQuote: [Bool]
     /// Paragraph (line) index of every token: news text has one paragraph or item a line.
@@ -27,55 +24,45 @@ final class TaggingContext {
         self.lexicon = lexicon
         self.words = FunctionWords(lexicon)
         var tokenSentence = [Int32](repeating: 0, count: tokens.count)
-        for (index, sentence) in sentences.enumerated() {
-            for t in sentence.tokens { tokenSentence[t] = Int32(index) }
+        tokenSentence.withUnsafeMutableBufferPointer { tokenSentence in
+            for (index, sentence) in sentences.enumerated() {
+                precondition(sentence.tokens.lowerBound >= 0 && sentence.tokens.upperBound <= tokenSentence.count,
+                             "a sentence outside the tokens")
+                UnsafeMutableBufferPointer(rebasing: tokenSentence[sentence.tokens]).update(repeating: Int32(index))
+            }
         }
         self.tokenSentence = tokenSentence
         let matcher = PhraseMatcher(lexicon: lexicon)
         let ids = matcher.tokenIDs(tokens, source)
         folded = ids.folded
-        matches = matcher.match(folded: folded, exact: ids.exact)
-        var kindsAt = [UInt16](repeating: 0, count: tokens.count + 1)
-        for kind in PhraseKind.allCases {
-            let bit = UInt16(1) << kind.rawValue
-            for m in matches[Int(kind.rawValue)] { kindsAt[Int(m.start)] |= bit }
-        }
-        self.kindsAt = kindsAt
+        phrases = matcher.match(folded: folded, exact: ids.exact)
         inQuote = QuoteRegions.mark(tokens, source)
         var paragraph = [Int32](repeating: 0, count: tokens.count)
-        var line: Int32 = 0
-        for (i, token) in tokens.enumerated() {
-            if token.flags.contains(.lineBefore) && i > 0 { line += 1 }
-            paragraph[i] = line
+        paragraph.withUnsafeMutableBufferPointer { paragraph in
+            tokens.withUnsafeBufferPointer { tokens in
+                var line: Int32 = 0
+                for (i, token) in tokens.enumerated() {
+                    if token.flags.contains(.lineBefore) && i > 0 { line += 1 }
+                    paragraph[i] = line
+                }
+            }
         }
         self.paragraph = paragraph
     }
 
     var count: Int { tokens.count }
 
-    func matches(_ kind: PhraseKind) -> [PhraseMatch] { matches[Int(kind.rawValue)] }
+    /// The matches of a kind, sorted by start.
+    func matches(_ kind: PhraseKind) -> [PhraseMatch] { phrases.byKind[Int(kind.rawValue)] }
 
     /// The match of `kind` starting at token `i`, if any.
     @inline(__always)
-    func match(_ kind: PhraseKind, at i: Int) -> PhraseMatch? {
-        guard i >= 0 && i < count && kindsAt[i] & (UInt16(1) << kind.rawValue) != 0 else { return nil }
-        return searchMatch(kind, at: i)
-    }
+    func match(_ kind: PhraseKind, at i: Int) -> PhraseMatch? { phrases.match(kind, at: i) }
 
-    /// The binary search behind `match(_:at:)`, for the few tokens where a phrase of the kind starts.
-    @inline(never)
-    private func searchMatch(_ kind: PhraseKind, at i: Int) -> PhraseMatch? {
-        let list = matches[Int(kind.rawValue)]
-        var lo = 0, hi = list.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(list[mid].start) < i { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < list.count && Int(list[lo].start) == i ? list[lo] : nil
-    }
-
-    /// The match of `kind` that ends exactly at token `end` and starts after `lowerBound`, if any.
+    /// The match of `kind` that ends exactly at token `end` and starts after `lowerBound`, if any
+    /// (the one starting last, within six tokens of `end`).
     func match(_ kind: PhraseKind, endingAt end: Int, after lowerBound: Int) -> PhraseMatch? {
+        guard phrases.hasMatch(kind, endingAt: end) else { return nil }
         var start = end - 1
         while start >= max(lowerBound, end - 6) {
             if let m = match(kind, at: start), Int(m.end) == end { return m }

@@ -1,0 +1,78 @@
+/// The walk of the phrase trie from one token: depth first over the tokens' ids, keeping for each
+/// kind the longest phrase found. Where a token has both a folded and an exact id, the exact path is
+/// walked first and the folded one deferred; among phrases of a kind ending at the same token, the
+/// first reached wins.
+struct PhraseWalk {
+    /// A phrase found: the token it ends before, and its entry.
+    struct Found {
+        var end: Int32 = 0
+        var entry: Int32 = 0
+    }
+
+    private let trie: PhraseTrie.Reader
+    private let folded: UnsafeBufferPointer<Int32>
+    private let exact: UnsafeBufferPointer<Int32>
+    /// The longest phrase of each kind (`PhraseKind.rawValue`) from the last start, for the kinds
+    /// `longest(from:)` returned.
+    private(set) var best = InlineArray<16, Found>(repeating: Found())
+    private var kinds: UInt16 = 0
+    /// Nodes still to walk from the current start, with the position of their next token.
+    private var deferred: [(node: Int32, position: Int)] = []
+
+    init(trie: PhraseTrie.Reader, folded: UnsafeBufferPointer<Int32>, exact: UnsafeBufferPointer<Int32>) {
+        self.trie = trie
+        self.folded = folded
+        self.exact = exact
+    }
+
+    /// Walks from token `start`; returns the kinds found (a bit per `PhraseKind`), their phrases in
+    /// `best`. Most tokens start no phrase: a table look-up tells.
+    @inline(__always)
+    mutating func longest(from start: Int) -> UInt16 {
+        let first = trie.child(folded: folded[start]), firstExact = trie.child(exact: exact[start])
+        guard first >= 0 || firstExact >= 0 else { return 0 }
+        return walk(from: start, first, firstExact)
+    }
+
+    /// The walk from the root's children by token `start`'s folded and exact ids (-1 where none).
+    @inline(__always)
+    private mutating func walk(from start: Int, _ first: Int32, _ firstExact: Int32) -> UInt16 {
+        kinds = 0
+        var position = start + 1
+        var node = follow(enter(first, Int32(position)), enter(firstExact, Int32(position)), position)
+        while true {
+            if node >= 0 && position < folded.count {
+                let end = Int32(position + 1)
+                node = follow(enter(trie.child(node, folded[position]), end), enter(trie.child(node, exact[position]), end), position + 1)
+                position += 1
+                continue
+            }
+            guard let (deferredNode, deferredPosition) = deferred.popLast() else { return kinds }
+            node = deferredNode
+            position = deferredPosition
+        }
+    }
+
+    /// The node to walk on from the two children of a node by one token's folded and exact ids (-1
+    /// where none): the exact one, the folded one deferred to after it.
+    @inline(__always)
+    private mutating func follow(_ viaFolded: Int32, _ viaExact: Int32, _ position: Int) -> Int32 {
+        if viaExact >= 0 && viaFolded >= 0 { deferred.append((viaFolded, position)) }
+        return viaExact >= 0 ? viaExact : viaFolded
+    }
+
+    /// Records the phrases that end at `node` (when it is not -1) as ending before token `end`;
+    /// returns the node when some phrase goes on past it, else -1.
+    @inline(__always)
+    private mutating func enter(_ node: Int32, _ end: Int32) -> Int32 {
+        guard node >= 0 else { return -1 }
+        for payload in trie.payloads(node) {
+            let kind = Int(payload.kind.rawValue), bit = UInt16(1) << kind
+            if kinds & bit == 0 || end > best[kind].end {
+                best[kind] = Found(end: end, entry: payload.entry)
+                kinds |= bit
+            }
+        }
+        return trie.hasChildren(node) ? node : -1
+    }
+}
