@@ -35,7 +35,10 @@ enum QuoteRegions {
         var pairs: [Pair] = []
         source.utf8.withUnsafeBufferPointer { bytes in
             var openAt: Int?
-            for (i, token) in tokens.enumerated() {
+            for i in tokens.indices {
+                let token = tokens[i]
+                // Only quote marks, and line breaks inside a quotation, matter.
+                guard token.kind == .quote || openAt != nil && token.flags.contains(.lineBefore) else { continue }
                 if let open = openAt, token.flags.contains(.lineBefore), i > open + 1 {
                     // A new paragraph: it continues the quotation only if it opens with a quote mark.
                     let m = mark(token, bytes)

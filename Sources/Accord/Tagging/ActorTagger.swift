@@ -36,8 +36,11 @@ struct ActorTagger {
     private mutating func tagAt(_ i: Int) -> Int? {
         guard c.isWord(i) else { return nil }
         let actor = c.match(.actor, at: i)
-        let actorEntry = actor.map { c.lexicon.actors[Int($0.entry)] }
         let demonym = c.match(.demonym, at: i)
+        // Every rule needs a lexicon name, a title, a capital letter or a pronoun here: most words have none.
+        if actor == nil && demonym == nil && !c.isCapitalized(i) && c.match(.title, at: i) == nil
+            && c.wordFlags(i).isDisjoint(with: ActorTagger.pronouns) { return nil }
+        let actorEntry = actor.map { c.lexicon.actors[Int($0.entry)] }
 
         // 1–2. A country or demonym that qualifies a title or a government noun.
         if let country = qualifierCountry(actorEntry, demonym) {
@@ -59,6 +62,8 @@ struct ActorTagger {
         // 5. The name rule.
         return nameRule(at: i)
     }
+
+    private static let pronouns: WordFlags = [.pronounMale, .pronounFemale, .pronounThing, .pronounPlural]
 
     private func qualifierCountry(_ actor: ActorEntry?, _ demonym: PhraseMatch?) -> String? {
         if let actor, actor.type == .country, !actor.isMetonym { return actor.entity }
