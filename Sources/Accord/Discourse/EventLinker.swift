@@ -219,7 +219,8 @@ struct EventLinker {
                 if s == lead.sentence + 1 || startsListItem(s) { result[s] = lead.agents } else { current = nil }
             }
             let last = sentence.tokens.upperBound - 1
-            guard c.text(last..<(last + 1)) == ":" else { continue }
+            let mark = c.tokens[last].byteRange
+            guard mark.count == 1 && c.source.utf8[mark.lowerBound] == UInt8(ascii: ":") else { continue }
             while actorCursor < actors.count && actors[actorCursor].tokens.lowerBound < sentence.tokens.lowerBound { actorCursor += 1 }
             var agents: [Int] = []
             var k = actorCursor

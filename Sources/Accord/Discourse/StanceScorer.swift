@@ -77,13 +77,18 @@ struct StanceScorer {
                 targets = [(topic.entity, sentence.tokens.lowerBound)]
             }
             let contrast = contrastPoint(in: sentence)
-            var byInitiative: [String: (score: Double, cues: [StanceRecord.Cue], first: Int)] = [:]
+            // A sentence names one or two initiatives: a linear search beats hashing their names.
+            var byInitiative: [(key: String, value: (score: Double, cues: [StanceRecord.Cue], first: Int))] = []
             for cue in cues {
                 guard let scored = score(cue, contrast: contrast, sentenceStart: sentence.tokens.lowerBound) else { continue }
                 let nearest = StanceScorer.nearest(targets, to: cue.start)
+                guard let k = byInitiative.firstIndex(where: { $0.key == nearest.entity }) else {
+                    byInitiative.append((nearest.entity, (scored.weight, [scored], cue.start)))
+                    continue
+                }
                 // In place: copying the entry out and back would copy its cues every time.
-                byInitiative[nearest.entity, default: (0, [], cue.start)].score += scored.weight
-                byInitiative[nearest.entity, default: (0, [], cue.start)].cues.append(scored)
+                byInitiative[k].value.score += scored.weight
+                byInitiative[k].value.cues.append(scored)
             }
             for (resolved, entry) in byInitiative.sorted(by: { $0.key < $1.key }) {
                 let score = max(-1, min(1, entry.score))
