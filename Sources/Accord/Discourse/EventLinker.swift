@@ -36,7 +36,8 @@ struct EventLinker {
         let actorEndingAt = endIndex(actors.map(\.tokens))
         let quoteOf = quoteIndex()
         // Subjects first: an argument ends where a later action's own subject begins.
-        var subjects: [(agents: [Int], start: Int)?] = actions.indices.map { subject(of: $0, actorEndingAt, quoteOf) }
+        let past = pastForms()
+        var subjects: [(agents: [Int], start: Int)?] = actions.indices.map { subject(of: $0, past[$0], actorEndingAt, quoteOf) }
         let leadIns = listLeadIns()
         var previous: (agents: [Int], sentence: Int)?
         var targetCursor = 0
@@ -88,9 +89,9 @@ struct EventLinker {
     // MARK: - Subjects
 
     /// The agents standing right before an action, and where they start.
-    private func subject(of action: Int, _ actorEndingAt: [Int32], _ quoteOf: [Int32]) -> (agents: [Int], start: Int)? {
+    private func subject(of action: Int, _ isPast: Bool, _ actorEndingAt: [Int32], _ quoteOf: [Int32]) -> (agents: [Int], start: Int)? {
         let first = actions[action].tokens.lowerBound
-        if isPassive(first) { return nil }
+        if isPassive(first, isPast) { return nil }
         var k = first
         let sentenceStart = c.sentenceStart(k)
         while k > sentenceStart {
@@ -115,12 +116,11 @@ struct EventLinker {
     }
 
     /// `had to be apprehended`, `were seized`: the subject is acted on, not the agent.
-    private func isPassive(_ first: Int) -> Bool {
+    private func isPassive(_ first: Int, _ isPast: Bool) -> Bool {
         let bytes = c.tokens[first].byteRange
         guard bytes.count > 3 else { return false }
         let (penultimate, last) = (c.source.utf8[bytes.upperBound - 2], c.source.utf8[bytes.upperBound - 1])
-        guard penultimate == UInt8(ascii: "e") && (last == UInt8(ascii: "d") || last == UInt8(ascii: "n"))
-              || c.match(.action, at: first).map({ c.lexicon.actionForms[Int($0.entry)].form == .past }) == true else { return false }
+        guard penultimate == UInt8(ascii: "e") && (last == UInt8(ascii: "d") || last == UInt8(ascii: "n")) || isPast else { return false }
         var k = first - 1
         while k >= 0 && first - k <= 3 {
             if c.wordFlags(k).contains(.passiveAuxiliary) { return true }
@@ -128,6 +128,18 @@ struct EventLinker {
             k -= 1
         }
         return false
+    }
+
+    /// Whether each action's first token starts a past form in the lexicon: a merge of two lists in
+    /// text order, instead of a search per action.
+    private func pastForms() -> [Bool] {
+        let matches = c.matches(.action)
+        var j = 0
+        return actions.indices.map { a in
+            let first = actions[a].tokens.lowerBound
+            while j < matches.count && Int(matches[j].start) < first { j += 1 }
+            return j < matches.count && Int(matches[j].start) == first && c.lexicon.actionForms[Int(matches[j].entry)].form == .past
+        }
     }
 
     /// Auxiliaries, modals, negators and adverbs between a subject and its verb.

@@ -49,10 +49,9 @@ struct ActorTagger {
         // Every rule needs a lexicon name, a title, a capital letter or a pronoun here: most words have none.
         if actor == nil && demonym == nil && !c.isCapitalized(i) && titleAt.match(at: i) == nil
             && c.wordFlags(i).isDisjoint(with: ActorTagger.pronouns) { return nil }
-        let actorEntry = actor.map { c.lexicon.actors[Int($0.entry)] }
 
         // 1–2. A country or demonym that qualifies a title or a government noun.
-        if let country = qualifierCountry(actorEntry, demonym) {
+        if let country = qualifierCountry(actor, demonym) {
             let qualifierEnd = max(actor.map { Int($0.end) } ?? 0, demonym.map { Int($0.end) } ?? 0)
             var j = qualifierEnd
             if c.id(j) == c.words.s { j += 1 }
@@ -62,8 +61,8 @@ struct ActorTagger {
         if let end = titleRule(from: i, affiliation: nil) { return end }
 
         // 3. Lexicon names.
-        if let actor, let entry = actorEntry {
-            return lexiconMention(actor, entry)
+        if let actor {
+            return lexiconMention(actor, c.lexicon.actors[Int(actor.entry)])
         }
         // 4. Coreference.
         if let end = surnameMention(at: i) { return end }
@@ -74,8 +73,10 @@ struct ActorTagger {
 
     private static let pronouns: WordFlags = [.pronounMale, .pronounFemale, .pronounThing, .pronounPlural]
 
-    private func qualifierCountry(_ actor: ActorEntry?, _ demonym: PhraseMatch?) -> String? {
-        if let actor, actor.type == .country, !actor.isMetonym { return actor.entity }
+    private func qualifierCountry(_ actor: PhraseMatch?, _ demonym: PhraseMatch?) -> String? {
+        if let actor, c.lexicon.actors[Int(actor.entry)].type == .country, !c.lexicon.actors[Int(actor.entry)].isMetonym {
+            return c.lexicon.actors[Int(actor.entry)].entity
+        }
         if let demonym { return c.lexicon.demonyms[Int(demonym.entry)] }
         return nil
     }
@@ -339,6 +340,9 @@ struct ActorTagger {
 private struct PeopleMemory {
     /// Surnames by the hash of their folded tokens (no string is built to look one up).
     private var surnames: [UInt64: String] = [:]
+    /// The hashes of the surnames' first words, as bits: most capitalised words start none, and
+    /// this tells so without a dictionary look-up (no false negatives).
+    private var firstWords = [UInt64](repeating: 0, count: 64)
     private var roles: [String: String] = [:]
     private var genders: [String: ActorEntry.Gender] = [:]
     private var seen: Set<String> = []
@@ -352,12 +356,15 @@ private struct PeopleMemory {
         if let gender { genders[entity] = gender }
         let words = name.filter { c.isCapitalized($0) }
         if words.count >= 2 {
-            surnames[key(words.suffix(1), c)] = entity
+            let last = key(words.suffix(1), c)
+            surnames[last] = entity
+            noteFirstWord(last)
             if words.count >= 3 {
                 surnames[key(words.suffix(2), c)] = entity
                 // Spanish names carry two surnames; the first alone names the person (`Ochoa`).
                 let paternal = key([words[words.count - 2]], c)
                 if surnames[paternal] == nil { surnames[paternal] = entity }
+                noteFirstWord(paternal) // also the first word of the two-surname key
             }
         }
         mentioned(entity)
@@ -384,7 +391,7 @@ private struct PeopleMemory {
 
     /// A known surname (two words first, then one) starting at `i`.
     func surname(at i: Int, context c: TaggingContext) -> (String, Int)? {
-        guard !surnames.isEmpty else { return nil }
+        guard !surnames.isEmpty, startsSurname(key(i..<(i + 1), c)) else { return nil }
         if c.isCapitalized(i + 1), let entity = surnames[key(i..<(i + 2), c)] { return (entity, i + 2) }
         if let entity = surnames[key(i..<(i + 1), c)] { return (entity, i + 1) }
         return nil
@@ -392,6 +399,14 @@ private struct PeopleMemory {
 
     func entity(forSurname range: Range<Int>, context c: TaggingContext) -> String? {
         surnames[key(range, c)]
+    }
+
+    private mutating func noteFirstWord(_ hash: UInt64) {
+        firstWords[Int(hash >> 6 & 63)] |= 1 << (hash & 63)
+    }
+
+    private func startsSurname(_ hash: UInt64) -> Bool {
+        firstWords[Int(hash >> 6 & 63)] & 1 << (hash & 63) != 0
     }
 
     private func key<S: Sequence>(_ tokens: S, _ c: TaggingContext) -> UInt64 where S.Element == Int {
