@@ -30,7 +30,7 @@ struct ActorTagger {
     mutating func tag() -> [ActorMention] {
         var i = 0
         while i < c.count {
-            if i >= covered, let end = tagAt(i) {
+            if i >= covered, mayStartMention(i), let end = tagAt(i) {
                 covered = end
                 i = end
             } else {
@@ -41,14 +41,18 @@ struct ActorTagger {
         return mentions
     }
 
+    /// Whether some rule can start at word `i`: every rule needs a lexicon name, a title, a capital
+    /// letter or a pronoun there, and most words have none.
+    @inline(__always)
+    private func mayStartMention(_ i: Int) -> Bool {
+        c.isWord(i) && (c.isCapitalized(i) || actorAt.match(at: i) != nil || demonymAt.match(at: i) != nil
+            || titleAt.match(at: i) != nil || !c.wordFlags(i).isDisjoint(with: ActorTagger.pronouns))
+    }
+
     /// Tries every rule at token `i`; returns the token after what it consumed.
     private mutating func tagAt(_ i: Int) -> Int? {
-        guard c.isWord(i) else { return nil }
         let actor = actorAt.match(at: i)
         let demonym = demonymAt.match(at: i)
-        // Every rule needs a lexicon name, a title, a capital letter or a pronoun here: most words have none.
-        if actor == nil && demonym == nil && !c.isCapitalized(i) && titleAt.match(at: i) == nil
-            && c.wordFlags(i).isDisjoint(with: ActorTagger.pronouns) { return nil }
 
         // 1–2. A country or demonym that qualifies a title or a government noun.
         if let country = qualifierCountry(actor, demonym) {
@@ -338,52 +342,63 @@ struct ActorTagger {
 /// The people met so far: surnames to resolve later mentions, roles for `the attorney general`,
 /// and the most recent person for `he`/`she`.
 private struct PeopleMemory {
+    /// Each entity met, by number: a mention hashes its entity once, the rest reads arrays.
+    private var numbers: [String: Int] = [:]
+    private var entities: [String] = []
+    private var genders: [ActorEntry.Gender?] = []
     /// Surnames by the hash of their folded tokens (no string is built to look one up).
-    private var surnames: [UInt64: String] = [:]
+    private var surnames: [UInt64: Int] = [:]
     /// The hashes of the surnames' first words, as bits: most capitalised words start none, and
     /// this tells so without a dictionary look-up (no false negatives).
     private var firstWords = [UInt64](repeating: 0, count: 64)
-    private var roles: [String: String] = [:]
-    private var genders: [String: ActorEntry.Gender] = [:]
-    private var seen: Set<String> = []
-    private var recent: [String] = []
+    private var roles: [String: Int] = [:]
+    private var recent: [Int] = []
 
-    func hasMet(_ entity: String) -> Bool { seen.contains(entity) }
+    func hasMet(_ entity: String) -> Bool { numbers[entity] != nil }
 
     mutating func met(_ entity: String, role: String?, gender: ActorEntry.Gender?, name: Range<Int>, context c: TaggingContext) {
-        seen.insert(entity)
-        if let role { roles[role.lowercased()] = entity }
-        if let gender { genders[entity] = gender }
+        let n = number(entity)
+        if let role { roles[role.lowercased()] = n }
+        if let gender { genders[n] = gender }
         let words = name.filter { c.isCapitalized($0) }
         if words.count >= 2 {
             let last = key(words.suffix(1), c)
-            surnames[last] = entity
+            surnames[last] = n
             noteFirstWord(last)
             if words.count >= 3 {
-                surnames[key(words.suffix(2), c)] = entity
+                surnames[key(words.suffix(2), c)] = n
                 // Spanish names carry two surnames; the first alone names the person (`Ochoa`).
                 let paternal = key([words[words.count - 2]], c)
-                if surnames[paternal] == nil { surnames[paternal] = entity }
+                if surnames[paternal] == nil { surnames[paternal] = n }
                 noteFirstWord(paternal) // also the first word of the two-surname key
             }
         }
-        mentioned(entity)
+        mentioned(n)
     }
 
-    mutating func mentioned(_ entity: String) {
-        seen.insert(entity)
-        if recent.last != entity { recent.append(entity) }
+    mutating func mentioned(_ entity: String) { mentioned(number(entity)) }
+
+    private mutating func mentioned(_ n: Int) {
+        if recent.last != n { recent.append(n) }
         if recent.count > 16 { recent.removeFirst(recent.count - 16) }
     }
 
-    func entity(withRole role: String) -> String? { roles[role.lowercased()] }
+    private mutating func number(_ entity: String) -> Int {
+        if let n = numbers[entity] { return n }
+        numbers[entity] = entities.count
+        entities.append(entity)
+        genders.append(nil)
+        return entities.count - 1
+    }
+
+    func entity(withRole role: String) -> String? { roles[role.lowercased()].map { entities[$0] } }
 
     func lastPerson(female: Bool) -> String? {
-        for entity in recent.reversed() {
-            switch genders[entity] {
-            case .female?: if female { return entity }
-            case .male?: if !female { return entity }
-            case nil: return entity
+        for n in recent.reversed() {
+            switch genders[n] {
+            case .female?: if female { return entities[n] }
+            case .male?: if !female { return entities[n] }
+            case nil: return entities[n]
             }
         }
         return nil
@@ -391,14 +406,16 @@ private struct PeopleMemory {
 
     /// A known surname (two words first, then one) starting at `i`.
     func surname(at i: Int, context c: TaggingContext) -> (String, Int)? {
-        guard !surnames.isEmpty, startsSurname(key(i..<(i + 1), c)) else { return nil }
-        if c.isCapitalized(i + 1), let entity = surnames[key(i..<(i + 2), c)] { return (entity, i + 2) }
-        if let entity = surnames[key(i..<(i + 1), c)] { return (entity, i + 1) }
+        guard !surnames.isEmpty else { return nil }
+        let one = key(i..<(i + 1), c)
+        guard startsSurname(one) else { return nil }
+        if c.isCapitalized(i + 1), let n = surnames[key(i..<(i + 2), c)] { return (entities[n], i + 2) }
+        if let n = surnames[one] { return (entities[n], i + 1) }
         return nil
     }
 
     func entity(forSurname range: Range<Int>, context c: TaggingContext) -> String? {
-        surnames[key(range, c)]
+        surnames[key(range, c)].map { entities[$0] }
     }
 
     private mutating func noteFirstWord(_ hash: UInt64) {
