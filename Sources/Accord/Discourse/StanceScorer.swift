@@ -90,7 +90,8 @@ struct StanceScorer {
                 byInitiative[k].value.score += scored.weight
                 byInitiative[k].value.cues.append(scored)
             }
-            for (resolved, entry) in byInitiative.sorted(by: { $0.key < $1.key }) {
+            if byInitiative.count > 1 { byInitiative.sort { $0.key < $1.key } }
+            for (resolved, entry) in byInitiative {
                 let score = max(-1, min(1, entry.score))
                 guard abs(score) >= StanceScorer.threshold else { continue }
                 let quote = quoteIndex(containing: entry.first)
