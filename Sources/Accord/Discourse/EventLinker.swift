@@ -27,7 +27,9 @@ struct EventLinker {
         self.quotes = quotes
         countries = CountryMentions(actors)
         var affiliations: [String: String] = [:]
-        for actor in actors { if let a = actor.affiliation, affiliations[actor.entity] == nil { affiliations[actor.entity] = a } }
+        for k in actors.indices {
+            if let a = actors[k].affiliation, affiliations[actors[k].entity] == nil { affiliations[actors[k].entity] = a }
+        }
         self.affiliations = affiliations
     }
 

@@ -23,11 +23,12 @@ struct ActionTagger {
 
     func tag(actors: [ActorMention], initiatives: [InitiativeMention], targets: [TargetMention]) -> [ActionMention] {
         var blocked = [Bool](repeating: false, count: c.count)
-        for actor in actors { for k in actor.tokens { blocked[k] = true } }
-        for initiative in initiatives { for k in initiative.tokens { blocked[k] = true } }
+        // Indices, not elements: a mention copied out of its array retains all its strings.
+        for a in actors.indices { for k in actors[a].tokens { blocked[k] = true } }
+        for n in initiatives.indices { for k in initiatives[n].tokens { blocked[k] = true } }
         var objectStarts = [Bool](repeating: false, count: c.count + 1)
-        for actor in actors { objectStarts[actor.tokens.lowerBound] = true }
-        for target in targets where target.category == "youth" { objectStarts[target.tokens.lowerBound] = true }
+        for a in actors.indices { objectStarts[actors[a].tokens.lowerBound] = true }
+        for t in targets.indices where targets[t].category == "youth" { objectStarts[targets[t].tokens.lowerBound] = true }
 
         var mentions: [ActionMention] = []
         var lastEnd = 0
