@@ -82,13 +82,13 @@ struct StanceScorer {
             for cue in cues {
                 guard let scored = score(cue, contrast: contrast, sentenceStart: sentence.tokens.lowerBound) else { continue }
                 let nearest = StanceScorer.nearest(targets, to: cue.start)
-                guard let k = byInitiative.firstIndex(where: { $0.key == nearest.entity }) else {
+                guard let slot = byInitiative.firstIndex(where: { $0.key == nearest.entity }) else {
                     byInitiative.append((nearest.entity, (scored.weight, [scored], cue.start)))
                     continue
                 }
                 // In place: copying the entry out and back would copy its cues every time.
-                byInitiative[k].value.score += scored.weight
-                byInitiative[k].value.cues.append(scored)
+                byInitiative[slot].value.score += scored.weight
+                byInitiative[slot].value.cues.append(scored)
             }
             if byInitiative.count > 1 { byInitiative.sort { $0.key < $1.key } }
             for (resolved, entry) in byInitiative {

@@ -77,9 +77,11 @@ struct ActorTagger {
 
     private static let pronouns: WordFlags = [.pronounMale, .pronounFemale, .pronounThing, .pronounPlural]
 
+    /// Reads the entry's fields in place: copying an `ActorEntry` out would retain all its strings.
     private func qualifierCountry(_ actor: PhraseMatch?, _ demonym: PhraseMatch?) -> String? {
-        if let actor, c.lexicon.actors[Int(actor.entry)].type == .country, !c.lexicon.actors[Int(actor.entry)].isMetonym {
-            return c.lexicon.actors[Int(actor.entry)].entity
+        if let actor {
+            let k = Int(actor.entry)
+            if c.lexicon.actors[k].type == .country && !c.lexicon.actors[k].isMetonym { return c.lexicon.actors[k].entity }
         }
         if let demonym { return c.lexicon.demonyms[Int(demonym.entry)] }
         return nil
