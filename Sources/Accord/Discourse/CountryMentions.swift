@@ -13,24 +13,37 @@ struct CountryMentions {
     /// The latest mention of each of the last `count` distinct countries named before `token`
     /// (looking back at most `window` mentions), as actor indices in text order.
     func latestDistinct(before token: Int, count: Int, window: Int = 64) -> [Int] {
+        let lo = firstIndex(endingAfter: token)
+        // Few countries (`count` is small): a linear search beats hashing their ids.
+        var found: [Int] = []
+        var k = lo - 1
+        while k >= 0 && lo - k <= window && found.count < count {
+            let actor = indices[k]
+            if !found.contains(where: { actors[$0].entity == actors[actor].entity }) { found.append(actor) }
+            k -= 1
+        }
+        return found.reversed()
+    }
+
+    /// The latest mention of `entity` before `token`, if one of the last `window` country mentions is.
+    func latest(_ entity: String, before token: Int, window: Int = 64) -> Int? {
+        let lo = firstIndex(endingAfter: token)
+        var k = lo - 1
+        while k >= 0 && lo - k <= window {
+            if actors[indices[k]].entity == entity { return indices[k] }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The position in `indices` of the first country mention that ends after `token`.
+    private func firstIndex(endingAfter token: Int) -> Int {
         var lo = 0, hi = indices.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if actors[indices[mid]].tokens.upperBound <= token { lo = mid + 1 } else { hi = mid }
         }
-        var found: [String: Int] = [:]
-        var k = lo - 1
-        while k >= 0 && lo - k <= window && found.count < count {
-            let actor = indices[k]
-            if found[actors[actor].entity] == nil { found[actors[actor].entity] = actor }
-            k -= 1
-        }
-        return found.values.sorted()
-    }
-
-    /// The latest mention of `entity` before `token`, if one of the last `window` country mentions is.
-    func latest(_ entity: String, before token: Int, window: Int = 64) -> Int? {
-        latestDistinct(before: token, count: .max, window: window).last { actors[$0].entity == entity }
+        return lo
     }
 }
 

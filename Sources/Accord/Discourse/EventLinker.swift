@@ -27,7 +27,9 @@ struct EventLinker {
         self.quotes = quotes
         countries = CountryMentions(actors)
         var affiliations: [String: String] = [:]
-        for actor in actors { if let a = actor.affiliation, affiliations[actor.entity] == nil { affiliations[actor.entity] = a } }
+        for k in actors.indices {
+            if let a = actors[k].affiliation, affiliations[actors[k].entity] == nil { affiliations[actors[k].entity] = a }
+        }
         self.affiliations = affiliations
     }
 
@@ -36,37 +38,45 @@ struct EventLinker {
         let actorEndingAt = endIndex(actors.map(\.tokens))
         let quoteOf = quoteIndex()
         // Subjects first: an argument ends where a later action's own subject begins.
-        var subjects: [(agents: [Int], start: Int)?] = actions.map { subject(of: $0, actorEndingAt, quoteOf) }
+        let past = pastForms()
+        var subjects: [(agents: [Int], start: Int)?] = actions.indices.map { subject(of: $0, past[$0], actorEndingAt, quoteOf) }
         let leadIns = listLeadIns()
         var previous: (agents: [Int], sentence: Int)?
         var targetCursor = 0
-        for (a, action) in actions.enumerated() {
-            let sentence = action.sentence
-            if action.actionClass == "say" || action.actionClass == "criticize" {
+        var laterSubjects: [Int] = []
+        for a in actions.indices {
+            let sentence = actions[a].sentence
+            let tokens = actions[a].tokens
+            if actions[a].actionClass == "say" || actions[a].actionClass == "criticize" {
                 if let s = subjects[a] { previous = (s.agents, sentence) }
                 continue
             }
             var agents = subjects[a]?.agents
             if agents == nil, let previous, previous.sentence == sentence { agents = previous.agents }
             if agents == nil, isFirstAction(a), let lead = leadIns[sentence] { agents = lead }
-            subjects[a] = subjects[a] ?? agents.map { ($0, action.tokens.lowerBound) }
+            subjects[a] = subjects[a] ?? agents.map { ($0, tokens.lowerBound) }
             guard let agents, !agents.isEmpty else { continue }
             previous = (agents, sentence)
 
             let argumentEnd = self.argumentEnd(after: a, subjects)
             let nextAction = a + 1 < actions.count && actions[a + 1].sentence == sentence
                 ? actions[a + 1].tokens.lowerBound : argumentEnd
-            while targetCursor < targets.count && targets[targetCursor].tokens.lowerBound < action.tokens.lowerBound { targetCursor += 1 }
+            while targetCursor < targets.count && targets[targetCursor].tokens.lowerBound < tokens.lowerBound { targetCursor += 1 }
             var targetIndices: [Int] = []
             var t = targetCursor
             while t < targets.count && targets[t].tokens.lowerBound < argumentEnd {
                 targetIndices.append(t)
                 t += 1
             }
-            let laterSubjects = Set((a + 1..<min(actions.count, a + 1 + EventLinker.verbWindow))
-                .prefix { actions[$0].sentence == sentence }.flatMap { subjects[$0]?.agents ?? [] })
+            // The agents of the next few verbs of the sentence: a handful, so an array.
+            laterSubjects.removeAll(keepingCapacity: true)
+            var b = a + 1
+            while b < min(actions.count, a + 1 + EventLinker.verbWindow) && actions[b].sentence == sentence {
+                if let later = subjects[b] { laterSubjects += later.agents }
+                b += 1
+            }
             var objects: [Int] = []
-            var o = actors.firstIndex(startingAtOrAfter: action.tokens.upperBound)
+            var o = actors.firstIndex(startingAtOrAfter: tokens.upperBound)
             while o < actors.count && actors[o].tokens.upperBound <= nextAction {
                 if !agents.contains(o) && !laterSubjects.contains(o) { objects.append(o) }
                 o += 1
@@ -81,9 +91,10 @@ struct EventLinker {
     // MARK: - Subjects
 
     /// The agents standing right before an action, and where they start.
-    private func subject(of action: ActionMention, _ actorEndingAt: [Int32], _ quoteOf: [Int32]) -> (agents: [Int], start: Int)? {
-        if isPassive(action) { return nil }
-        var k = action.tokens.lowerBound
+    private func subject(of action: Int, _ isPast: Bool, _ actorEndingAt: [Int32], _ quoteOf: [Int32]) -> (agents: [Int], start: Int)? {
+        let first = actions[action].tokens.lowerBound
+        if isPassive(first, isPast) { return nil }
+        var k = first
         let sentenceStart = c.sentenceStart(k)
         while k > sentenceStart {
             let before = k - 1
@@ -107,11 +118,11 @@ struct EventLinker {
     }
 
     /// `had to be apprehended`, `were seized`: the subject is acted on, not the agent.
-    private func isPassive(_ action: ActionMention) -> Bool {
-        let first = action.tokens.lowerBound
-        let text = c.source.utf8[c.tokens[first].byteRange]
-        guard text.count > 3, text.suffix(2).elementsEqual("ed".utf8) || text.suffix(2).elementsEqual("en".utf8)
-              || c.match(.action, at: first).map({ c.lexicon.actionForms[Int($0.entry)].form == .past }) == true else { return false }
+    private func isPassive(_ first: Int, _ isPast: Bool) -> Bool {
+        let bytes = c.tokens[first].byteRange
+        guard bytes.count > 3 else { return false }
+        let (penultimate, last) = (c.source.utf8[bytes.upperBound - 2], c.source.utf8[bytes.upperBound - 1])
+        guard penultimate == UInt8(ascii: "e") && (last == UInt8(ascii: "d") || last == UInt8(ascii: "n")) || isPast else { return false }
         var k = first - 1
         while k >= 0 && first - k <= 3 {
             if c.wordFlags(k).contains(.passiveAuxiliary) { return true }
@@ -119,6 +130,18 @@ struct EventLinker {
             k -= 1
         }
         return false
+    }
+
+    /// Whether each action's first token starts a past form in the lexicon: a merge of two lists in
+    /// text order, instead of a search per action.
+    private func pastForms() -> [Bool] {
+        let matches = c.matches(.action)
+        var j = 0
+        return actions.indices.map { a in
+            let first = actions[a].tokens.lowerBound
+            while j < matches.count && Int(matches[j].start) < first { j += 1 }
+            return j < matches.count && Int(matches[j].start) == first && c.lexicon.actionForms[Int(matches[j].entry)].form == .past
+        }
     }
 
     /// Auxiliaries, modals, negators and adverbs between a subject and its verb.
@@ -185,7 +208,8 @@ struct EventLinker {
         let limit = min(c.sentences[sentence].tokens.upperBound, actions[a].tokens.upperBound + EventLinker.argumentWindow)
         var b = a + 1
         while b < actions.count && b <= a + EventLinker.verbWindow && actions[b].sentence == sentence {
-            if let s = subjects[b], s.start > actions[a].tokens.upperBound, !Set(s.agents).isSubset(of: Set(subjects[a]?.agents ?? [])) {
+            if let s = subjects[b], s.start > actions[a].tokens.upperBound,
+               !s.agents.allSatisfy({ subjects[a]?.agents.contains($0) == true }) {
                 return min(s.start, limit)
             }
             b += 1
@@ -209,7 +233,8 @@ struct EventLinker {
                 if s == lead.sentence + 1 || startsListItem(s) { result[s] = lead.agents } else { current = nil }
             }
             let last = sentence.tokens.upperBound - 1
-            guard c.text(last..<(last + 1)) == ":" else { continue }
+            let mark = c.tokens[last].byteRange
+            guard mark.count == 1 && c.source.utf8[mark.lowerBound] == UInt8(ascii: ":") else { continue }
             while actorCursor < actors.count && actors[actorCursor].tokens.lowerBound < sentence.tokens.lowerBound { actorCursor += 1 }
             var agents: [Int] = []
             var k = actorCursor

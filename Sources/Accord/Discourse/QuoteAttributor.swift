@@ -30,8 +30,8 @@ struct QuoteAttributor {
     func quotes() -> (quotes: [Quote], warnings: [String]) {
         var quotes: [Quote] = []
         var warnings: [String] = []
-        let actorAt = index(actors.map(\.tokens))
-        let actionAt = index(actions.map(\.tokens))
+        let actorAt = index(actors.count) { actors[$0].tokens.lowerBound }
+        let actionAt = index(actions.count) { actions[$0].tokens.lowerBound }
         var previous: (paragraph: Int, speakers: [Int], cue: String?)?
         var unbalanced = 0
         for pair in QuoteRegions.pairs(c.tokens, c.source) {
@@ -170,14 +170,18 @@ struct QuoteAttributor {
 
     private func isClauseEnd(_ k: Int) -> Bool {
         guard c.isPunctuation(k) else { return false }
-        let text = c.text(k..<(k + 1))
-        return text == "." || text == ";" || text == "?" || text == "!" || text == ":"
+        let bytes = c.tokens[k].byteRange
+        guard bytes.count == 1 else { return false }
+        switch c.source.utf8[bytes.lowerBound] {
+        case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ":"): return true
+        default: return false
+        }
     }
 
-    /// The token index → item index map for spans (`-1` where none starts).
-    private func index(_ ranges: [Range<Int>]) -> [Int32] {
+    /// The token index → item index map for `count` spans starting at `start(i)` (`-1` where none starts).
+    private func index(_ count: Int, start: (Int) -> Int) -> [Int32] {
         var map = [Int32](repeating: -1, count: c.count + 1)
-        for (i, r) in ranges.enumerated() where map[r.lowerBound] < 0 { map[r.lowerBound] = Int32(i) }
+        for i in 0..<count where map[start(i)] < 0 { map[start(i)] = Int32(i) }
         return map
     }
 

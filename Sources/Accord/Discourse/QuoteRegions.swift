@@ -34,33 +34,38 @@ enum QuoteRegions {
     static func pairs(_ tokens: [Token], _ source: SourceText) -> [Pair] {
         var pairs: [Pair] = []
         source.utf8.withUnsafeBufferPointer { bytes in
-            var openAt: Int?
-            for (i, token) in tokens.enumerated() {
-                if let open = openAt, token.flags.contains(.lineBefore), i > open + 1 {
-                    // A new paragraph: it continues the quotation only if it opens with a quote mark.
-                    let m = mark(token, bytes)
-                    if m == .open || m == .either { continue }
-                    pairs.append(Pair(open: open, close: i, balanced: false))
-                    openAt = nil
-                }
-                switch mark(token, bytes) {
-                case .open:
-                    if let open = openAt { pairs.append(Pair(open: open, close: i, balanced: false)) }
-                    openAt = i
-                case .close:
-                    if let open = openAt { pairs.append(Pair(open: open, close: i, balanced: true)); openAt = nil }
-                case .either:
-                    if let open = openAt {
-                        pairs.append(Pair(open: open, close: i, balanced: true))
+            tokens.withUnsafeBufferPointer { tokens in
+                var openAt: Int?
+                for i in tokens.indices {
+                    let token = tokens[i]
+                    // Only quote marks, and line breaks inside a quotation, matter.
+                    guard token.kind == .quote || openAt != nil && token.flags.contains(.lineBefore) else { continue }
+                    if let open = openAt, token.flags.contains(.lineBefore), i > open + 1 {
+                        // A new paragraph: it continues the quotation only if it opens with a quote mark.
+                        let m = mark(token, bytes)
+                        if m == .open || m == .either { continue }
+                        pairs.append(Pair(open: open, close: i, balanced: false))
                         openAt = nil
-                    } else {
-                        openAt = i
                     }
-                case .none:
-                    break
+                    switch mark(token, bytes) {
+                    case .open:
+                        if let open = openAt { pairs.append(Pair(open: open, close: i, balanced: false)) }
+                        openAt = i
+                    case .close:
+                        if let open = openAt { pairs.append(Pair(open: open, close: i, balanced: true)); openAt = nil }
+                    case .either:
+                        if let open = openAt {
+                            pairs.append(Pair(open: open, close: i, balanced: true))
+                            openAt = nil
+                        } else {
+                            openAt = i
+                        }
+                    case .none:
+                        break
+                    }
                 }
+                if let open = openAt { pairs.append(Pair(open: open, close: tokens.count, balanced: false)) }
             }
-            if let open = openAt { pairs.append(Pair(open: open, close: tokens.count, balanced: false)) }
         }
         return pairs
     }

@@ -10,12 +10,14 @@ struct StanceScorer {
     let initiatives: [InitiativeMention]
     let actions: [ActionMention]
     let quotes: [Quote]
-    /// Actor index by the token just past its end.
-    private let actorEndingAt: [Int: Int]
-    /// Actor index by its first token.
-    private let actorStartingAt: [Int: Int]
-    /// Speech and criticism actions by sentence.
-    private let reporting: [Int: [ActionMention]]
+    /// Actor index by the token just past its end (the last such actor; `-1` where none ends).
+    private let actorEndingAt: [Int32]
+    /// Actor index by its first token (the first such actor; `-1` where none starts).
+    private let actorStartingAt: [Int32]
+    /// Indices of the speech and criticism actions, in text order (so grouped by sentence).
+    private let reporting: [Int]
+    /// Where each sentence's actions start in `reporting` (one more entry than sentences).
+    private let reportingStart: [Int32]
 
     init(c: TaggingContext, actors: [ActorMention], initiatives: [InitiativeMention], actions: [ActionMention], quotes: [Quote]) {
         self.c = c
@@ -23,17 +25,24 @@ struct StanceScorer {
         self.initiatives = initiatives
         self.actions = actions
         self.quotes = quotes
-        var ending: [Int: Int] = [:]
-        for (i, actor) in actors.enumerated() { ending[actor.tokens.upperBound] = i }
-        actorEndingAt = ending
-        var starting: [Int: Int] = [:]
-        for (i, actor) in actors.enumerated() where starting[actor.tokens.lowerBound] == nil { starting[actor.tokens.lowerBound] = i }
-        actorStartingAt = starting
-        var reporting: [Int: [ActionMention]] = [:]
-        for action in actions where action.actionClass == "say" || action.actionClass == "criticize" {
-            reporting[action.sentence, default: []].append(action)
+        var ending = [Int32](repeating: -1, count: c.count + 1)
+        var starting = [Int32](repeating: -1, count: c.count + 1)
+        for i in actors.indices {
+            let tokens = actors[i].tokens
+            ending[tokens.upperBound] = Int32(i)
+            if starting[tokens.lowerBound] < 0 { starting[tokens.lowerBound] = Int32(i) }
         }
+        actorEndingAt = ending
+        actorStartingAt = starting
+        var reporting: [Int] = []
+        var reportingStart = [Int32](repeating: 0, count: c.sentences.count + 1)
+        for a in actions.indices where actions[a].actionClass == "say" || actions[a].actionClass == "criticize" {
+            reporting.append(a)
+            reportingStart[actions[a].sentence + 1] += 1
+        }
+        for s in c.sentences.indices { reportingStart[s + 1] += reportingStart[s] }
         self.reporting = reporting
+        self.reportingStart = reportingStart
     }
 
     static let negationFactor = -0.74
@@ -41,37 +50,48 @@ struct StanceScorer {
 
     func records() -> [StanceRecord] {
         var records: [StanceRecord] = []
-        let cuesBySentence = groupBySentence(c.matches(.stance).map { Int($0.start) }, c.matches(.stance))
+        let lexiconCues = self.lexiconCues()
+        var cueCursor = 0
         var initiativeCursor = 0
         var recentTopic: (entity: String, sentence: Int)?
         // Each holder's latest label toward each initiative, and the record number that set it.
         var positions: [String: [String: (label: StanceRecord.Label, order: Int)]] = [:]
         for (s, sentence) in c.sentences.enumerated() {
-            var named: [InitiativeMention] = []
             while initiativeCursor < initiatives.count && initiatives[initiativeCursor].sentence < s { initiativeCursor += 1 }
             var k = initiativeCursor
-            while k < initiatives.count && initiatives[k].sentence == s { named.append(initiatives[k]); k += 1 }
-            defer { if let first = named.first { recentTopic = (first.entity, s) } }
+            while k < initiatives.count && initiatives[k].sentence == s { k += 1 }
+            let named = initiativeCursor..<k
+            defer { if !named.isEmpty { recentTopic = (initiatives[named.lowerBound].entity, s) } }
 
-            var cues = cuesBySentence[s] ?? []
-            cues += criticismCues(in: sentence)
-            guard !cues.isEmpty, !isConditionalOrQuestion(sentence) else { continue }
-            var targets: [(entity: String, token: Int)] = named.map { ($0.entity, $0.tokens.lowerBound) }
+            let firstCue = cueCursor
+            while cueCursor < lexiconCues.count && lexiconCues[cueCursor].sentence == s { cueCursor += 1 }
+            // Most sentences have no cue: skip them before building anything.
+            guard firstCue < cueCursor || reportingActions(in: sentence).contains(where: { actions[$0].actionClass == "criticize" })
+            else { continue }
+            let cues = lexiconCues[firstCue..<cueCursor].map(\.cue) + criticismCues(in: sentence)
+            guard !isConditionalOrQuestion(sentence) else { continue }
+            var targets: [(entity: String, token: Int)] = named.map { (initiatives[$0].entity, initiatives[$0].tokens.lowerBound) }
             let backReference = targets.isEmpty
             if backReference {
                 guard let topic = recentTopic, s - topic.sentence <= 3 else { continue }
                 targets = [(topic.entity, sentence.tokens.lowerBound)]
             }
             let contrast = contrastPoint(in: sentence)
-            var byInitiative: [String: (score: Double, cues: [StanceRecord.Cue], first: Int)] = [:]
+            // A sentence names one or two initiatives: a linear search beats hashing their names.
+            var byInitiative: [(key: String, value: (score: Double, cues: [StanceRecord.Cue], first: Int))] = []
             for cue in cues {
                 guard let scored = score(cue, contrast: contrast, sentenceStart: sentence.tokens.lowerBound) else { continue }
                 let nearest = StanceScorer.nearest(targets, to: cue.start)
+                guard let slot = byInitiative.firstIndex(where: { $0.key == nearest.entity }) else {
+                    byInitiative.append((nearest.entity, (scored.weight, [scored], cue.start)))
+                    continue
+                }
                 // In place: copying the entry out and back would copy its cues every time.
-                byInitiative[nearest.entity, default: (0, [], cue.start)].score += scored.weight
-                byInitiative[nearest.entity, default: (0, [], cue.start)].cues.append(scored)
+                byInitiative[slot].value.score += scored.weight
+                byInitiative[slot].value.cues.append(scored)
             }
-            for (resolved, entry) in byInitiative.sorted(by: { $0.key < $1.key }) {
+            if byInitiative.count > 1 { byInitiative.sort { $0.key < $1.key } }
+            for (resolved, entry) in byInitiative {
                 let score = max(-1, min(1, entry.score))
                 guard abs(score) >= StanceScorer.threshold else { continue }
                 let quote = quoteIndex(containing: entry.first)
@@ -113,12 +133,13 @@ struct StanceScorer {
         let weight: Double
     }
 
-    private func groupBySentence(_ starts: [Int], _ matches: [PhraseMatch]) -> [Int: [CueMatch]] {
-        var result: [Int: [CueMatch]] = [:]
+    /// The lexicon's stance cues, longest first and not overlapping, with their sentences, in text order.
+    private func lexiconCues() -> [(sentence: Int, cue: CueMatch)] {
+        var result: [(sentence: Int, cue: CueMatch)] = []
         var lastEnd = 0
-        for m in matches where Int(m.start) >= lastEnd {
+        for m in c.matches(.stance) where Int(m.start) >= lastEnd {
             let s = Int(c.tokenSentence[Int(m.start)])
-            result[s, default: []].append(CueMatch(start: Int(m.start), end: Int(m.end), weight: c.lexicon.stanceWeights[Int(m.entry)]))
+            result.append((s, CueMatch(start: Int(m.start), end: Int(m.end), weight: c.lexicon.stanceWeights[Int(m.entry)])))
             lastEnd = Int(m.end)
         }
         return result
@@ -126,8 +147,14 @@ struct StanceScorer {
 
     /// `criticize`, `reject`, `condemn` ... acting in the sentence.
     private func criticismCues(in sentence: Sentence) -> [CueMatch] {
-        (reporting[Int(c.tokenSentence[sentence.tokens.lowerBound])] ?? []).filter { $0.actionClass == "criticize" }
-            .map { CueMatch(start: $0.tokens.lowerBound, end: $0.tokens.upperBound, weight: $0.negated ? 0.3 : -0.6) }
+        reportingActions(in: sentence).filter { actions[$0].actionClass == "criticize" }
+            .map { CueMatch(start: actions[$0].tokens.lowerBound, end: actions[$0].tokens.upperBound, weight: actions[$0].negated ? 0.3 : -0.6) }
+    }
+
+    /// The speech and criticism actions of a sentence, as action indices.
+    private func reportingActions(in sentence: Sentence) -> ArraySlice<Int> {
+        let s = Int(c.tokenSentence[sentence.tokens.lowerBound])
+        return reporting[Int(reportingStart[s])..<Int(reportingStart[s + 1])]
     }
 
     /// The cue with its degree word and negator folded in, and its clause's weight.
@@ -175,7 +202,8 @@ struct StanceScorer {
     /// `If it delivers, it will be a success`, `Only then can we call it a success`, `Is it a success?`
     private func isConditionalOrQuestion(_ sentence: Sentence) -> Bool {
         let last = sentence.tokens.upperBound - 1
-        if c.text(last..<(last + 1)) == "?" { return true }
+        let mark = c.tokens[last].byteRange
+        if mark.count == 1 && c.source.utf8[mark.lowerBound] == UInt8(ascii: "?") { return true }
         for k in sentence.tokens {
             let id = c.id(k)
             if id == c.words.if_ || id == c.words.unless { return true }
@@ -199,15 +227,16 @@ struct StanceScorer {
         if let quote, let entity = quotes[quote].entities.first { return entity }
         // A reporting verb before the cue (`Holloway said the plan failed`, `critics say`) or after it
         // (`..., he said.`) makes its subject the holder.
-        for action in reporting[Int(c.tokenSentence[sentence.tokens.lowerBound])] ?? [] where !c.inQuote[action.tokens.lowerBound] {
-            var k = action.tokens.lowerBound - 1
-            while k >= sentence.tokens.lowerBound && action.tokens.lowerBound - k <= 4 {
+        for a in reportingActions(in: sentence) where !c.inQuote[actions[a].tokens.lowerBound] {
+            let verb = actions[a].tokens
+            var k = verb.lowerBound - 1
+            while k >= sentence.tokens.lowerBound && verb.lowerBound - k <= 4 {
                 if c.id(k) == c.words.critics { return "other:critics" }
-                if let actor = actorEndingAt[k + 1] { return actors[actor].entity }
+                if actorEndingAt[k + 1] >= 0 { return actors[Int(actorEndingAt[k + 1])].entity }
                 if c.isPunctuation(k) { break }
                 k -= 1
             }
-            if action.tokens.lowerBound > cue, let actor = actorStartingAt[action.tokens.upperBound] { return actors[actor].entity }
+            if verb.lowerBound > cue, actorStartingAt[verb.upperBound] >= 0 { return actors[Int(actorStartingAt[verb.upperBound])].entity }
         }
         return "document"
     }

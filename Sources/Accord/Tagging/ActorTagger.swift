@@ -15,13 +15,22 @@ struct ActorTagger {
     /// Capitalised names not yet known to be people, by the hash of their last word.
     private var candidates: [UInt64: Range<Int>] = [:]
     private var needsSorting = false
+    /// Lexicon names, titles and demonyms by their first token: asked at nearly every capitalised word.
+    private let actorAt: MatchIndex
+    private let titleAt: MatchIndex
+    private let demonymAt: MatchIndex
 
-    init(context: TaggingContext) { c = context }
+    init(context: TaggingContext) {
+        c = context
+        actorAt = MatchIndex(context, .actor)
+        titleAt = MatchIndex(context, .title)
+        demonymAt = MatchIndex(context, .demonym)
+    }
 
     mutating func tag() -> [ActorMention] {
         var i = 0
         while i < c.count {
-            if i >= covered, let end = tagAt(i) {
+            if i >= covered, mayStartMention(i), let end = tagAt(i) {
                 covered = end
                 i = end
             } else {
@@ -32,15 +41,21 @@ struct ActorTagger {
         return mentions
     }
 
+    /// Whether some rule can start at word `i`: every rule needs a lexicon name, a title, a capital
+    /// letter or a pronoun there, and most words have none.
+    @inline(__always)
+    private func mayStartMention(_ i: Int) -> Bool {
+        c.isWord(i) && (c.isCapitalized(i) || actorAt.match(at: i) != nil || demonymAt.match(at: i) != nil
+            || titleAt.match(at: i) != nil || !c.wordFlags(i).isDisjoint(with: ActorTagger.pronouns))
+    }
+
     /// Tries every rule at token `i`; returns the token after what it consumed.
     private mutating func tagAt(_ i: Int) -> Int? {
-        guard c.isWord(i) else { return nil }
-        let actor = c.match(.actor, at: i)
-        let actorEntry = actor.map { c.lexicon.actors[Int($0.entry)] }
-        let demonym = c.match(.demonym, at: i)
+        let actor = actorAt.match(at: i)
+        let demonym = demonymAt.match(at: i)
 
         // 1–2. A country or demonym that qualifies a title or a government noun.
-        if let country = qualifierCountry(actorEntry, demonym) {
+        if let country = qualifierCountry(actor, demonym) {
             let qualifierEnd = max(actor.map { Int($0.end) } ?? 0, demonym.map { Int($0.end) } ?? 0)
             var j = qualifierEnd
             if c.id(j) == c.words.s { j += 1 }
@@ -50,8 +65,8 @@ struct ActorTagger {
         if let end = titleRule(from: i, affiliation: nil) { return end }
 
         // 3. Lexicon names.
-        if let actor, let entry = actorEntry {
-            return lexiconMention(actor, entry)
+        if let actor {
+            return lexiconMention(actor, c.lexicon.actors[Int(actor.entry)])
         }
         // 4. Coreference.
         if let end = surnameMention(at: i) { return end }
@@ -60,8 +75,14 @@ struct ActorTagger {
         return nameRule(at: i)
     }
 
-    private func qualifierCountry(_ actor: ActorEntry?, _ demonym: PhraseMatch?) -> String? {
-        if let actor, actor.type == .country, !actor.isMetonym { return actor.entity }
+    private static let pronouns: WordFlags = [.pronounMale, .pronounFemale, .pronounThing, .pronounPlural]
+
+    /// Reads the entry's fields in place: copying an `ActorEntry` out would retain all its strings.
+    private func qualifierCountry(_ actor: PhraseMatch?, _ demonym: PhraseMatch?) -> String? {
+        if let actor {
+            let k = Int(actor.entry)
+            if c.lexicon.actors[k].type == .country && !c.lexicon.actors[k].isMetonym { return c.lexicon.actors[k].entity }
+        }
         if let demonym { return c.lexicon.demonyms[Int(demonym.entry)] }
         return nil
     }
@@ -73,11 +94,11 @@ struct ActorTagger {
     private mutating func titleRule(from j: Int, affiliation qualifier: String?) -> Int? {
         guard let (titleStart, titleEnd, entry) = findTitle(from: j) else { return nil }
         let title = c.lexicon.titles[Int(entry)]
-        var roleText = titleStart == j && c.match(.title, at: j).map({ Int($0.end) == titleEnd }) == true
+        var roleText = titleStart == j && titleAt.match(at: j).map({ Int($0.end) == titleEnd }) == true
             ? title.role : c.text(titleStart..<titleEnd)
         var nameStart = titleEnd
         // `Ambassador to Mexico Ken Salazar`: the title names its post.
-        if (c.id(nameStart) == c.words.to || c.id(nameStart) == c.words.of), let post = c.match(.actor, at: nameStart + 1),
+        if (c.id(nameStart) == c.words.to || c.id(nameStart) == c.words.of), let post = actorAt.match(at: nameStart + 1),
            c.lexicon.actors[Int(post.entry)].type == .country, c.isCapitalized(Int(post.end)) {
             roleText = c.text(titleStart..<Int(post.end))
             nameStart = Int(post.end)
@@ -95,12 +116,12 @@ struct ActorTagger {
 
     @inline(__always)
     private func findTitle(from j: Int) -> (Int, Int, Int32)? {
-        if let m = c.match(.title, at: j) { return (j, Int(m.end), m.entry) }
+        if let m = titleAt.match(at: j) { return (j, Int(m.end), m.entry) }
         // Up to two capitalised words before a title, in the same sentence.
         var k = j
-        while k < j + 2, c.isCapitalized(k), c.sameSentence(j, k + 1), c.match(.actor, at: k) == nil {
+        while k < j + 2, c.isCapitalized(k), c.sameSentence(j, k + 1), actorAt.match(at: k) == nil {
             k += 1
-            if let m = c.match(.title, at: k) { return (j, Int(m.end), m.entry) }
+            if let m = titleAt.match(at: k) { return (j, Int(m.end), m.entry) }
         }
         return nil
     }
@@ -118,8 +139,8 @@ struct ActorTagger {
         var end = k
         while end < c.count && end < k + 6 && c.sameSentence(k, end) {
             if c.isCapitalized(end) && c.isWord(end) && !c.isAllCaps(end) || (c.isAllCaps(end) && end > k) {
-                if c.match(.title, at: end) != nil && end > k { break }
-                if let a = c.match(.actor, at: end), c.lexicon.actors[Int(a.entry)].type != .person { break }
+                if titleAt.match(at: end) != nil && end > k { break }
+                if let a = actorAt.match(at: end), c.lexicon.actors[Int(a.entry)].type != .person { break }
                 end += 1
             } else if c.wordFlags(end).contains(.nameParticle) && c.isCapitalized(end + 1) && end > k {
                 end += 1
@@ -134,7 +155,7 @@ struct ActorTagger {
     /// A lexicon person (full name or alias) inside a name run.
     private func knownPerson(in range: Range<Int>) -> ActorEntry? {
         for k in range {
-            if let m = c.match(.actor, at: k), Int(m.end) <= range.upperBound {
+            if let m = actorAt.match(at: k), Int(m.end) <= range.upperBound {
                 let entry = c.lexicon.actors[Int(m.entry)]
                 if entry.type == .person { return entry }
             }
@@ -207,7 +228,7 @@ struct ActorTagger {
     private func insideLongerName(_ range: Range<Int>) -> Bool {
         let next = range.upperBound
         if c.isCapitalized(next), c.sameSentence(range.lowerBound, next), !c.flags(next).contains(.lineBefore),
-           c.match(.actor, at: next) == nil, c.match(.demonym, at: next) == nil, c.match(.title, at: next) == nil,
+           actorAt.match(at: next) == nil, demonymAt.match(at: next) == nil, titleAt.match(at: next) == nil,
            !c.wordFlags(next).contains(.weekdayOrMonth), !c.wordFlags(next).contains(.sentenceStarter), c.isWord(next) {
             return true
         }
@@ -323,46 +344,63 @@ struct ActorTagger {
 /// The people met so far: surnames to resolve later mentions, roles for `the attorney general`,
 /// and the most recent person for `he`/`she`.
 private struct PeopleMemory {
+    /// Each entity met, by number: a mention hashes its entity once, the rest reads arrays.
+    private var numbers: [String: Int] = [:]
+    private var entities: [String] = []
+    private var genders: [ActorEntry.Gender?] = []
     /// Surnames by the hash of their folded tokens (no string is built to look one up).
-    private var surnames: [UInt64: String] = [:]
-    private var roles: [String: String] = [:]
-    private var genders: [String: ActorEntry.Gender] = [:]
-    private var seen: Set<String> = []
-    private var recent: [String] = []
+    private var surnames: [UInt64: Int] = [:]
+    /// The hashes of the surnames' first words, as bits: most capitalised words start none, and
+    /// this tells so without a dictionary look-up (no false negatives).
+    private var firstWords = [UInt64](repeating: 0, count: 64)
+    private var roles: [String: Int] = [:]
+    private var recent: [Int] = []
 
-    func hasMet(_ entity: String) -> Bool { seen.contains(entity) }
+    func hasMet(_ entity: String) -> Bool { numbers[entity] != nil }
 
     mutating func met(_ entity: String, role: String?, gender: ActorEntry.Gender?, name: Range<Int>, context c: TaggingContext) {
-        seen.insert(entity)
-        if let role { roles[role.lowercased()] = entity }
-        if let gender { genders[entity] = gender }
+        let n = number(entity)
+        if let role { roles[role.lowercased()] = n }
+        if let gender { genders[n] = gender }
         let words = name.filter { c.isCapitalized($0) }
         if words.count >= 2 {
-            surnames[key(words.suffix(1), c)] = entity
+            let last = key(words.suffix(1), c)
+            surnames[last] = n
+            noteFirstWord(last)
             if words.count >= 3 {
-                surnames[key(words.suffix(2), c)] = entity
+                surnames[key(words.suffix(2), c)] = n
                 // Spanish names carry two surnames; the first alone names the person (`Ochoa`).
                 let paternal = key([words[words.count - 2]], c)
-                if surnames[paternal] == nil { surnames[paternal] = entity }
+                if surnames[paternal] == nil { surnames[paternal] = n }
+                noteFirstWord(paternal) // also the first word of the two-surname key
             }
         }
-        mentioned(entity)
+        mentioned(n)
     }
 
-    mutating func mentioned(_ entity: String) {
-        seen.insert(entity)
-        if recent.last != entity { recent.append(entity) }
+    mutating func mentioned(_ entity: String) { mentioned(number(entity)) }
+
+    private mutating func mentioned(_ n: Int) {
+        if recent.last != n { recent.append(n) }
         if recent.count > 16 { recent.removeFirst(recent.count - 16) }
     }
 
-    func entity(withRole role: String) -> String? { roles[role.lowercased()] }
+    private mutating func number(_ entity: String) -> Int {
+        if let n = numbers[entity] { return n }
+        numbers[entity] = entities.count
+        entities.append(entity)
+        genders.append(nil)
+        return entities.count - 1
+    }
+
+    func entity(withRole role: String) -> String? { roles[role.lowercased()].map { entities[$0] } }
 
     func lastPerson(female: Bool) -> String? {
-        for entity in recent.reversed() {
-            switch genders[entity] {
-            case .female?: if female { return entity }
-            case .male?: if !female { return entity }
-            case nil: return entity
+        for n in recent.reversed() {
+            switch genders[n] {
+            case .female?: if female { return entities[n] }
+            case .male?: if !female { return entities[n] }
+            case nil: return entities[n]
             }
         }
         return nil
@@ -371,13 +409,23 @@ private struct PeopleMemory {
     /// A known surname (two words first, then one) starting at `i`.
     func surname(at i: Int, context c: TaggingContext) -> (String, Int)? {
         guard !surnames.isEmpty else { return nil }
-        if c.isCapitalized(i + 1), let entity = surnames[key(i..<(i + 2), c)] { return (entity, i + 2) }
-        if let entity = surnames[key(i..<(i + 1), c)] { return (entity, i + 1) }
+        let one = key(i..<(i + 1), c)
+        guard startsSurname(one) else { return nil }
+        if c.isCapitalized(i + 1), let n = surnames[key(i..<(i + 2), c)] { return (entities[n], i + 2) }
+        if let n = surnames[one] { return (entities[n], i + 1) }
         return nil
     }
 
     func entity(forSurname range: Range<Int>, context c: TaggingContext) -> String? {
-        surnames[key(range, c)]
+        surnames[key(range, c)].map { entities[$0] }
+    }
+
+    private mutating func noteFirstWord(_ hash: UInt64) {
+        firstWords[Int(hash >> 6 & 63)] |= 1 << (hash & 63)
+    }
+
+    private func startsSurname(_ hash: UInt64) -> Bool {
+        firstWords[Int(hash >> 6 & 63)] & 1 << (hash & 63) != 0
     }
 
     private func key<S: Sequence>(_ tokens: S, _ c: TaggingContext) -> UInt64 where S.Element == Int {

@@ -7,10 +7,11 @@ struct TargetTagger {
 
     func tag(actors: [ActorMention], initiatives: [InitiativeMention]) -> [TargetMention] {
         var properName = [Bool](repeating: false, count: c.count)
-        for actor in actors where actor.type == .organization || actor.type == .group && c.isCapitalized(actor.tokens.lowerBound) {
-            for k in actor.tokens { properName[k] = true }
+        // Indices, not elements: a mention copied out of its array retains all its strings.
+        for a in actors.indices where actors[a].type == .organization || actors[a].type == .group && c.isCapitalized(actors[a].tokens.lowerBound) {
+            for k in actors[a].tokens { properName[k] = true }
         }
-        for initiative in initiatives { for k in initiative.tokens { properName[k] = true } }
+        for n in initiatives.indices { for k in initiatives[n].tokens { properName[k] = true } }
 
         var mentions: [TargetMention] = []
         var lastEnd = 0
