@@ -10,15 +10,9 @@
 ///   a bare purpose `to` (intent), else the modality of the action it is coordinated with.
 struct ActionTagger {
     let c: TaggingContext
-    private let actionAt: MatchIndex
-    private let negators: MatchIndex
-    private let modals: MatchIndex
 
     init(c: TaggingContext) {
         self.c = c
-        actionAt = MatchIndex(c, .action)
-        negators = MatchIndex(c, .negator, ends: true)
-        modals = MatchIndex(c, .modal, ends: true)
     }
 
     func tag(actors: [ActorMention], initiatives: [InitiativeMention], targets: [TargetMention]) -> [ActionMention] {
@@ -75,10 +69,10 @@ struct ActionTagger {
     private func isNegated(_ start: Int) -> Bool {
         var end = start
         while end > start - 5 && end > 0 {
-            if let m = negators.match(endingAt: end, after: start - 8) {
+            if let m = c.match(.negator, endingAt: end, after: start - 8) {
                 return c.lexicon.negators[Int(m.entry)]
             }
-            if clauseBoundary(end - 1) || (end < start && actionAt.match(at: end - 1) != nil) { return false }
+            if clauseBoundary(end - 1) || (end < start && c.match(.action, at: end - 1) != nil) { return false }
             end -= 1
         }
         return false
@@ -87,8 +81,8 @@ struct ActionTagger {
     private func modalityBefore(_ start: Int) -> Modality {
         var end = start
         while end > start - 6 && end > 0 {
-            if let m = modals.match(endingAt: end, after: start - 9) { return c.lexicon.modals[Int(m.entry)] }
-            if clauseBoundary(end - 1) || (end < start && actionAt.match(at: end - 1) != nil) { break }
+            if let m = c.match(.modal, endingAt: end, after: start - 9) { return c.lexicon.modals[Int(m.entry)] }
+            if clauseBoundary(end - 1) || (end < start && c.match(.action, at: end - 1) != nil) { break }
             if end == start || end == start - 1, c.id(end - 1) == c.words.to { return .intent }
             end -= 1
         }

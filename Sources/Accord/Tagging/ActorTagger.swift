@@ -15,16 +15,9 @@ struct ActorTagger {
     /// Capitalised names not yet known to be people, by the hash of their last word.
     private var candidates: [UInt64: Range<Int>] = [:]
     private var needsSorting = false
-    /// Lexicon names, titles and demonyms by their first token: asked at nearly every capitalised word.
-    private let actorAt: MatchIndex
-    private let titleAt: MatchIndex
-    private let demonymAt: MatchIndex
 
     init(context: TaggingContext) {
         c = context
-        actorAt = MatchIndex(context, .actor)
-        titleAt = MatchIndex(context, .title)
-        demonymAt = MatchIndex(context, .demonym)
     }
 
     mutating func tag() -> [ActorMention] {
@@ -45,14 +38,14 @@ struct ActorTagger {
     /// letter or a pronoun there, and most words have none.
     @inline(__always)
     private func mayStartMention(_ i: Int) -> Bool {
-        c.isWord(i) && (c.isCapitalized(i) || actorAt.match(at: i) != nil || demonymAt.match(at: i) != nil
-            || titleAt.match(at: i) != nil || !c.wordFlags(i).isDisjoint(with: ActorTagger.pronouns))
+        c.isWord(i) && (c.isCapitalized(i) || c.match(.actor, at: i) != nil || c.match(.demonym, at: i) != nil
+            || c.match(.title, at: i) != nil || !c.wordFlags(i).isDisjoint(with: ActorTagger.pronouns))
     }
 
     /// Tries every rule at token `i`; returns the token after what it consumed.
     private mutating func tagAt(_ i: Int) -> Int? {
-        let actor = actorAt.match(at: i)
-        let demonym = demonymAt.match(at: i)
+        let actor = c.match(.actor, at: i)
+        let demonym = c.match(.demonym, at: i)
 
         // 1–2. A country or demonym that qualifies a title or a government noun.
         if let country = qualifierCountry(actor, demonym) {
@@ -94,11 +87,11 @@ struct ActorTagger {
     private mutating func titleRule(from j: Int, affiliation qualifier: String?) -> Int? {
         guard let (titleStart, titleEnd, entry) = findTitle(from: j) else { return nil }
         let title = c.lexicon.titles[Int(entry)]
-        var roleText = titleStart == j && titleAt.match(at: j).map({ Int($0.end) == titleEnd }) == true
+        var roleText = titleStart == j && c.match(.title, at: j).map({ Int($0.end) == titleEnd }) == true
             ? title.role : c.text(titleStart..<titleEnd)
         var nameStart = titleEnd
         // `Ambassador to Mexico Ken Salazar`: the title names its post.
-        if (c.id(nameStart) == c.words.to || c.id(nameStart) == c.words.of), let post = actorAt.match(at: nameStart + 1),
+        if (c.id(nameStart) == c.words.to || c.id(nameStart) == c.words.of), let post = c.match(.actor, at: nameStart + 1),
            c.lexicon.actors[Int(post.entry)].type == .country, c.isCapitalized(Int(post.end)) {
             roleText = c.text(titleStart..<Int(post.end))
             nameStart = Int(post.end)
@@ -116,12 +109,12 @@ struct ActorTagger {
 
     @inline(__always)
     private func findTitle(from j: Int) -> (Int, Int, Int32)? {
-        if let m = titleAt.match(at: j) { return (j, Int(m.end), m.entry) }
+        if let m = c.match(.title, at: j) { return (j, Int(m.end), m.entry) }
         // Up to two capitalised words before a title, in the same sentence.
         var k = j
-        while k < j + 2, c.isCapitalized(k), c.sameSentence(j, k + 1), actorAt.match(at: k) == nil {
+        while k < j + 2, c.isCapitalized(k), c.sameSentence(j, k + 1), c.match(.actor, at: k) == nil {
             k += 1
-            if let m = titleAt.match(at: k) { return (j, Int(m.end), m.entry) }
+            if let m = c.match(.title, at: k) { return (j, Int(m.end), m.entry) }
         }
         return nil
     }
@@ -139,8 +132,8 @@ struct ActorTagger {
         var end = k
         while end < c.count && end < k + 6 && c.sameSentence(k, end) {
             if c.isCapitalized(end) && c.isWord(end) && !c.isAllCaps(end) || (c.isAllCaps(end) && end > k) {
-                if titleAt.match(at: end) != nil && end > k { break }
-                if let a = actorAt.match(at: end), c.lexicon.actors[Int(a.entry)].type != .person { break }
+                if c.match(.title, at: end) != nil && end > k { break }
+                if let a = c.match(.actor, at: end), c.lexicon.actors[Int(a.entry)].type != .person { break }
                 end += 1
             } else if c.wordFlags(end).contains(.nameParticle) && c.isCapitalized(end + 1) && end > k {
                 end += 1
@@ -155,7 +148,7 @@ struct ActorTagger {
     /// A lexicon person (full name or alias) inside a name run.
     private func knownPerson(in range: Range<Int>) -> ActorEntry? {
         for k in range {
-            if let m = actorAt.match(at: k), Int(m.end) <= range.upperBound {
+            if let m = c.match(.actor, at: k), Int(m.end) <= range.upperBound {
                 let entry = c.lexicon.actors[Int(m.entry)]
                 if entry.type == .person { return entry }
             }
@@ -228,7 +221,7 @@ struct ActorTagger {
     private func insideLongerName(_ range: Range<Int>) -> Bool {
         let next = range.upperBound
         if c.isCapitalized(next), c.sameSentence(range.lowerBound, next), !c.flags(next).contains(.lineBefore),
-           actorAt.match(at: next) == nil, demonymAt.match(at: next) == nil, titleAt.match(at: next) == nil,
+           c.match(.actor, at: next) == nil, c.match(.demonym, at: next) == nil, c.match(.title, at: next) == nil,
            !c.wordFlags(next).contains(.weekdayOrMonth), !c.wordFlags(next).contains(.sentenceStarter), c.isWord(next) {
             return true
         }
