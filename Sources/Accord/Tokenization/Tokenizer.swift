@@ -53,7 +53,7 @@ private struct TokenSink {
 
     /// Whether `k` more tokens fit; when they do not, the sink is marked overflowed.
     @inline(__always) mutating func reserve(_ k: Int) -> Bool {
-        if buffer.count - count >= k { return true }
+        if buffer.count &- count >= k { return true }
         overflowed = true
         return false
     }
@@ -61,7 +61,7 @@ private struct TokenSink {
     /// Appends a token that `reserve` made room for, without checking again.
     @inline(__always) mutating func appendReserved(_ token: Token) {
         buffer.initializeElement(at: count, to: token)
-        count += 1
+        count &+= 1
     }
 }
 
@@ -110,7 +110,7 @@ private struct ChunkScanner {
                     sawSpace = true
                     // U+000A–U+000D break lines; CRLF is one line break.
                     if byte &- 0x0A < 4 && !(byte == 0x0A && i > 0 && p[i - 1] == 0x0D) { lineBreaks += 1 }
-                    i += 1
+                    i &+= 1
                     continue
                 }
             } else {
@@ -126,7 +126,9 @@ private struct ChunkScanner {
             startChunk(sawSpace: sawSpace, lineBreaks: lineBreaks)
             sawSpace = false
             lineBreaks = 0
-            if usesFastPath && fastChunk(p, n, &i, &skew) { continue }
+            if usesFastPath {
+                if fastChunk(p, n, &i, &skew) { continue }
+            }
             fullChunk(bytes, &i, &skew)
         }
     }
@@ -182,21 +184,22 @@ private struct ChunkScanner {
     /// emits nothing and returns false.
     @inline(__always)
     private mutating func fastChunk(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ skew: inout Int) -> Bool {
+        // Offsets stay below 2^31 (the text's limit): the arithmetic below wraps rather than checks.
         let start = i
         var j = start
-        while j < n {
+        while j < n && byteClass(p[j]) != .alphanumeric {
             let c = p[j]
-            if c == 0x28 || c == 0x22 { j += 1 } // ( "
-            else if c == 0xE2 && j + 2 < n && p[j + 1] == 0x80 && p[j + 2] == 0x9C { j += 3 } // “
-            else { break }
+            if c == 0x28 || c == 0x22 { j &+= 1 } // ( "
+            else if c == 0xE2 && j + 2 < n && p[j + 1] == 0x80 && p[j + 2] == 0x9C { j &+= 3 } // “
+            else { return false }
         }
         let wordStart = j
-        guard j < n, byteClass(p[j]) == .alphanumeric else { return false }
-        j += 1
+        guard j < n else { return false }
+        j &+= 1
         var lastPart = wordStart
         var continuationBytes = 0
         while true {
-            while j < n && byteClass(p[j]) == .alphanumeric { j += 1 }
+            while j < n && byteClass(p[j]) == .alphanumeric { j &+= 1 }
             guard j < n else { break }
             if Self.isLatinLetter(p, j, n) { j += 2; continuationBytes += 1; continue }
             if p[j] == 0x2D && j + 1 < n && (byteClass(p[j + 1]) == .alphanumeric || Self.isLatinLetter(p, j + 1, n)) {
@@ -207,7 +210,7 @@ private struct ChunkScanner {
             break
         }
         let wordEnd = j
-        if wordEnd - wordStart == 6 && Self.isCannot(p + wordStart) { return false }
+        if wordEnd &- wordStart == 6 && Self.isCannot(p + wordStart) { return false }
         var keepsPeriod = false
         if j < n && p[j] == 0x2E {
             // `1.` to `999.` alone may be a list marker: the full scanner decides.
@@ -234,38 +237,38 @@ private struct ChunkScanner {
             }
         }
         // No more tokens than bytes: one check makes room for the whole chunk.
-        guard tokens.reserve(j - start) else {
+        guard tokens.reserve(j &- start) else {
             i = j
             return true
         }
         // Emit: the opening marks, the word, the closing marks; one scalar each but the word.
         var flags = pendingFlags
         var k = start
-        var scalar = start - skew
+        var scalar = start &- skew
         while k < wordStart {
             let wide = p[k] == 0xE2
             let kind: Token.Kind = p[k] == 0x28 ? .punct : .quote
-            emitFast(k, wide ? k + 3 : k + 1, scalar, scalar + 1, kind, flags)
+            emitFast(k, wide ? k &+ 3 : k &+ 1, scalar, scalar &+ 1, kind, flags)
             flags = []
-            k += wide ? 3 : 1
-            scalar += 1
+            k &+= wide ? 3 : 1
+            scalar &+= 1
         }
         let lead = p[wordStart]
         flags.insert(lead &- 0x41 < 26 ? .capitalized : (lead >= 0x61 ? .lowercase : .numeric))
         if keepsPeriod { flags.insert(.periodWord) }
-        let wordScalars = closingStart - wordStart - continuationBytes
-        emitFast(wordStart, closingStart, scalar, scalar + wordScalars, .word, flags)
+        let wordScalars = closingStart &- wordStart &- continuationBytes
+        emitFast(wordStart, closingStart, scalar, scalar &+ wordScalars, .word, flags)
         k = closingStart
-        scalar += wordScalars
+        scalar &+= wordScalars
         while k < j {
             let wide = p[k] == 0xE2
             let kind: Token.Kind = wide || p[k] == 0x22 ? .quote : .punct
-            emitFast(k, wide ? k + 3 : k + 1, scalar, scalar + 1, kind, [])
-            k += wide ? 3 : 1
-            scalar += 1
+            emitFast(k, wide ? k &+ 3 : k &+ 1, scalar, scalar &+ 1, kind, [])
+            k &+= wide ? 3 : 1
+            scalar &+= 1
         }
         i = j
-        skew = j - scalar
+        skew = j &- scalar
         return true
     }
 
