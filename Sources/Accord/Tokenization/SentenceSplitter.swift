@@ -17,27 +17,27 @@ struct SentenceSplitter: Sendable {
         var sentences: [Sentence] = []
         guard !tokens.isEmpty else { return sentences }
         sentences.reserveCapacity(tokens.count / 20 + 1)
-        text.utf8.withUnsafeBufferPointer { bytes in
-            var first = 0
-            var t = 0
-            let count = tokens.count
-            func close(after last: Int) {
-                sentences.append(Sentence(start: tokens[first].start, end: tokens[last].end, tokens: first..<(last + 1)))
-                first = last + 1
-            }
-            while t < count {
-                var last = t
-                if isTerminal(tokens[t], bytes) {
-                    last = closingMarksEnd(after: t, tokens, bytes)
+        tokens.withUnsafeBufferPointer { tokens in
+            text.utf8.withUnsafeBufferPointer { bytes in
+                var first = 0
+                var t = 0
+                let count = tokens.count
+                func close(after last: Int) {
+                    sentences.append(Sentence(start: tokens[first].start, end: tokens[last].end, tokens: first..<(last + 1)))
+                    first = last + 1
                 }
-                let next = last + 1
-                if next >= count { close(after: last); break }
-                if breaksLine(before: next, tokens, bytes, wrapped: wrapped) {
-                    close(after: last)
-                } else if last > t || isTerminal(tokens[t], bytes) {
-                    if endsSentence(terminal: t, next: next, tokens, bytes) { close(after: last) }
+                while t < count {
+                    let terminal = isTerminal(tokens[t], bytes)
+                    let last = terminal ? closingMarksEnd(after: t, tokens, bytes) : t
+                    let next = last + 1
+                    if next >= count { close(after: last); break }
+                    if breaksLine(before: next, tokens, bytes, wrapped: wrapped) {
+                        close(after: last)
+                    } else if terminal {
+                        if endsSentence(terminal: t, next: next, tokens, bytes) { close(after: last) }
+                    }
+                    t = next
                 }
-                t = next
             }
         }
         return sentences
@@ -46,7 +46,7 @@ struct SentenceSplitter: Sendable {
     // MARK: - Rules
 
     /// A line break ends a sentence; with `wrapped`, only a blank line or a list marker does.
-    private func breaksLine(before k: Int, _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, wrapped: Bool) -> Bool {
+    private func breaksLine(before k: Int, _ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, wrapped: Bool) -> Bool {
         let flags = tokens[k].flags
         guard flags.contains(.lineBefore) else { return false }
         if !wrapped || flags.contains(.blankLineBefore) { return true }
@@ -54,7 +54,7 @@ struct SentenceSplitter: Sendable {
     }
 
     /// `-`, `*`, `•`, or `1.` / `1)` / `a)` at the start of a line.
-    private func isListMarker(at k: Int, _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func isListMarker(at k: Int, _ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let token = tokens[k]
         let text = slice(token, bytes)
         if text.count == 1, [UInt8(ascii: "-"), UInt8(ascii: "*")].contains(text[0]) { return true }
@@ -80,7 +80,7 @@ struct SentenceSplitter: Sendable {
     }
 
     /// Closing quotes, brackets and further terminal marks that hang on a terminal mark (`?!"`, `.)`).
-    private func closingMarksEnd(after t: Int, _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    private func closingMarksEnd(after t: Int, _ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var last = t
         while last + 1 < tokens.count {
             let next = tokens[last + 1]
@@ -101,7 +101,7 @@ struct SentenceSplitter: Sendable {
     }
 
     /// Whether the sentence ends after the terminal at `t` (and its closing marks), given the next token.
-    private func endsSentence(terminal t: Int, next: Int, _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func endsSentence(terminal t: Int, next: Int, _ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let token = tokens[t]
         let following = tokens[next]
         // Goes on in lower case: `"Who profits?" the senator asked.`, `Yahoo! is`, `U.S. officials`.

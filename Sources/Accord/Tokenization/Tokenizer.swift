@@ -127,6 +127,11 @@ private struct ChunkScanner {
             sawSpace = false
             lineBreaks = 0
             if usesFastPath {
+                if let end = bareWordEnd(p, n, i) {
+                    emitBareWord(p[i], i, end, skew: skew)
+                    i = end
+                    continue
+                }
                 if fastChunk(p, n, &i, &skew) { continue }
             }
             fullChunk(bytes, &i, &skew)
@@ -170,6 +175,31 @@ private struct ChunkScanner {
     }
 
     // MARK: - The fast path: chunks of the common shape
+
+    /// The end of the commonest chunk, a bare word of ASCII letters and digits followed by white
+    /// space or the end of the text; nil for any other chunk (and for `cannot`, which splits).
+    @inline(__always)
+    private func bareWordEnd(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: Int) -> Int? {
+        guard byteClass(p[i]) == .alphanumeric else { return nil }
+        var j = i &+ 1
+        while j < n && byteClass(p[j]) == .alphanumeric { j &+= 1 }
+        guard j == n || byteClass(p[j]) == .space else { return nil }
+        if j &- i == 6 && Self.isCannot(p + i) { return nil }
+        return j
+    }
+
+    /// Emits the bare word at bytes `i..<j`, one scalar per byte, starting with `lead`.
+    @inline(__always)
+    private mutating func emitBareWord(_ lead: UInt8, _ i: Int, _ j: Int, skew: Int) {
+        guard tokens.reserve(1) else { return }
+        emitFast(i, j, i &- skew, j &- skew, .word, pendingFlags.union(Self.caseFlag(lead)))
+    }
+
+    /// The flag for a word's first byte, an ASCII letter or digit.
+    @inline(__always)
+    private static func caseFlag(_ lead: UInt8) -> Token.Flags {
+        lead &- 0x41 < 26 ? .capitalized : (lead >= 0x61 ? .lowercase : .numeric)
+    }
 
     /// Most chunks of news text are a word with an opening mark or two before it and plain closing
     /// punctuation after it. For those the rules below have nothing to decide, so they are emitted
@@ -254,7 +284,7 @@ private struct ChunkScanner {
             scalar &+= 1
         }
         let lead = p[wordStart]
-        flags.insert(lead &- 0x41 < 26 ? .capitalized : (lead >= 0x61 ? .lowercase : .numeric))
+        flags.insert(Self.caseFlag(lead))
         if keepsPeriod { flags.insert(.periodWord) }
         let wordScalars = closingStart &- wordStart &- continuationBytes
         emitFast(wordStart, closingStart, scalar, scalar &+ wordScalars, .word, flags)
