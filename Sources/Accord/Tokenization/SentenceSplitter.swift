@@ -14,11 +14,13 @@ struct SentenceSplitter: Sendable {
     let sentenceStarters: Set<String>
 
     func split(_ tokens: [Token], in text: SourceText, wrapped: Bool = false) -> [Sentence] {
-        var sentences: [Sentence] = []
-        guard !tokens.isEmpty else { return sentences }
-        sentences.reserveCapacity(tokens.count / 20 + 1)
-        tokens.withUnsafeBufferPointer { tokens in
+        guard !tokens.isEmpty else { return [] }
+        // The array is local to the closure: captured from outside, each append would pay a dynamic
+        // exclusivity check.
+        return tokens.withUnsafeBufferPointer { tokens in
             text.utf8.withUnsafeBufferPointer { bytes in
+                var sentences: [Sentence] = []
+                sentences.reserveCapacity(tokens.count / 20 + 1)
                 var first = 0
                 var t = 0
                 let count = tokens.count
@@ -38,9 +40,9 @@ struct SentenceSplitter: Sendable {
                     }
                     t = next
                 }
+                return sentences
             }
         }
-        return sentences
     }
 
     // MARK: - Rules
@@ -58,7 +60,7 @@ struct SentenceSplitter: Sendable {
         let token = tokens[k]
         let text = slice(token, bytes)
         if text.count == 1, [UInt8(ascii: "-"), UInt8(ascii: "*")].contains(text[0]) { return true }
-        if text.elementsEqual([0xE2, 0x80, 0xA2]) || text.elementsEqual([0xC2, 0xB7]) { return true } // • ·
+        if Self.equals(text, 0xE2, 0x80, 0xA2) || Self.equals(text, 0xC2, 0xB7) { return true } // • ·
         if token.flags.contains(.numeric) && text.last == UInt8(ascii: ".") { return true } // `1.`
         guard k + 1 < tokens.count, token.byteRange.count <= 3,
               token.flags.contains(.numeric) || token.byteRange.count == 1 else { return false }
@@ -74,7 +76,7 @@ struct SentenceSplitter: Sendable {
         let text = slice(token, bytes)
         switch text.first {
         case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"): return true
-        case 0xE2: return text.elementsEqual([0xE2, 0x80, 0xA6]) // …
+        case 0xE2: return Self.equals(text, 0xE2, 0x80, 0xA6) // …
         default: return false
         }
     }
@@ -88,7 +90,7 @@ struct SentenceSplitter: Sendable {
             let text = slice(next, bytes)
             let isClosingBracket = next.kind == .punct && text.count == 1
                 && (text[0] == UInt8(ascii: ")") || text[0] == UInt8(ascii: "]") || text[0] == UInt8(ascii: "}"))
-            let isAlwaysClosing = text.elementsEqual([0xE2, 0x80, 0x9D]) || text.elementsEqual([0xC2, 0xBB]) // ” »
+            let isAlwaysClosing = Self.equals(text, 0xE2, 0x80, 0x9D) || Self.equals(text, 0xC2, 0xBB) // ” »
             let attached = !next.flags.contains(.spaceBefore)
             if (attached && (next.kind == .quote || isClosingBracket || isTerminal(next, bytes) && next.kind == .punct))
                 || isAlwaysClosing {
@@ -134,6 +136,18 @@ struct SentenceSplitter: Sendable {
         guard following.flags.contains(.capitalized) else { return false }
         let next = String(decoding: slice(following, bytes), as: UTF8.self).lowercased()
         return sentenceStarters.contains(next)
+    }
+
+    /// Whether `text` is exactly the two bytes given (no array is built to compare with).
+    @inline(__always)
+    private static func equals(_ text: UnsafeBufferPointer<UInt8>, _ b0: UInt8, _ b1: UInt8) -> Bool {
+        text.count == 2 && text[0] == b0 && text[1] == b1
+    }
+
+    /// Whether `text` is exactly the three bytes given.
+    @inline(__always)
+    private static func equals(_ text: UnsafeBufferPointer<UInt8>, _ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Bool {
+        text.count == 3 && text[0] == b0 && text[1] == b1 && text[2] == b2
     }
 
     @inline(__always)
