@@ -18,21 +18,26 @@ enum InputWarnings {
         return warnings
     }
 
-    /// The number of zero bytes. NUL is rare in text, so eight bytes at a time are tested for one
-    /// (`(w - 0x01…) & ~w & 0x80…` is non-zero exactly when some byte of `w` is zero) and counted
-    /// only then.
+    /// The number of zero bytes. NUL is rare in text, so 32 bytes at a time are tested for one
+    /// (`(w - 0x01…) & ~w & 0x80…` is non-zero exactly when some byte of the word `w` is zero) and
+    /// counted only then.
     static func nulCount(_ bytes: [UInt8]) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return 0 }
             let n = buffer.count
             var count = 0
             var i = 0
-            while i + 8 <= n {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 {
-                    for k in i..<i + 8 where base[k] == 0 { count += 1 }
+            while i + 32 <= n {
+                let raw = UnsafeRawPointer(base + i)
+                var zeroLanes: UInt64 = 0
+                for k in 0..<4 {
+                    let word = raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self)
+                    zeroLanes |= (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
                 }
-                i += 8
+                if zeroLanes != 0 {
+                    for k in i..<i + 32 where base[k] == 0 { count += 1 }
+                }
+                i += 32
             }
             for k in i..<n where base[k] == 0 { count += 1 }
             return count

@@ -129,7 +129,13 @@ private struct ChunkScanner {
             if usesFastPath {
                 if let end = bareWordEnd(p, n, i) {
                     emitBareWord(p[i], i, end, skew: skew)
-                    i = end
+                    // The single space that mostly follows is passed over here, saving a round.
+                    if end < n && p[end] == 0x20 {
+                        sawSpace = true
+                        i = end &+ 1
+                    } else {
+                        i = end
+                    }
                     continue
                 }
                 if fastChunk(p, n, &i, &skew) { continue }
