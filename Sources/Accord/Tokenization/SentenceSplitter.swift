@@ -29,6 +29,10 @@ struct SentenceSplitter: Sendable {
                     first = last + 1
                 }
                 while t < count {
+                    // Most tokens are no terminal and have no line break after them: passed over here.
+                    while t + 1 < count && !Self.mayBeTerminal(tokens[t]) && !tokens[t + 1].flags.contains(.lineBefore) {
+                        t += 1
+                    }
                     let terminal = isTerminal(tokens[t], bytes)
                     let last = terminal ? closingMarksEnd(after: t, tokens, bytes) : t
                     let next = last + 1
@@ -67,6 +71,12 @@ struct SentenceSplitter: Sendable {
         let marker = slice(tokens[k + 1], bytes)
         return !tokens[k + 1].flags.contains(.spaceBefore) && marker.count == 1
             && (marker[0] == UInt8(ascii: ".") || marker[0] == UInt8(ascii: ")"))
+    }
+
+    /// Whether `isTerminal` needs asking: only punctuation and words that kept a period are terminals.
+    @inline(__always)
+    private static func mayBeTerminal(_ token: Token) -> Bool {
+        token.flags.contains(.periodWord) || token.kind == .punct
     }
 
     /// `.`, `?`, `!`, an ellipsis, or a word that kept its final period.

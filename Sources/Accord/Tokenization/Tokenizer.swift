@@ -123,38 +123,37 @@ private struct ChunkScanner {
                     continue
                 }
             }
-            startChunk(sawSpace: sawSpace, lineBreaks: lineBreaks)
+            let flags = firstTokenFlags(sawSpace: sawSpace, lineBreaks: lineBreaks)
+            if lineBreaks > 0 { openSingleQuote = false }
             sawSpace = false
             lineBreaks = 0
-            if usesFastPath {
-                if let end = bareWordEnd(p, n, i) {
-                    emitBareWord(p[i], i, end, skew: skew)
-                    // The single space that mostly follows is passed over here, saving a round.
-                    if end < n && p[end] == 0x20 {
-                        sawSpace = true
-                        i = end &+ 1
-                    } else {
-                        i = end
-                    }
-                    continue
+            if usesFastPath, let end = bareWordEnd(p, n, i) {
+                emitBareWord(p[i], i, end, skew: skew, flags: flags)
+                // The single space that mostly follows is passed over here, saving a round.
+                if end < n && p[end] == 0x20 {
+                    sawSpace = true
+                    i = end &+ 1
+                } else {
+                    i = end
                 }
+                continue
+            }
+            pendingFlags = flags
+            if usesFastPath {
                 if fastChunk(p, n, &i, &skew) { continue }
             }
             fullChunk(bytes, &i, &skew)
         }
     }
 
-    /// Sets the flags of a chunk's first token from the white space before it.
+    /// The flags of a chunk's first token, from the white space before it.
     @inline(__always)
-    private mutating func startChunk(sawSpace: Bool, lineBreaks: Int) {
+    private func firstTokenFlags(sawSpace: Bool, lineBreaks: Int) -> Token.Flags {
         var flags: Token.Flags = []
         if sawSpace || tokens.isEmpty { flags.insert(.spaceBefore) }
-        if lineBreaks > 0 {
-            flags.insert(.lineBefore)
-            openSingleQuote = false
-        }
+        if lineBreaks > 0 { flags.insert(.lineBefore) }
         if lineBreaks > 1 { flags.insert(.blankLineBefore) }
-        pendingFlags = flags
+        return flags
     }
 
     /// Gathers the scalars of the chunk at `i` up to the next white space and runs the full scanner
@@ -196,9 +195,9 @@ private struct ChunkScanner {
 
     /// Emits the bare word at bytes `i..<j`, one scalar per byte, starting with `lead`.
     @inline(__always)
-    private mutating func emitBareWord(_ lead: UInt8, _ i: Int, _ j: Int, skew: Int) {
+    private mutating func emitBareWord(_ lead: UInt8, _ i: Int, _ j: Int, skew: Int, flags: Token.Flags) {
         guard tokens.reserve(1) else { return }
-        emitFast(i, j, i &- skew, j &- skew, .word, pendingFlags.union(Self.caseFlag(lead)))
+        emitFast(i, j, i &- skew, j &- skew, .word, flags.union(Self.caseFlag(lead)))
     }
 
     /// The flag for a word's first byte, an ASCII letter or digit.
