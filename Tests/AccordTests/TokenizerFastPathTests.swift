@@ -35,7 +35,8 @@ final class TokenizerFastPathTests: XCTestCase {
         let pieces = ["word", "Mexico", "López", "Ñandú", "señor", "x", "A", "v", "Gen", "U", "S", "Inc", "D-Ariz", "gun-rights",
                       "15-year-old", "2021", "1", "99", "cannot", "CANNOT", "can", "“", "”", "\"", "(", ")", ",", ";", ":", "!",
                       "?", ".", "..", "...", "-", "—", "’s", "'s", "n't", "'", "’", "‘", "×", "÷", "é", "ł", "ǅ", "@", "&", "/",
-                      "www", "http", "://", "\u{A0}", "\n", "\n\n", "\t", " ", " ", " ", " ", "😀", "e\u{301}", "Ω"]
+                      "www", "http", "://", "\u{A0}", "\n", "\n\n", "\t", " ", " ", " ", " ", "😀", "e\u{301}", "Ω",
+                      "\r\n", "\u{2028}"]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next() -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -46,5 +47,14 @@ final class TokenizerFastPathTests: XCTestCase {
             for _ in 0..<(5 + next() % 25) { text += pieces[next() % pieces.count] }
             assertSameTokens(text, "generated text \(n): \(text.debugDescription)")
         }
+    }
+
+    /// Text denser in tokens than the first guess of room (a quarter of the byte count) is tokenized
+    /// again with room for one token per byte: the same tokens as the full scanner, none lost.
+    func testTextDenserThanTheFirstGuess() {
+        let dense = String(repeating: "a,b;(c) ", count: 2_000) + String(repeating: "x ", count: 3_000)
+        assertSameTokens(dense, "dense text")
+        let tokens = Tokenizer(abbreviations: lexicons.abbreviations).tokenize(SourceText(dense))
+        XCTAssertEqual(tokens.count, 2_000 * 7 + 3_000)
     }
 }

@@ -38,6 +38,7 @@ enum Scalars {
 
     @inline(__always) static func isDigit(_ v: UInt32) -> Bool {
         if v < 128 { return ascii[Int(v)] & digitBit != 0 }
+        if isGeneralPunctuation(v) { return false }
         return properties(v)?.numericType == .decimal
     }
 
@@ -45,6 +46,7 @@ enum Scalars {
     /// other scripts).
     @inline(__always) static func isLetter(_ v: UInt32) -> Bool {
         if v < 128 { return ascii[Int(v)] & letterBit != 0 }
+        if isGeneralPunctuation(v) { return false }
         guard let p = properties(v) else { return false }
         switch p.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
@@ -62,12 +64,14 @@ enum Scalars {
 
     @inline(__always) static func isUppercase(_ v: UInt32) -> Bool {
         if v < 128 { return ascii[Int(v)] & upperBit != 0 }
+        if isGeneralPunctuation(v) { return false }
         guard let p = properties(v) else { return false }
         return p.generalCategory == .uppercaseLetter || p.generalCategory == .titlecaseLetter
     }
 
     @inline(__always) static func isLowercase(_ v: UInt32) -> Bool {
         if v < 128 { return v >= 0x61 && v <= 0x7A }
+        if isGeneralPunctuation(v) { return false }
         return properties(v)?.generalCategory == .lowercaseLetter
     }
 
@@ -110,6 +114,10 @@ enum Scalars {
             return false
         }
     }
+
+    /// U+2000–U+206F, the General Punctuation block (curly quotes, dashes, spaces, `…`): no letters,
+    /// marks or digits, so the questions above are answered without the Unicode tables.
+    @inline(__always) private static func isGeneralPunctuation(_ v: UInt32) -> Bool { v &- 0x2000 < 0x70 }
 
     @inline(__always) private static func properties(_ v: UInt32) -> Unicode.Scalar.Properties? {
         Unicode.Scalar(v)?.properties

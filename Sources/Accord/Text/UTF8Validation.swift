@@ -8,7 +8,17 @@ enum UTF8Validation {
         let n = bytes.count
         guard let base = bytes.baseAddress else { return 0 }
         while i < n {
-            // Eight ASCII bytes at a time.
+            // ASCII 32 bytes at a time, then eight.
+            if i + 32 <= n {
+                let raw = UnsafeRawPointer(base + i)
+                let any = raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                if any & 0x8080_8080_8080_8080 == 0 {
+                    i += 32
+                    scalars += 32
+                    continue
+                }
+            }
             if i + 8 <= n {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 {

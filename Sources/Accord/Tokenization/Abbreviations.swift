@@ -82,11 +82,14 @@ struct PackedWord: Equatable, Sendable {
     /// Nil for more than 16 bytes or any non-ASCII byte.
     init?(_ word: UnsafeBufferPointer<UInt8>) {
         guard word.count <= 16 else { return nil }
-        var low: UInt64 = 0, high: UInt64 = 0
-        for (k, byte) in word.enumerated() {
-            guard byte < 0x80 else { return nil }
-            if k < 8 { low |= UInt64(byte) << (8 * k) } else { high |= UInt64(byte) << (8 * (k - 8)) }
+        var low: UInt64 = 0, high: UInt64 = 0, any: UInt8 = 0
+        for k in 0..<word.count {
+            let byte = word[k]
+            any |= byte
+            // Masked shifts (`&<<`): the amounts are below 64, so the checks for larger ones can go.
+            if k < 8 { low |= UInt64(byte) &<< (8 * k) } else { high |= UInt64(byte) &<< (8 * (k - 8)) }
         }
+        guard any < 0x80 else { return nil }
         bytes = (low, high)
     }
 

@@ -14,39 +14,45 @@ struct SentenceSplitter: Sendable {
     let sentenceStarters: Set<String>
 
     func split(_ tokens: [Token], in text: SourceText, wrapped: Bool = false) -> [Sentence] {
-        var sentences: [Sentence] = []
-        guard !tokens.isEmpty else { return sentences }
-        sentences.reserveCapacity(tokens.count / 20 + 1)
-        text.utf8.withUnsafeBufferPointer { bytes in
-            var first = 0
-            var t = 0
-            let count = tokens.count
-            func close(after last: Int) {
-                sentences.append(Sentence(start: tokens[first].start, end: tokens[last].end, tokens: first..<(last + 1)))
-                first = last + 1
-            }
-            while t < count {
-                var last = t
-                if isTerminal(tokens[t], bytes) {
-                    last = closingMarksEnd(after: t, tokens, bytes)
+        guard !tokens.isEmpty else { return [] }
+        // The array is local to the closure: captured from outside, each append would pay a dynamic
+        // exclusivity check.
+        return tokens.withUnsafeBufferPointer { tokens in
+            text.utf8.withUnsafeBufferPointer { bytes in
+                var sentences: [Sentence] = []
+                sentences.reserveCapacity(tokens.count / 20 + 1)
+                var first = 0
+                var t = 0
+                let count = tokens.count
+                func close(after last: Int) {
+                    sentences.append(Sentence(start: tokens[first].start, end: tokens[last].end, tokens: first..<(last + 1)))
+                    first = last + 1
                 }
-                let next = last + 1
-                if next >= count { close(after: last); break }
-                if breaksLine(before: next, tokens, bytes, wrapped: wrapped) {
-                    close(after: last)
-                } else if last > t || isTerminal(tokens[t], bytes) {
-                    if endsSentence(terminal: t, next: next, tokens, bytes) { close(after: last) }
+                while t < count {
+                    // Most tokens are no terminal and have no line break after them: passed over here.
+                    while t + 1 < count && !Self.mayBeTerminal(tokens[t]) && !tokens[t + 1].flags.contains(.lineBefore) {
+                        t += 1
+                    }
+                    let terminal = isTerminal(tokens[t], bytes)
+                    let last = terminal ? closingMarksEnd(after: t, tokens, bytes) : t
+                    let next = last + 1
+                    if next >= count { close(after: last); break }
+                    if breaksLine(before: next, tokens, bytes, wrapped: wrapped) {
+                        close(after: last)
+                    } else if terminal {
+                        if endsSentence(terminal: t, next: next, tokens, bytes) { close(after: last) }
+                    }
+                    t = next
                 }
-                t = next
+                return sentences
             }
         }
-        return sentences
     }
 
     // MARK: - Rules
 
     /// A line break ends a sentence; with `wrapped`, only a blank line or a list marker does.
-    private func breaksLine(before k: Int, _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, wrapped: Bool) -> Bool {
+    private func breaksLine(before k: Int, _ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, wrapped: Bool) -> Bool {
         let flags = tokens[k].flags
         guard flags.contains(.lineBefore) else { return false }
         if !wrapped || flags.contains(.blankLineBefore) { return true }
@@ -54,17 +60,23 @@ struct SentenceSplitter: Sendable {
     }
 
     /// `-`, `*`, `•`, or `1.` / `1)` / `a)` at the start of a line.
-    private func isListMarker(at k: Int, _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func isListMarker(at k: Int, _ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let token = tokens[k]
         let text = slice(token, bytes)
         if text.count == 1, [UInt8(ascii: "-"), UInt8(ascii: "*")].contains(text[0]) { return true }
-        if text.elementsEqual([0xE2, 0x80, 0xA2]) || text.elementsEqual([0xC2, 0xB7]) { return true } // • ·
+        if Self.equals(text, 0xE2, 0x80, 0xA2) || Self.equals(text, 0xC2, 0xB7) { return true } // • ·
         if token.flags.contains(.numeric) && text.last == UInt8(ascii: ".") { return true } // `1.`
         guard k + 1 < tokens.count, token.byteRange.count <= 3,
               token.flags.contains(.numeric) || token.byteRange.count == 1 else { return false }
         let marker = slice(tokens[k + 1], bytes)
         return !tokens[k + 1].flags.contains(.spaceBefore) && marker.count == 1
             && (marker[0] == UInt8(ascii: ".") || marker[0] == UInt8(ascii: ")"))
+    }
+
+    /// Whether `isTerminal` needs asking: only punctuation and words that kept a period are terminals.
+    @inline(__always)
+    private static func mayBeTerminal(_ token: Token) -> Bool {
+        token.flags.contains(.periodWord) || token.kind == .punct
     }
 
     /// `.`, `?`, `!`, an ellipsis, or a word that kept its final period.
@@ -74,13 +86,13 @@ struct SentenceSplitter: Sendable {
         let text = slice(token, bytes)
         switch text.first {
         case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"): return true
-        case 0xE2: return text.elementsEqual([0xE2, 0x80, 0xA6]) // …
+        case 0xE2: return Self.equals(text, 0xE2, 0x80, 0xA6) // …
         default: return false
         }
     }
 
     /// Closing quotes, brackets and further terminal marks that hang on a terminal mark (`?!"`, `.)`).
-    private func closingMarksEnd(after t: Int, _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    private func closingMarksEnd(after t: Int, _ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var last = t
         while last + 1 < tokens.count {
             let next = tokens[last + 1]
@@ -88,7 +100,7 @@ struct SentenceSplitter: Sendable {
             let text = slice(next, bytes)
             let isClosingBracket = next.kind == .punct && text.count == 1
                 && (text[0] == UInt8(ascii: ")") || text[0] == UInt8(ascii: "]") || text[0] == UInt8(ascii: "}"))
-            let isAlwaysClosing = text.elementsEqual([0xE2, 0x80, 0x9D]) || text.elementsEqual([0xC2, 0xBB]) // ” »
+            let isAlwaysClosing = Self.equals(text, 0xE2, 0x80, 0x9D) || Self.equals(text, 0xC2, 0xBB) // ” »
             let attached = !next.flags.contains(.spaceBefore)
             if (attached && (next.kind == .quote || isClosingBracket || isTerminal(next, bytes) && next.kind == .punct))
                 || isAlwaysClosing {
@@ -101,7 +113,7 @@ struct SentenceSplitter: Sendable {
     }
 
     /// Whether the sentence ends after the terminal at `t` (and its closing marks), given the next token.
-    private func endsSentence(terminal t: Int, next: Int, _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func endsSentence(terminal t: Int, next: Int, _ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let token = tokens[t]
         let following = tokens[next]
         // Goes on in lower case: `"Who profits?" the senator asked.`, `Yahoo! is`, `U.S. officials`.
@@ -134,6 +146,18 @@ struct SentenceSplitter: Sendable {
         guard following.flags.contains(.capitalized) else { return false }
         let next = String(decoding: slice(following, bytes), as: UTF8.self).lowercased()
         return sentenceStarters.contains(next)
+    }
+
+    /// Whether `text` is exactly the two bytes given (no array is built to compare with).
+    @inline(__always)
+    private static func equals(_ text: UnsafeBufferPointer<UInt8>, _ b0: UInt8, _ b1: UInt8) -> Bool {
+        text.count == 2 && text[0] == b0 && text[1] == b1
+    }
+
+    /// Whether `text` is exactly the three bytes given.
+    @inline(__always)
+    private static func equals(_ text: UnsafeBufferPointer<UInt8>, _ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Bool {
+        text.count == 3 && text[0] == b0 && text[1] == b1 && text[2] == b2
     }
 
     @inline(__always)

@@ -50,6 +50,19 @@ private struct TokenSink {
         buffer.initializeElement(at: count, to: token)
         count += 1
     }
+
+    /// Whether `k` more tokens fit; when they do not, the sink is marked overflowed.
+    @inline(__always) mutating func reserve(_ k: Int) -> Bool {
+        if buffer.count &- count >= k { return true }
+        overflowed = true
+        return false
+    }
+
+    /// Appends a token that `reserve` made room for, without checking again.
+    @inline(__always) mutating func appendReserved(_ token: Token) {
+        buffer.initializeElement(at: count, to: token)
+        count &+= 1
+    }
 }
 
 /// The tokenizer's working state: the current chunk's scalars and their byte offsets.
@@ -67,20 +80,87 @@ private struct ChunkScanner {
     var openSingleQuote = false
     /// The text being scanned.
     var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    /// The byte class table, held here so the inner loops load it once.
+    private let classes = ByteClass.table
 
     init(abbreviations: Abbreviations, output: UnsafeMutableBufferPointer<Token>) {
         self.abbreviations = abbreviations
         tokens = TokenSink(output)
     }
 
+    @inline(__always) private func byteClass(_ byte: UInt8) -> ByteClass {
+        ByteClass(rawValue: classes[Int(byte)]).unsafelyUnwrapped
+    }
+
+    /// Cuts the text into chunks at white space and tokenizes each; stops early once the sink is full
+    /// (the caller then tries again with more room).
     mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let base = bytes.baseAddress else { return }
+        guard let p = bytes.baseAddress else { return }
         text = bytes
         let n = bytes.count
         var i = 0
-        var scalarIndex = 0
+        /// UTF-8 continuation bytes before `i`: the scalar offset of byte `i` is `i - skew`.
+        var skew = 0
         var lineBreaks = 0
         var sawSpace = false
+        while i < n && !tokens.overflowed {
+            let byte = p[i]
+            if byte < 0x80 {
+                if byteClass(byte) == .space {
+                    sawSpace = true
+                    // U+000A–U+000D break lines; CRLF is one line break.
+                    if byte &- 0x0A < 4 && !(byte == 0x0A && i > 0 && p[i - 1] == 0x0D) { lineBreaks += 1 }
+                    i &+= 1
+                    continue
+                }
+            } else {
+                let (value, length) = Folding.decode(bytes, i)
+                if Scalars.isWhitespace(value) {
+                    sawSpace = true
+                    if Scalars.isLineBreak(value) { lineBreaks += 1 }
+                    i += length
+                    skew += length - 1
+                    continue
+                }
+            }
+            let flags = firstTokenFlags(sawSpace: sawSpace, lineBreaks: lineBreaks)
+            if lineBreaks > 0 { openSingleQuote = false }
+            sawSpace = false
+            lineBreaks = 0
+            if usesFastPath, let end = bareWordEnd(p, n, i) {
+                emitBareWord(p[i], i, end, skew: skew, flags: flags)
+                // The single space that mostly follows is passed over here, saving a round.
+                if end < n && p[end] == 0x20 {
+                    sawSpace = true
+                    i = end &+ 1
+                } else {
+                    i = end
+                }
+                continue
+            }
+            pendingFlags = flags
+            if usesFastPath {
+                if fastChunk(p, n, &i, &skew) { continue }
+            }
+            fullChunk(bytes, &i, &skew)
+        }
+    }
+
+    /// The flags of a chunk's first token, from the white space before it.
+    @inline(__always)
+    private func firstTokenFlags(sawSpace: Bool, lineBreaks: Int) -> Token.Flags {
+        var flags: Token.Flags = []
+        if sawSpace || tokens.isEmpty { flags.insert(.spaceBefore) }
+        if lineBreaks > 0 { flags.insert(.lineBefore) }
+        if lineBreaks > 1 { flags.insert(.blankLineBefore) }
+        return flags
+    }
+
+    /// Gathers the scalars of the chunk at `i` up to the next white space and runs the full scanner
+    /// over them; moves `i` and `skew` past the chunk.
+    private mutating func fullChunk(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ skew: inout Int) {
+        chunkScalarStart = i - skew
+        let n = bytes.count
         while i < n {
             let byte = bytes[i]
             var value: UInt32
@@ -90,39 +170,41 @@ private struct ChunkScanner {
             } else {
                 (value, length) = Folding.decode(bytes, i)
             }
-            if Scalars.isWhitespace(value) {
-                if !s.isEmpty { flushChunk(endByte: i) }
-                sawSpace = true
-                if Scalars.isLineBreak(value) {
-                    // CRLF is one line break.
-                    if !(value == 0x0A && i > 0 && bytes[i - 1] == 0x0D) { lineBreaks += 1 }
-                }
-            } else {
-                if s.isEmpty {
-                    chunkScalarStart = scalarIndex
-                    pendingFlags = []
-                    if sawSpace || tokens.isEmpty { pendingFlags.insert(.spaceBefore) }
-                    if lineBreaks > 0 { pendingFlags.insert(.lineBefore) }
-                    if lineBreaks > 1 { pendingFlags.insert(.blankLineBefore) }
-                    if lineBreaks > 0 { openSingleQuote = false }
-                    sawSpace = false
-                    lineBreaks = 0
-                    if usesFastPath, let end = fastChunk(base, n, i, scalar: scalarIndex) {
-                        i = end.byte
-                        scalarIndex = end.scalar
-                        continue
-                    }
-                }
-                s.append(value)
-                b.append(Int32(i))
-            }
+            if Scalars.isWhitespace(value) { break }
+            s.append(value)
+            b.append(Int32(i))
             i += length
-            scalarIndex += 1
+            skew += length - 1
         }
-        if !s.isEmpty { flushChunk(endByte: n) }
+        flushChunk(endByte: i)
     }
 
     // MARK: - The fast path: chunks of the common shape
+
+    /// The end of the commonest chunk, a bare word of ASCII letters and digits followed by white
+    /// space or the end of the text; nil for any other chunk (and for `cannot`, which splits).
+    @inline(__always)
+    private func bareWordEnd(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: Int) -> Int? {
+        guard byteClass(p[i]) == .alphanumeric else { return nil }
+        var j = i &+ 1
+        while j < n && byteClass(p[j]) == .alphanumeric { j &+= 1 }
+        guard j == n || byteClass(p[j]) == .space else { return nil }
+        if j &- i == 6 && Self.isCannot(p + i) { return nil }
+        return j
+    }
+
+    /// Emits the bare word at bytes `i..<j`, one scalar per byte, starting with `lead`.
+    @inline(__always)
+    private mutating func emitBareWord(_ lead: UInt8, _ i: Int, _ j: Int, skew: Int, flags: Token.Flags) {
+        guard tokens.reserve(1) else { return }
+        emitFast(i, j, i &- skew, j &- skew, .word, flags.union(Self.caseFlag(lead)))
+    }
+
+    /// The flag for a word's first byte, an ASCII letter or digit.
+    @inline(__always)
+    private static func caseFlag(_ lead: UInt8) -> Token.Flags {
+        lead &- 0x41 < 26 ? .capitalized : (lead >= 0x61 ? .lowercase : .numeric)
+    }
 
     /// Most chunks of news text are a word with an opening mark or two before it and plain closing
     /// punctuation after it. For those the rules below have nothing to decide, so they are emitted
@@ -132,26 +214,30 @@ private struct ChunkScanner {
     /// The shape: opening `(` `"` `“`; a word of ASCII letters and digits that starts with one, with
     /// Latin-1 and Latin Extended-A letters inside and single hyphens between its parts; a period,
     /// kept when the word is an initial or a listed abbreviation (`1.` to `999.` opening a chunk go to
-    /// the full scanner: they may be list markers); closing `,` `;` `:` `)` `"` `!` `?` `.` `”`. Returns the chunk's end (byte and
-    /// scalar), or nil, having emitted nothing, for any other shape.
-    private mutating func fastChunk(_ p: UnsafePointer<UInt8>, _ n: Int, _ start: Int, scalar: Int) -> (byte: Int, scalar: Int)? {
+    /// the full scanner: they may be list markers); closing `,` `;` `:` `)` `"` `!` `?` `.` `”`.
+    /// On that shape, emits the chunk, moves `i` and `skew` past it and returns true; on any other,
+    /// emits nothing and returns false.
+    @inline(__always)
+    private mutating func fastChunk(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ skew: inout Int) -> Bool {
+        // Offsets stay below 2^31 (the text's limit): the arithmetic below wraps rather than checks.
+        let start = i
         var j = start
-        while j < n {
+        while j < n && byteClass(p[j]) != .alphanumeric {
             let c = p[j]
-            if c == 0x28 || c == 0x22 { j += 1 } // ( "
-            else if c == 0xE2 && j + 2 < n && p[j + 1] == 0x80 && p[j + 2] == 0x9C { j += 3 } // “
-            else { break }
+            if c == 0x28 || c == 0x22 { j &+= 1 } // ( "
+            else if c == 0xE2 && j + 2 < n && p[j + 1] == 0x80 && p[j + 2] == 0x9C { j &+= 3 } // “
+            else { return false }
         }
         let wordStart = j
-        guard j < n, ByteClass.of(p[j]) == .alphanumeric else { return nil }
-        j += 1
+        guard j < n else { return false }
+        j &+= 1
         var lastPart = wordStart
         var continuationBytes = 0
         while true {
-            while j < n && ByteClass.of(p[j]) == .alphanumeric { j += 1 }
+            while j < n && byteClass(p[j]) == .alphanumeric { j &+= 1 }
             guard j < n else { break }
             if Self.isLatinLetter(p, j, n) { j += 2; continuationBytes += 1; continue }
-            if p[j] == 0x2D && j + 1 < n && (ByteClass.of(p[j + 1]) == .alphanumeric || Self.isLatinLetter(p, j + 1, n)) {
+            if p[j] == 0x2D && j + 1 < n && (byteClass(p[j + 1]) == .alphanumeric || Self.isLatinLetter(p, j + 1, n)) {
                 j += 1
                 lastPart = j
                 continue
@@ -159,11 +245,11 @@ private struct ChunkScanner {
             break
         }
         let wordEnd = j
-        if wordEnd - wordStart == 6 && Self.isCannot(p + wordStart) { return nil }
+        if wordEnd &- wordStart == 6 && Self.isCannot(p + wordStart) { return false }
         var keepsPeriod = false
         if j < n && p[j] == 0x2E {
             // `1.` to `999.` alone may be a list marker: the full scanner decides.
-            if wordStart == start && wordEnd - wordStart <= 3 && p[wordStart] &- 0x30 < 10 { return nil }
+            if wordStart == start && wordEnd - wordStart <= 3 && p[wordStart] &- 0x30 < 10 { return false }
             let scalars = wordEnd - wordStart - continuationBytes
             if scalars == 1 && p[wordStart] &- 0x41 < 26 {
                 keepsPeriod = true // an initial
@@ -174,53 +260,59 @@ private struct ChunkScanner {
         }
         let closingStart = j
         closing: while j < n {
-            switch ByteClass.of(p[j]) {
+            switch byteClass(p[j]) {
             case .closing: j += 1
             case .space: break closing
             case .period: // one period; a run of them is an ellipsis
-                if p[j - 1] == 0x2E || (j + 1 < n && p[j + 1] == 0x2E) { return nil }
+                if p[j - 1] == 0x2E || (j + 1 < n && p[j + 1] == 0x2E) { return false }
                 j += 1
             default:
-                guard p[j] == 0xE2 && j + 2 < n && p[j + 1] == 0x80 && p[j + 2] == 0x9D else { return nil } // ”
+                guard p[j] == 0xE2 && j + 2 < n && p[j + 1] == 0x80 && p[j + 2] == 0x9D else { return false } // ”
                 j += 3
             }
         }
+        // No more tokens than bytes: one check makes room for the whole chunk.
+        guard tokens.reserve(j &- start) else {
+            i = j
+            return true
+        }
         // Emit: the opening marks, the word, the closing marks; one scalar each but the word.
         var flags = pendingFlags
-        pendingFlags = []
         var k = start
-        var offset = scalar
+        var scalar = start &- skew
         while k < wordStart {
             let wide = p[k] == 0xE2
             let kind: Token.Kind = p[k] == 0x28 ? .punct : .quote
-            emitFast(k, wide ? k + 3 : k + 1, offset, offset + 1, kind, flags)
+            emitFast(k, wide ? k &+ 3 : k &+ 1, scalar, scalar &+ 1, kind, flags)
             flags = []
-            k += wide ? 3 : 1
-            offset += 1
+            k &+= wide ? 3 : 1
+            scalar &+= 1
         }
         let lead = p[wordStart]
-        flags.insert(lead &- 0x41 < 26 ? .capitalized : (lead >= 0x61 ? .lowercase : .numeric))
+        flags.insert(Self.caseFlag(lead))
         if keepsPeriod { flags.insert(.periodWord) }
-        let wordScalars = closingStart - wordStart - continuationBytes
-        emitFast(wordStart, closingStart, offset, offset + wordScalars, .word, flags)
+        let wordScalars = closingStart &- wordStart &- continuationBytes
+        emitFast(wordStart, closingStart, scalar, scalar &+ wordScalars, .word, flags)
         k = closingStart
-        offset += wordScalars
+        scalar &+= wordScalars
         while k < j {
             let wide = p[k] == 0xE2
             let kind: Token.Kind = wide || p[k] == 0x22 ? .quote : .punct
-            emitFast(k, wide ? k + 3 : k + 1, offset, offset + 1, kind, [])
-            k += wide ? 3 : 1
-            offset += 1
+            emitFast(k, wide ? k &+ 3 : k &+ 1, scalar, scalar &+ 1, kind, [])
+            k &+= wide ? 3 : 1
+            scalar &+= 1
         }
-        return (j, offset)
+        i = j
+        skew = j &- scalar
+        return true
     }
 
     @inline(__always)
     private mutating func emitFast(_ startByte: Int, _ endByte: Int, _ startScalar: Int, _ endScalar: Int,
                                    _ kind: Token.Kind, _ flags: Token.Flags) {
-        tokens.append(Token(startScalar: Int32(truncatingIfNeeded: startScalar), endScalar: Int32(truncatingIfNeeded: endScalar),
-                            startByte: Int32(truncatingIfNeeded: startByte), endByte: Int32(truncatingIfNeeded: endByte),
-                            kind: kind, flags: flags))
+        tokens.appendReserved(Token(startScalar: Int32(truncatingIfNeeded: startScalar), endScalar: Int32(truncatingIfNeeded: endScalar),
+                                    startByte: Int32(truncatingIfNeeded: startByte), endByte: Int32(truncatingIfNeeded: endByte),
+                                    kind: kind, flags: flags))
     }
 
     /// A letter of U+00C0–U+017F (Latin-1 letters and Latin Extended-A: `á`, `ñ`, `ł`) at byte `j`,
@@ -238,7 +330,6 @@ private struct ChunkScanner {
         var folded: UInt64 = 0
         for k in 0..<6 { folded |= UInt64(p[k] | 0x20) << (8 * k) }
         return folded == 0x74_6F_6E_6E_61_63 // "tonnac": the bytes of "cannot", little-endian
-
     }
 
     // MARK: - One chunk
@@ -541,11 +632,8 @@ private enum ByteClass: UInt8 {
     case closing
     case period
 
-    @inline(__always) static func of(_ byte: UInt8) -> ByteClass {
-        ByteClass(rawValue: table[Int(byte)]).unsafelyUnwrapped
-    }
-
-    private nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
+    /// Each byte's class as its raw value.
+    nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
         let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         table.initialize(repeating: ByteClass.other.rawValue, count: 256)
         for b in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(b)] = ByteClass.alphanumeric.rawValue }
