@@ -144,6 +144,52 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertGreaterThan(pieces, 2)
     }
 
+    func testStreamingChunksGiveTheSameBytes() {
+        let a = TestSupport.annotator.annotate(String(repeating: "The U.S. and Mexico cooperate. ", count: 3_000))
+        for compact in [true, false] {
+            var streamed: [UInt8] = []
+            var chunks = 0
+            a.writeJSON(JSONOptions(compact: compact), chunks: { streamed += $0; chunks += 1 })
+            XCTAssertEqual(streamed, a.json(JSONOptions(compact: compact)))
+            XCTAssertGreaterThan(chunks, 2)
+        }
+    }
+
+    /// The token array's own loop (pieces, room reserved many tokens at a time) writes what the
+    /// general writer writes, in both spacings, for escaped, non-ASCII and very long tokens, and
+    /// when the buffer is flushed between tokens.
+    func testTokenArrayMatchesTheGeneralWriter() {
+        let long = String(repeating: "x", count: 5_000) + "\\" + String(repeating: "\"", count: 3_000)
+        let text = "He said \"no\" – a\\b, Ciudad de México 🇲🇽 \(long) end. tab\there \u{7F}x"
+        let a = TestSupport.annotator.annotate(String(repeating: text + "\n", count: 20))
+        XCTAssertGreaterThan(a.tokens.count, 100)
+        for compact in [true, false] {
+            var reference = JSONWriter(compact: compact)
+            var source = a.text
+            source.withUTF8 { utf8 in
+                for (i, t) in a.tokens.enumerated() {
+                    if i > 0 { reference.byte(0x2C) }
+                    reference.newline(indent: 2)
+                    reference.byte(0x7B)
+                    reference.key("start"); reference.int(t.start); reference.comma()
+                    reference.key("end"); reference.int(t.end); reference.comma()
+                    reference.key("text"); reference.string(utf8: UnsafeBufferPointer(rebasing: utf8[t.byteRange])); reference.comma()
+                    reference.key("kind"); reference.string(t.kind.name)
+                    reference.byte(0x7D)
+                }
+            }
+            var flushed: [UInt8] = []
+            var w = JSONWriter(compact: compact, capacity: 64)
+            w.flushThreshold = 300
+            w.flush = { flushed += $0 }
+            a.source.utf8.withUnsafeBufferPointer { utf8 in
+                TokenArrayJSON(compact: compact).write(a.tokens, source: utf8, into: &w)
+            }
+            w.flushAll()
+            XCTAssertEqual(String(decoding: flushed, as: UTF8.self), String(decoding: reference.bytes, as: UTF8.self))
+        }
+    }
+
     /// Strings longer than `JSONWriter.longString` go out in pieces (flushed between them); the
     /// bytes must equal those of escaping each scalar alone, even where a piece boundary falls
     /// inside a multi-byte scalar or an escape.

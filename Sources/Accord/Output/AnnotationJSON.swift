@@ -90,30 +90,8 @@ struct AnnotationJSON {
                 w.key("tokens"); intArray([s.tokens.lowerBound, s.tokens.upperBound])
                 w.byte(0x7D)
             }
-            // The token layer is most of the output: a token's object, with the separator before
-            // it, is one reservation (64 bytes cover the separator, keys and punctuation).
             if arrayStart("tokens", .tokens, isEmpty: a.tokens.isEmpty) {
-                for (i, t) in a.tokens.enumerated() {
-                    let tokenText = UnsafeBufferPointer(rebasing: text[t.byteRange])
-                    let longest = 64 + 2 * JSONWriter.Cursor.maxIntCount + JSONWriter.Cursor.maxStringCount(tokenText.count)
-                    var o = w.cursor(reserving: longest)
-                    if i > 0 { o.byte(0x2C) }
-                    o.newline(indent: 2)
-                    o.byte(0x7B)
-                    o.key("start"); o.int(t.start); o.comma()
-                    o.key("end"); o.int(t.end); o.comma()
-                    o.key("text"); o.string(utf8: tokenText); o.comma()
-                    o.key("kind")
-                    switch t.kind {
-                    case .word: o.raw("\"word\"")
-                    case .punct: o.raw("\"punct\"")
-                    case .symbol: o.raw("\"symbol\"")
-                    case .quote: o.raw("\"quote\"")
-                    }
-                    o.byte(0x7D)
-                    w.commit(o)
-                    w.maybeFlush()
-                }
+                TokenArrayJSON(compact: options.compact).write(a.tokens, source: text, into: &w)
                 arrayEnd()
             }
             array("actors", .actors, a.actors) { m in
@@ -242,16 +220,25 @@ extension Annotation {
     }
 
     /// Streams the JSON document to `sink` in pieces of a few hundred kilobytes, so that a large
-    /// document never sits in memory twice. The sink must consume (empty) the buffer it is given.
-    public func writeJSON(_ options: JSONOptions = JSONOptions(), to sink: @escaping (inout [UInt8]) -> Void) {
-        var writer = JSONWriter(compact: options.compact, capacity: 1 << 18 + 4096)
+    /// document never sits in memory twice. Each piece is lent straight from the writer's buffer
+    /// (valid only during the call), so streaming to a file copies nothing.
+    public func writeJSON(_ options: JSONOptions = JSONOptions(), chunks sink: (UnsafeRawBufferPointer) -> Void) {
+        withoutActuallyEscaping(sink) { sink in
+            var writer = JSONWriter(compact: options.compact, capacity: 1 << 18 + 4096)
+            writer.flush = { sink(UnsafeRawBufferPointer($0)) }
+            AnnotationJSON(annotation: self, options: options).write(into: &writer)
+            writer.flushAll()
+        }
+    }
+
+    /// Streams the JSON document to `sink` in pieces of a few hundred kilobytes, each in one array.
+    /// The sink must consume (empty) the array it is given.
+    public func writeJSON(_ options: JSONOptions = JSONOptions(), to sink: (inout [UInt8]) -> Void) {
         var piece: [UInt8] = []
-        writer.flush = { bytes in
+        writeJSON(options, chunks: { bytes in
             piece.removeAll(keepingCapacity: true)
             piece.append(contentsOf: bytes)
             sink(&piece)
-        }
-        AnnotationJSON(annotation: self, options: options).write(into: &writer)
-        writer.flushAll()
+        })
     }
 }
