@@ -46,15 +46,18 @@ struct AnnotationJSON {
                 w.newline(indent: 1)
                 w.byte(0x5D)
             }
+            /// Elements are read in place: iterating the array itself would copy each one.
             func array<T>(_ name: StaticString, _ layer: Layer?, _ items: [T], _ body: (T) -> Void) {
                 guard arrayStart(name, layer, isEmpty: items.isEmpty) else { return }
-                for (i, item) in items.enumerated() {
-                    w.write(reserving: 6) { o in
-                        if i > 0 { o.byte(0x2C) }
-                        o.newline(indent: 2)
+                items.withUnsafeBufferPointer { items in
+                    for i in items.indices {
+                        w.write(reserving: 6) { o in
+                            if i > 0 { o.byte(0x2C) }
+                            o.newline(indent: 2)
+                        }
+                        body(items[i])
+                        w.maybeFlush()
                     }
-                    body(item)
-                    w.maybeFlush()
                 }
                 arrayEnd()
             }
@@ -199,15 +202,18 @@ struct AnnotationSummary {
     let actions: [(String, Int)]
 
     init(_ a: Annotation) {
-        func tally<S: Sequence>(_ keys: S) -> [(String, Int)] where S.Element == String {
+        /// Reads each mention's key in place (a lazy map would copy every mention, strings and all).
+        func tally<T>(_ items: [T], _ key: (T) -> String) -> [(String, Int)] {
             var counts: [String: Int] = [:]
-            for k in keys { counts[k, default: 0] += 1 }
+            items.withUnsafeBufferPointer { items in
+                for i in items.indices { counts[key(items[i]), default: 0] += 1 }
+            }
             return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         }
-        actors = tally(a.actors.lazy.map(\.entity))
-        targets = tally(a.targets.lazy.map(\.category))
-        stance = tally(a.stance.lazy.map(\.label.rawValue))
-        actions = tally(a.actions.lazy.map(\.actionClass))
+        actors = tally(a.actors) { $0.entity }
+        targets = tally(a.targets) { $0.category }
+        stance = tally(a.stance) { $0.label.rawValue }
+        actions = tally(a.actions) { $0.actionClass }
     }
 }
 

@@ -131,17 +131,23 @@ struct JSONWriter {
 
     // MARK: - Values
 
-    mutating func string(_ s: String) {
+    @inline(__always) mutating func string(_ s: String) {
+        // Native strings lend their bytes in place; only others (bridged) need a copy.
+        if s.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) != nil { return }
         var copy = s
         copy.withUTF8 { string(utf8: $0) }
     }
 
     /// A string from UTF-8 bytes, quoted and escaped.
-    mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+    @inline(__always) mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         guard utf8.count > Self.longString else {
             write(reserving: Cursor.maxStringCount(utf8.count)) { $0.string(utf8: utf8) }
             return
         }
+        longString(utf8)
+    }
+
+    private mutating func longString(_ utf8: UnsafeBufferPointer<UInt8>) {
         // A long string (the document's text) goes piece by piece, flushing between pieces: room
         // for the worst case of the whole (six bytes a byte) would be six times the input.
         byte(0x22)
@@ -159,7 +165,7 @@ struct JSONWriter {
     /// Strings longer than this are written in pieces of this size.
     static let longString = 1 << 16
 
-    mutating func int(_ value: Int) {
+    @inline(__always) mutating func int(_ value: Int) {
         write(reserving: Cursor.maxIntCount) { $0.int(value) }
     }
 
