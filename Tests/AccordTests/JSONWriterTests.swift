@@ -190,6 +190,30 @@ final class JSONWriterTests: XCTestCase {
         }
     }
 
+    /// The summary's tally counts what a `[String: Int]` counts, sorted by key: ASCII keys in its
+    /// own table (grown past its first size here), and, after a non-ASCII key, equivalent spellings
+    /// as one key under the spelling met first (the Kelvin sign is a canonical K).
+    func testSummaryTallyCountsLikeADictionary() {
+        var keys: [String] = []
+        var state: UInt64 = 7
+        for _ in 0..<2_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            keys.append("entity:\(state >> 58)-\(String(repeating: "x", count: Int(state >> 61)))")
+        }
+        for mixed in [keys, keys + ["K", "\u{212A}", "Ä", "A\u{308}", "K"], ["\u{212A}", "K"] + keys] {
+            var tally = SummaryTally()
+            var reference: [String: Int] = [:]
+            for k in mixed {
+                tally.add(k)
+                reference[k, default: 0] += 1
+            }
+            let expected = reference.sorted { $0.key < $1.key }
+            XCTAssertEqual(tally.sorted.map(\.0), expected.map(\.key))
+            XCTAssertEqual(tally.sorted.map(\.1), expected.map(\.value))
+            XCTAssertEqual(tally.sorted.map { Array($0.0.utf8) }, expected.map { Array($0.key.utf8) }, "the spelling met first")
+        }
+    }
+
     /// Strings longer than `JSONWriter.longString` go out in pieces (flushed between them); the
     /// bytes must equal those of escaping each scalar alone, even where a piece boundary falls
     /// inside a multi-byte scalar or an escape.

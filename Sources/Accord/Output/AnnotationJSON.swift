@@ -46,8 +46,9 @@ struct AnnotationJSON {
                 w.newline(indent: 1)
                 w.byte(0x5D)
             }
-            /// Elements are read in place: iterating the array itself would copy each one.
-            func array<T>(_ name: StaticString, _ layer: Layer?, _ items: [T], _ body: (T) -> Void) {
+            /// Elements are read in place: iterating the array itself would copy each one. Inlined so
+            /// that a body reads only the fields it writes.
+            @inline(__always) func array<T>(_ name: StaticString, _ layer: Layer?, _ items: [T], _ body: (T) -> Void) {
                 guard arrayStart(name, layer, isEmpty: items.isEmpty) else { return }
                 items.withUnsafeBufferPointer { items in
                     for i in items.indices {
@@ -90,7 +91,7 @@ struct AnnotationJSON {
                 w.byte(0x7B)
                 w.key("start"); w.int(s.start); w.comma()
                 w.key("end"); w.int(s.end); w.comma()
-                w.key("tokens"); intArray([s.tokens.lowerBound, s.tokens.upperBound])
+                w.key("tokens"); w.byte(0x5B); w.int(s.tokens.lowerBound); w.comma(); w.int(s.tokens.upperBound); w.byte(0x5D)
                 w.byte(0x7D)
             }
             if arrayStart("tokens", .tokens, isEmpty: a.tokens.isEmpty) {
@@ -204,11 +205,11 @@ struct AnnotationSummary {
     init(_ a: Annotation) {
         /// Reads each mention's key in place (a lazy map would copy every mention, strings and all).
         func tally<T>(_ items: [T], _ key: (T) -> String) -> [(String, Int)] {
-            var counts: [String: Int] = [:]
+            var counts = SummaryTally()
             items.withUnsafeBufferPointer { items in
-                for i in items.indices { counts[key(items[i]), default: 0] += 1 }
+                for i in items.indices { counts.add(key(items[i])) }
             }
-            return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            return counts.sorted
         }
         actors = tally(a.actors) { $0.entity }
         targets = tally(a.targets) { $0.category }

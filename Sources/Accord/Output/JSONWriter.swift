@@ -59,7 +59,7 @@ struct JSONWriter {
     }
 
     @inline(__always) private func reserve(_ n: Int) {
-        if h.pointee.count + n > h.pointee.capacity { grow(h.pointee.count + n) }
+        if h.pointee.count &+ n > h.pointee.capacity { grow(h.pointee.count + n) }
     }
 
     private func grow(_ needed: Int) {
