@@ -121,10 +121,7 @@ struct Bench {
             var r = stage(name) {
                 let counter = ByteCounter()
                 let a = annotator.annotate(bytes: input, id: "bench", layers: layers)
-                a.writeJSON(JSONOptions(compact: true, layers: layers)) { buffer in
-                    counter.bytes += buffer.count
-                    buffer.removeAll(keepingCapacity: true)
-                }
+                a.writeJSON(JSONOptions(compact: true, layers: layers), chunks: { counter.bytes += $0.count })
                 outputBytes = counter.bytes
                 return counter.bytes
             }

@@ -120,7 +120,7 @@ enum AnnotateCommand {
             switch format {
             case .json, .jsonl:
                 if asArray && written > 0 { output.write(options.compact ? "," : ",\n") }
-                annotation.writeJSON(options) { output.write(&$0) }
+                annotation.writeJSON(options, chunks: { output.write($0) })
                 if !asArray { output.write("\n") }
             default:
                 var files = annotation.render(format, options: options)

@@ -144,6 +144,76 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertGreaterThan(pieces, 2)
     }
 
+    func testStreamingChunksGiveTheSameBytes() {
+        let a = TestSupport.annotator.annotate(String(repeating: "The U.S. and Mexico cooperate. ", count: 3_000))
+        for compact in [true, false] {
+            var streamed: [UInt8] = []
+            var chunks = 0
+            a.writeJSON(JSONOptions(compact: compact), chunks: { streamed += $0; chunks += 1 })
+            XCTAssertEqual(streamed, a.json(JSONOptions(compact: compact)))
+            XCTAssertGreaterThan(chunks, 2)
+        }
+    }
+
+    /// The token array's own loop (pieces, room reserved many tokens at a time) writes what the
+    /// general writer writes, in both spacings, for escaped, non-ASCII and very long tokens, and
+    /// when the buffer is flushed between tokens.
+    func testTokenArrayMatchesTheGeneralWriter() {
+        let long = String(repeating: "x", count: 5_000) + "\\" + String(repeating: "\"", count: 3_000)
+        let text = "He said \"no\" – a\\b, Ciudad de México 🇲🇽 \(long) end. tab\there \u{7F}x"
+        let a = TestSupport.annotator.annotate(String(repeating: text + "\n", count: 20))
+        XCTAssertGreaterThan(a.tokens.count, 100)
+        for compact in [true, false] {
+            var reference = JSONWriter(compact: compact)
+            var source = a.text
+            source.withUTF8 { utf8 in
+                for (i, t) in a.tokens.enumerated() {
+                    if i > 0 { reference.byte(0x2C) }
+                    reference.newline(indent: 2)
+                    reference.byte(0x7B)
+                    reference.key("start"); reference.int(t.start); reference.comma()
+                    reference.key("end"); reference.int(t.end); reference.comma()
+                    reference.key("text"); reference.string(utf8: UnsafeBufferPointer(rebasing: utf8[t.byteRange])); reference.comma()
+                    reference.key("kind"); reference.string(t.kind.name)
+                    reference.byte(0x7D)
+                }
+            }
+            var flushed: [UInt8] = []
+            var w = JSONWriter(compact: compact, capacity: 64)
+            w.flushThreshold = 300
+            w.flush = { flushed += $0 }
+            a.source.utf8.withUnsafeBufferPointer { utf8 in
+                TokenArrayJSON(compact: compact).write(a.tokens, source: utf8, into: &w)
+            }
+            w.flushAll()
+            XCTAssertEqual(String(decoding: flushed, as: UTF8.self), String(decoding: reference.bytes, as: UTF8.self))
+        }
+    }
+
+    /// The summary's tally counts what a `[String: Int]` counts, sorted by key: ASCII keys in its
+    /// own table (grown past its first size here), and, after a non-ASCII key, equivalent spellings
+    /// as one key under the spelling met first (the Kelvin sign is a canonical K).
+    func testSummaryTallyCountsLikeADictionary() {
+        var keys: [String] = []
+        var state: UInt64 = 7
+        for _ in 0..<2_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            keys.append("entity:\(state >> 58)-\(String(repeating: "x", count: Int(state >> 61)))")
+        }
+        for mixed in [keys, keys + ["K", "\u{212A}", "Ä", "A\u{308}", "K"], ["\u{212A}", "K"] + keys] {
+            var tally = SummaryTally()
+            var reference: [String: Int] = [:]
+            for k in mixed {
+                tally.add(k)
+                reference[k, default: 0] += 1
+            }
+            let expected = reference.sorted { $0.key < $1.key }
+            XCTAssertEqual(tally.sorted.map(\.0), expected.map(\.key))
+            XCTAssertEqual(tally.sorted.map(\.1), expected.map(\.value))
+            XCTAssertEqual(tally.sorted.map { Array($0.0.utf8) }, expected.map { Array($0.key.utf8) }, "the spelling met first")
+        }
+    }
+
     /// Strings longer than `JSONWriter.longString` go out in pieces (flushed between them); the
     /// bytes must equal those of escaping each scalar alone, even where a piece boundary falls
     /// inside a multi-byte scalar or an escape.

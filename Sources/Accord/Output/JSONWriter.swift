@@ -59,7 +59,7 @@ struct JSONWriter {
     }
 
     @inline(__always) private func reserve(_ n: Int) {
-        if h.pointee.count + n > h.pointee.capacity { grow(h.pointee.count + n) }
+        if h.pointee.count &+ n > h.pointee.capacity { grow(h.pointee.count + n) }
     }
 
     private func grow(_ needed: Int) {
@@ -131,17 +131,23 @@ struct JSONWriter {
 
     // MARK: - Values
 
-    mutating func string(_ s: String) {
+    @inline(__always) mutating func string(_ s: String) {
+        // Native strings lend their bytes in place; only others (bridged) need a copy.
+        if s.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) != nil { return }
         var copy = s
         copy.withUTF8 { string(utf8: $0) }
     }
 
     /// A string from UTF-8 bytes, quoted and escaped.
-    mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+    @inline(__always) mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         guard utf8.count > Self.longString else {
             write(reserving: Cursor.maxStringCount(utf8.count)) { $0.string(utf8: utf8) }
             return
         }
+        longString(utf8)
+    }
+
+    private mutating func longString(_ utf8: UnsafeBufferPointer<UInt8>) {
         // A long string (the document's text) goes piece by piece, flushing between pieces: room
         // for the worst case of the whole (six bytes a byte) would be six times the input.
         byte(0x22)
@@ -159,7 +165,7 @@ struct JSONWriter {
     /// Strings longer than this are written in pieces of this size.
     static let longString = 1 << 16
 
-    mutating func int(_ value: Int) {
+    @inline(__always) mutating func int(_ value: Int) {
         write(reserving: Cursor.maxIntCount) { $0.int(value) }
     }
 
@@ -209,6 +215,16 @@ extension JSONWriter {
         @inline(__always) mutating func byte(_ b: UInt8) {
             position.pointee = b
             position += 1
+        }
+
+        /// The bytes left in the room reserved.
+        var room: Int { limit - position }
+
+        /// A piece's bytes. It stores all 32 bytes of the piece, so it needs 32 bytes of room
+        /// whatever the piece's length (the bytes past the piece are overwritten by what follows).
+        @inline(__always) mutating func piece(_ p: Piece) {
+            UnsafeMutableRawPointer(position).storeBytes(of: p.bytes, as: SIMD32<UInt8>.self)
+            position += p.count
         }
 
         /// `, ` or `,` (at most 2 bytes).
@@ -344,6 +360,10 @@ extension JSONWriter {
                 let n = utf8.count
                 var i = 0
                 while i < n {
+                    if n - i >= 16, copyIfPlain16(from: source + i) {
+                        i += 16
+                        continue
+                    }
                     if n - i >= 8 {
                         if copyPlain(from: source + i, as: UInt64.self, advancing: &i) { continue }
                     } else if n - i >= 4 {
@@ -353,6 +373,20 @@ extension JSONWriter {
                     i += 1
                 }
             }
+        }
+
+        /// If none of the 16 bytes at `source` needs escaping, copies them and returns true (the
+        /// common case in running text, checked two words at a time); otherwise writes nothing.
+        @inline(__always) private mutating func copyIfPlain16(from source: UnsafePointer<UInt8>) -> Bool {
+            let first = UnsafeRawPointer(source).loadUnaligned(as: UInt64.self)
+            let second = UnsafeRawPointer(source + 8).loadUnaligned(as: UInt64.self)
+            if Cursor.bytesNeedingEscape(UInt64(littleEndian: first)) | Cursor.bytesNeedingEscape(UInt64(littleEndian: second)) != 0 {
+                return false
+            }
+            UnsafeMutableRawPointer(position).storeBytes(of: first, as: UInt64.self)
+            UnsafeMutableRawPointer(position + 8).storeBytes(of: second, as: UInt64.self)
+            position += 16
+            return true
         }
 
         /// Copies a word of `T.bitWidth / 8` bytes from `source` and moves `position` and `i` past its
@@ -405,6 +439,25 @@ extension JSONWriter {
         }
 
         @inline(__always) private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x61 + v - 10 }
+    }
+}
+
+extension JSONWriter {
+    /// Up to 32 bytes fixed before writing starts, such as the keys and punctuation between a
+    /// token's values in the writer's spacing. Writing one is two 16-byte stores and a pointer move,
+    /// whatever its length.
+    struct Piece {
+        fileprivate let bytes: SIMD32<UInt8>
+        fileprivate let count: Int
+
+        init(_ s: String) {
+            let utf8 = Array(s.utf8)
+            precondition(utf8.count <= 32, "a piece holds at most 32 bytes")
+            var bytes = SIMD32<UInt8>(repeating: 0)
+            for (i, b) in utf8.enumerated() { bytes[i] = b }
+            self.bytes = bytes
+            count = utf8.count
+        }
     }
 }
 

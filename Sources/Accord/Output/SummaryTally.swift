@@ -1,0 +1,73 @@
+/// Counts the keys of the summary (entities, categories, labels, classes), a lookup per mention.
+///
+/// Keys are almost always ASCII lexicon names, and ASCII strings are equal exactly when their bytes
+/// are: those are counted in a small open-addressing table hashed by their bytes (FNV-1a), a fraction
+/// of the cost of `String` hashing, which must honour Unicode equivalence. The first key with a
+/// non-ASCII byte moves the whole tally to a `[String: Int]`, so that equivalent spellings still
+/// count as one, under the spelling met first.
+struct SummaryTally {
+    private var keys: [String] = []
+    private var counts: [Int] = []
+    private var hashes: [Int] = []
+    /// One more than an index into `keys`, by hash (probed linearly); 0 is an empty slot.
+    private var slots = [Int32](repeating: 0, count: 64)
+    /// The tally once a key was not ASCII.
+    private var general: [String: Int]?
+
+    mutating func add(_ key: String) {
+        if general != nil {
+            general![key, default: 0] += 1
+            return
+        }
+        guard let hash = Self.asciiHash(key) else {
+            general = Dictionary(uniqueKeysWithValues: zip(keys, counts))
+            general![key, default: 0] += 1
+            return
+        }
+        let mask = slots.count - 1
+        var i = hash & mask
+        while slots[i] != 0 {
+            let k = Int(slots[i]) - 1
+            if hashes[k] == hash && keys[k] == key {
+                counts[k] += 1
+                return
+            }
+            i = (i + 1) & mask
+        }
+        keys.append(key)
+        counts.append(1)
+        hashes.append(hash)
+        slots[i] = Int32(keys.count)
+        if keys.count * 2 > slots.count { grow() }
+    }
+
+    /// The keys with their counts, keys in ascending order.
+    var sorted: [(String, Int)] {
+        if let general { return general.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+        return zip(keys, counts).sorted { $0.0 < $1.0 }
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (k, hash) in hashes.enumerated() {
+            var i = hash & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = Int32(k + 1)
+        }
+    }
+
+    /// FNV-1a of the key's UTF-8, or nil if a byte is not ASCII.
+    private static func asciiHash(_ key: String) -> Int? {
+        func hash<C: Collection<UInt8>>(_ bytes: C) -> Int? {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            var all: UInt8 = 0
+            for b in bytes {
+                h = (h ^ UInt64(b)) &* 0x100_0000_01B3
+                all |= b
+            }
+            return all < 0x80 ? Int(truncatingIfNeeded: h ^ (h >> 29)) : nil
+        }
+        return key.utf8.withContiguousStorageIfAvailable { hash($0) } ?? hash(key.utf8)
+    }
+}
