@@ -238,15 +238,4 @@ extension Annotation {
             writer.flushAll()
         }
     }
-
-    /// Streams the JSON document to `sink` in pieces of a few hundred kilobytes, each in one array.
-    /// The sink must consume (empty) the array it is given.
-    public func writeJSON(_ options: JSONOptions = JSONOptions(), to sink: (inout [UInt8]) -> Void) {
-        var piece: [UInt8] = []
-        writeJSON(options, chunks: { bytes in
-            piece.removeAll(keepingCapacity: true)
-            piece.append(contentsOf: bytes)
-            sink(&piece)
-        })
-    }
 }

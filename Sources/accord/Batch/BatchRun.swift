@@ -215,7 +215,7 @@ final class BatchRun: @unchecked Sendable {
                 let relative = stem + "." + settings.format.fileExtension
                 try makeFolder(for: relative)
                 let output = try OutputFile(path: settings.outputPath(relative), durable: false)
-                annotation.writeJSON(options) { output.write(&$0) }
+                annotation.writeJSON(options, chunks: { output.write($0) })
                 output.write([0x0A])
                 try commit(output, relative)
                 outputs.append(relative)

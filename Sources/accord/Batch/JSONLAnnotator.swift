@@ -60,10 +60,7 @@ struct JSONLAnnotator {
                 case .document(let id, let text):
                     let annotation = annotator.annotate(text, id: id, path: nil)
                     for warning in annotation.warnings { Terminal.warning("\(name):\(number) (id \(id)): \(warning)") }
-                    annotation.writeJSON(options) { chunk in
-                        line.append(contentsOf: chunk)
-                        chunk.removeAll(keepingCapacity: true)
-                    }
+                    annotation.writeJSON(options, chunks: { line.append(contentsOf: $0) })
                     line.append(0x0A)
                     output.write(&line)
                 }
