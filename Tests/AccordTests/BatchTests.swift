@@ -195,7 +195,12 @@ final class BatchTests: XCTestCase {
         try makeCorpus(dir, count: 40)
         let outdir = folder.appendingPathComponent("out")
         let (process, scratch) = try CLI.start(["batch", dir.path, "-o", outdir.path, "--jobs", "2"])
-        Thread.sleep(forTimeInterval: 0.6)
+        // Interrupt once the first output is written: the handler is in place by then, however slow
+        // the machine (a fixed delay sent the signal before it on a loaded one).
+        let deadline = Date(timeIntervalSinceNow: 60)
+        while process.isRunning && CLI.files(under: outdir, includingHidden: false).isEmpty && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
         kill(process.processIdentifier, SIGINT)
         let r = try CLI.finish(process, scratch)
         if r.status == 0 { return }   // finished before the signal came (a very fast machine)

@@ -453,7 +453,11 @@ final class HostileInputTests: XCTestCase {
                 }
                 return times.min()!
             }
-            let n = best(input(small), runs: 3), n4 = best(input(small * 4), runs: 2)
+            var n = best(input(small), runs: 3), n4 = best(input(small * 4), runs: 2)
+            if n4 / max(n, 0.002) >= 8 {
+                // A busy machine can stall one run: measure again, longer, before calling it quadratic.
+                (n, n4) = (best(input(small), runs: 7), best(input(small * 4), runs: 5))
+            }
             let ratio = n4 / max(n, 0.002)
             print("hostile-linearity \(name): \(small) bytes \(String(format: "%.3f", n)) s, \(small * 4) bytes \(String(format: "%.3f", n4)) s, ratio \(String(format: "%.2f", ratio))")
             XCTAssertLessThan(ratio, 8, "\(name): 4× the input took \(String(format: "%.1f", ratio))× the time (\(n) s → \(n4) s)")
