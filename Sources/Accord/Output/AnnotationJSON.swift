@@ -39,19 +39,22 @@ struct AnnotationJSON {
                 w.byte(0x5D)
             }
             /// `, "name": [...]` with one element a line in pretty mode (see `arrayStart`). Each element
-            /// is read in place (no copy of its strings) and written by `body` through one cursor,
-            /// over the room `room` says it needs beyond the separator.
+            /// is written by `body` through one cursor, over the room `room` says it needs beyond the
+            /// separator. Both get a pointer to the element: passing the element itself would copy it,
+            /// retaining and releasing each of its strings (some 200 instructions an actor).
             @inline(__always) func array<T>(
                 _ name: StaticString, _ layer: Layer?, _ items: [T],
-                room: (borrowing T) -> Int, _ body: (borrowing T, inout JSONWriter.Cursor) -> Void
+                room: (UnsafePointer<T>) -> Int, _ body: (UnsafePointer<T>, inout JSONWriter.Cursor) -> Void
             ) {
                 guard arrayStart(name, layer, isEmpty: items.isEmpty) else { return }
                 items.withUnsafeBufferPointer { items in
+                    guard let base = items.baseAddress else { return }
                     for i in items.indices {
-                        w.write(reserving: 6 + room(items[i])) { o in
+                        let item = base + i
+                        w.write(reserving: 6 + room(item)) { o in
                             if i > 0 { o.byte(0x2C) }
                             o.newline(indent: 2)
-                            body(items[i], &o)
+                            body(item, &o)
                         }
                         w.maybeFlush()
                     }
@@ -103,9 +106,9 @@ struct AnnotationJSON {
             func room(_ values: [Int]) -> Int { keyRoom + 2 + values.count * (2 + intRoom) }
 
             array("sentences", .sentences, a.sentences, room: { _ in 3 * keyRoom + 4 * intRoom + 8 }) { s, o in
-                o.piece(k.start); o.int(s.start)
-                o.piece(k.end); o.int(s.end)
-                o.piece(k.tokens); o.byte(0x5B); o.int(s.tokens.lowerBound); o.comma(); o.int(s.tokens.upperBound); o.byte(0x5D)
+                o.piece(k.start); o.int(s.pointee.start)
+                o.piece(k.end); o.int(s.pointee.end)
+                o.piece(k.tokens); o.byte(0x5B); o.int(s.pointee.tokens.lowerBound); o.comma(); o.int(s.pointee.tokens.upperBound); o.byte(0x5D)
                 o.byte(0x7D)
             }
             if arrayStart("tokens", .tokens, isEmpty: a.tokens.isEmpty) {
@@ -113,87 +116,87 @@ struct AnnotationJSON {
                 arrayEnd()
             }
             array("actors", .actors, a.actors, room: { m in
-                room(m.span) + room(m.entity) + room(m.type.rawValue) + keyRoom + intRoom + room(m.via)
-                    + room(m.role) + room(m.affiliation) + 1
+                room(m.pointee.span) + room(m.pointee.entity) + room(m.pointee.type.rawValue) + keyRoom + intRoom + room(m.pointee.via)
+                    + room(m.pointee.role) + room(m.pointee.affiliation) + 1
             }) { m, o in
-                spanFields(m.span, &o)
-                o.piece(k.entity); o.string(m.entity)
-                o.piece(k.type); o.string(m.type.rawValue)
-                o.piece(k.sentence); o.int(m.sentence)
-                o.piece(k.via); o.string(m.via)
-                if let role = m.role { o.piece(k.role); o.string(role) }
-                if let affiliation = m.affiliation { o.piece(k.affiliation); o.string(affiliation) }
+                spanFields(m.pointee.span, &o)
+                o.piece(k.entity); o.string(m.pointee.entity)
+                o.piece(k.type); o.string(m.pointee.type.rawValue)
+                o.piece(k.sentence); o.int(m.pointee.sentence)
+                o.piece(k.via); o.string(m.pointee.via)
+                if let role = m.pointee.role { o.piece(k.role); o.string(role) }
+                if let affiliation = m.pointee.affiliation { o.piece(k.affiliation); o.string(affiliation) }
                 o.byte(0x7D)
             }
             array("initiatives", .initiatives, a.initiatives, room: { m in
-                room(m.span) + room(m.entity) + keyRoom + intRoom + room(m.via) + 1
+                room(m.pointee.span) + room(m.pointee.entity) + keyRoom + intRoom + room(m.pointee.via) + 1
             }) { m, o in
-                spanFields(m.span, &o)
-                o.piece(k.entity); o.string(m.entity)
-                o.piece(k.sentence); o.int(m.sentence)
-                o.piece(k.via); o.string(m.via)
+                spanFields(m.pointee.span, &o)
+                o.piece(k.entity); o.string(m.pointee.entity)
+                o.piece(k.sentence); o.int(m.pointee.sentence)
+                o.piece(k.via); o.string(m.pointee.via)
                 o.byte(0x7D)
             }
             array("actions", .actions, a.actions, room: { m in
-                room(m.span) + room(m.lemma) + room(m.actionClass) + 2 * keyRoom + intRoom + 5
-                    + room(m.modality.rawValue) + 1
+                room(m.pointee.span) + room(m.pointee.lemma) + room(m.pointee.actionClass) + 2 * keyRoom + intRoom + 5
+                    + room(m.pointee.modality.rawValue) + 1
             }) { m, o in
-                spanFields(m.span, &o)
-                o.piece(k.lemma); o.string(m.lemma)
-                o.piece(k.actionClass); o.string(m.actionClass)
-                o.piece(k.sentence); o.int(m.sentence)
-                o.piece(k.negated); o.bool(m.negated)
-                o.piece(k.modality); o.string(m.modality.rawValue)
+                spanFields(m.pointee.span, &o)
+                o.piece(k.lemma); o.string(m.pointee.lemma)
+                o.piece(k.actionClass); o.string(m.pointee.actionClass)
+                o.piece(k.sentence); o.int(m.pointee.sentence)
+                o.piece(k.negated); o.bool(m.pointee.negated)
+                o.piece(k.modality); o.string(m.pointee.modality.rawValue)
                 o.byte(0x7D)
             }
             array("targets", .targets, a.targets, room: { m in
-                room(m.span) + room(m.category) + room(m.term) + keyRoom + intRoom + 1
+                room(m.pointee.span) + room(m.pointee.category) + room(m.pointee.term) + keyRoom + intRoom + 1
             }) { m, o in
-                spanFields(m.span, &o)
-                o.piece(k.category); o.string(m.category)
-                o.piece(k.term); o.string(m.term)
-                o.piece(k.sentence); o.int(m.sentence)
+                spanFields(m.pointee.span, &o)
+                o.piece(k.category); o.string(m.pointee.category)
+                o.piece(k.term); o.string(m.pointee.term)
+                o.piece(k.sentence); o.int(m.pointee.sentence)
                 o.byte(0x7D)
             }
             array("quotes", .quotes, a.quotes, room: { q in
                 var entities = keyRoom + 2
-                for e in q.entities { entities += 2 + JSONWriter.Cursor.maxStringCount(e) }
-                return room(q.span) + room(q.speakers) + entities + room(q.cue) + 1
+                for e in q.pointee.entities { entities += 2 + JSONWriter.Cursor.maxStringCount(e) }
+                return room(q.pointee.span) + room(q.pointee.speakers) + entities + room(q.pointee.cue) + 1
             }) { q, o in
-                spanFields(q.span, &o)
-                o.piece(k.speakers); intArray(q.speakers, &o)
+                spanFields(q.pointee.span, &o)
+                o.piece(k.speakers); intArray(q.pointee.speakers, &o)
                 o.piece(k.entities); o.byte(0x5B)
-                q.entities.withUnsafeBufferPointer { entities in
+                q.pointee.entities.withUnsafeBufferPointer { entities in
                     for i in entities.indices { if i > 0 { o.comma() }; o.string(entities[i]) }
                 }
                 o.byte(0x5D)
-                o.piece(k.cue); o.string(q.cue)
+                o.piece(k.cue); o.string(q.pointee.cue)
                 o.byte(0x7D)
             }
             array("events", .events, a.events, room: { e in
-                3 * (keyRoom + intRoom) + room(e.targets) + room(e.objects) + 1
+                3 * (keyRoom + intRoom) + room(e.pointee.targets) + room(e.pointee.objects) + 1
             }) { e, o in
-                o.piece(k.sentenceFirst); o.int(e.sentence)
-                o.piece(k.actor); o.int(e.actor)
-                o.piece(k.action); o.int(e.action)
-                o.piece(k.targets); intArray(e.targets, &o)
-                o.piece(k.objects); intArray(e.objects, &o)
+                o.piece(k.sentenceFirst); o.int(e.pointee.sentence)
+                o.piece(k.actor); o.int(e.pointee.actor)
+                o.piece(k.action); o.int(e.pointee.action)
+                o.piece(k.targets); intArray(e.pointee.targets, &o)
+                o.piece(k.objects); intArray(e.pointee.objects, &o)
                 o.byte(0x7D)
             }
             array("stance", .stance, a.stance, room: { s in
                 var cues = keyRoom + 2
-                for cue in s.cues { cues += 2 + room(cue.span) + keyRoom + JSONWriter.Cursor.maxDecimalCount + 1 }
-                return 2 * (keyRoom + intRoom) + room(s.holder) + room(s.toward) + room(s.label.rawValue)
+                for cue in s.pointee.cues { cues += 2 + room(cue.span) + keyRoom + JSONWriter.Cursor.maxDecimalCount + 1 }
+                return 2 * (keyRoom + intRoom) + room(s.pointee.holder) + room(s.pointee.toward) + room(s.pointee.label.rawValue)
                     + keyRoom + JSONWriter.Cursor.maxDecimalCount + cues + 1
             }) { s, o in
-                o.piece(k.sentenceFirst); o.int(s.sentence)
-                o.piece(k.quote); o.int(s.quote)
-                o.piece(k.holder); o.string(s.holder)
-                o.piece(k.toward); o.string(s.toward)
-                o.piece(k.label); o.string(s.label.rawValue)
-                o.piece(k.score); o.decimal(s.score)
+                o.piece(k.sentenceFirst); o.int(s.pointee.sentence)
+                o.piece(k.quote); o.int(s.pointee.quote)
+                o.piece(k.holder); o.string(s.pointee.holder)
+                o.piece(k.toward); o.string(s.pointee.toward)
+                o.piece(k.label); o.string(s.pointee.label.rawValue)
+                o.piece(k.score); o.decimal(s.pointee.score)
                 o.piece(k.cues); o.byte(0x5B)
-                s.cues.withUnsafeBufferPointer { cues in
+                s.pointee.cues.withUnsafeBufferPointer { cues in
                     for i in cues.indices {
                         if i > 0 { o.comma() }
                         spanFields(cues[i].span, &o)
@@ -204,7 +207,7 @@ struct AnnotationJSON {
                 o.byte(0x5D)
                 o.byte(0x7D)
             }
-            array("warnings", nil, a.warnings, room: { JSONWriter.Cursor.maxStringCount($0) }) { s, o in o.string(s) }
+            array("warnings", nil, a.warnings, room: { JSONWriter.Cursor.maxStringCount($0.pointee) }) { s, o in o.string(s.pointee) }
 
             w.byte(0x2C); w.newline(indent: 1)
             w.key("summary"); w.byte(0x7B)
