@@ -61,6 +61,7 @@ struct AnnotationJSON {
                 }
                 arrayEnd()
             }
+
             w.byte(0x7B); w.newline(indent: 1)
             w.key("schema"); w.raw("\"accord.annotation/1\"")
             w.byte(0x2C); w.newline(indent: 1)
@@ -82,7 +83,8 @@ struct AnnotationJSON {
 
             let k = options.compact ? LayerKeys.compact : LayerKeys.pretty
             let keyRoom = LayerKeys.room, intRoom = JSONWriter.Cursor.maxIntCount
-            /// `"start": …, "end": …, "text": …` after `opening` (`{"start": `).
+            /// `{"start": …, "end": …, "text": …`: an object's opening and its span's fields (the
+            /// object stays open for the element's other fields).
             func spanFields(_ span: Span, _ o: inout JSONWriter.Cursor) {
                 o.piece(k.start); o.int(span.start)
                 o.piece(k.end); o.int(span.end)
