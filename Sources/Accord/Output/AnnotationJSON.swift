@@ -24,14 +24,6 @@ struct AnnotationJSON {
     func write(into w: inout JSONWriter) {
         let a = annotation
         a.source.utf8.withUnsafeBufferPointer { text in
-            func spanText(_ span: Span) {
-                w.string(utf8: UnsafeBufferPointer(rebasing: text[span.startByte..<span.endByte]))
-            }
-            func spanFields(_ span: Span) {
-                w.key("start"); w.int(span.start); w.comma()
-                w.key("end"); w.int(span.end); w.comma()
-                w.key("text"); spanText(span)
-            }
             /// `, "name": [` unless `layer` is left out (`, "name": []` without items); returns
             /// whether elements follow, each on its own line in pretty mode, then `arrayEnd()`.
             func arrayStart(_ name: StaticString, _ layer: Layer?, isEmpty: Bool) -> Bool {
@@ -47,26 +39,27 @@ struct AnnotationJSON {
                 w.byte(0x5D)
             }
             /// `, "name": [...]` with one element a line in pretty mode (see `arrayStart`). Each element
-            /// still reaches `body` as a copy (its strings retained and released), about 200
-            /// instructions an actor: the remaining overhead of this general path.
-            @inline(__always) func array<T>(_ name: StaticString, _ layer: Layer?, _ items: [T], _ body: (T) -> Void) {
+            /// is written by `body` through one cursor, over the room `room` says it needs beyond the
+            /// separator. Both get a pointer to the element: passing the element itself would copy it,
+            /// retaining and releasing each of its strings (some 200 instructions an actor).
+            @inline(__always) func array<T>(
+                _ name: StaticString, _ layer: Layer?, _ items: [T],
+                room: (UnsafePointer<T>) -> Int, _ body: (UnsafePointer<T>, inout JSONWriter.Cursor) -> Void
+            ) {
                 guard arrayStart(name, layer, isEmpty: items.isEmpty) else { return }
                 items.withUnsafeBufferPointer { items in
+                    guard let base = items.baseAddress else { return }
                     for i in items.indices {
-                        w.write(reserving: 6) { o in
+                        let item = base + i
+                        w.write(reserving: 6 + room(item)) { o in
                             if i > 0 { o.byte(0x2C) }
                             o.newline(indent: 2)
+                            body(item, &o)
                         }
-                        body(items[i])
                         w.maybeFlush()
                     }
                 }
                 arrayEnd()
-            }
-            func intArray(_ values: [Int]) {
-                w.byte(0x5B)
-                for (i, v) in values.enumerated() { if i > 0 { w.comma() }; w.int(v) }
-                w.byte(0x5D)
             }
 
             w.byte(0x7B); w.newline(indent: 1)
@@ -88,91 +81,135 @@ struct AnnotationJSON {
             w.key("text"); w.string(utf8: text)
             w.maybeFlush()
 
-            array("sentences", .sentences, a.sentences) { s in
-                w.byte(0x7B)
-                w.key("start"); w.int(s.start); w.comma()
-                w.key("end"); w.int(s.end); w.comma()
-                w.key("tokens"); w.byte(0x5B); w.int(s.tokens.lowerBound); w.comma(); w.int(s.tokens.upperBound); w.byte(0x5D)
-                w.byte(0x7D)
+            let k = options.compact ? LayerKeys.compact : LayerKeys.pretty
+            let keyRoom = LayerKeys.room, intRoom = JSONWriter.Cursor.maxIntCount
+            /// `{"start": …, "end": …, "text": …`: an object's opening and its span's fields (the
+            /// object stays open for the element's other fields).
+            func spanFields(_ span: Span, _ o: inout JSONWriter.Cursor) {
+                o.piece(k.start); o.int(span.start)
+                o.piece(k.end); o.int(span.end)
+                o.piece(k.text)
+                o.string(utf8: UnsafeBufferPointer(rebasing: text[span.startByte..<span.endByte]))
+            }
+            /// The room `spanFields` needs.
+            func room(_ span: Span) -> Int {
+                3 * keyRoom + 2 * intRoom + JSONWriter.Cursor.maxStringCount(span.endByte - span.startByte)
+            }
+            func room(_ s: String) -> Int { keyRoom + JSONWriter.Cursor.maxStringCount(s) }
+            func room(_ s: String?) -> Int { keyRoom + (s.map(JSONWriter.Cursor.maxStringCount) ?? 4) }
+            func intArray(_ values: [Int], _ o: inout JSONWriter.Cursor) {
+                o.byte(0x5B)
+                values.withUnsafeBufferPointer { values in
+                    for i in values.indices { if i > 0 { o.comma() }; o.int(values[i]) }
+                }
+                o.byte(0x5D)
+            }
+            /// The room `intArray` needs.
+            func room(_ values: [Int]) -> Int { keyRoom + 2 + values.count * (2 + intRoom) }
+
+            array("sentences", .sentences, a.sentences, room: { _ in 3 * keyRoom + 4 * intRoom + 8 }) { s, o in
+                o.piece(k.start); o.int(s.pointee.start)
+                o.piece(k.end); o.int(s.pointee.end)
+                o.piece(k.tokens); o.byte(0x5B); o.int(s.pointee.tokens.lowerBound); o.comma(); o.int(s.pointee.tokens.upperBound); o.byte(0x5D)
+                o.byte(0x7D)
             }
             if arrayStart("tokens", .tokens, isEmpty: a.tokens.isEmpty) {
                 TokenArrayJSON(compact: options.compact).write(a.tokens, source: text, into: &w)
                 arrayEnd()
             }
-            array("actors", .actors, a.actors) { m in
-                w.byte(0x7B)
-                spanFields(m.span); w.comma()
-                w.key("entity"); w.string(m.entity); w.comma()
-                w.key("type"); w.string(m.type.rawValue); w.comma()
-                w.key("sentence"); w.int(m.sentence); w.comma()
-                w.key("via"); w.string(m.via)
-                if let role = m.role { w.comma(); w.key("role"); w.string(role) }
-                if let affiliation = m.affiliation { w.comma(); w.key("affiliation"); w.string(affiliation) }
-                w.byte(0x7D)
+            array("actors", .actors, a.actors, room: { m in
+                room(m.pointee.span) + room(m.pointee.entity) + room(m.pointee.type.rawValue) + keyRoom + intRoom + room(m.pointee.via)
+                    + room(m.pointee.role) + room(m.pointee.affiliation) + 1
+            }) { m, o in
+                spanFields(m.pointee.span, &o)
+                o.piece(k.entity); o.string(m.pointee.entity)
+                o.piece(k.type); o.string(m.pointee.type.rawValue)
+                o.piece(k.sentence); o.int(m.pointee.sentence)
+                o.piece(k.via); o.string(m.pointee.via)
+                if let role = m.pointee.role { o.piece(k.role); o.string(role) }
+                if let affiliation = m.pointee.affiliation { o.piece(k.affiliation); o.string(affiliation) }
+                o.byte(0x7D)
             }
-            array("initiatives", .initiatives, a.initiatives) { m in
-                w.byte(0x7B)
-                spanFields(m.span); w.comma()
-                w.key("entity"); w.string(m.entity); w.comma()
-                w.key("sentence"); w.int(m.sentence); w.comma()
-                w.key("via"); w.string(m.via)
-                w.byte(0x7D)
+            array("initiatives", .initiatives, a.initiatives, room: { m in
+                room(m.pointee.span) + room(m.pointee.entity) + keyRoom + intRoom + room(m.pointee.via) + 1
+            }) { m, o in
+                spanFields(m.pointee.span, &o)
+                o.piece(k.entity); o.string(m.pointee.entity)
+                o.piece(k.sentence); o.int(m.pointee.sentence)
+                o.piece(k.via); o.string(m.pointee.via)
+                o.byte(0x7D)
             }
-            array("actions", .actions, a.actions) { m in
-                w.byte(0x7B)
-                spanFields(m.span); w.comma()
-                w.key("lemma"); w.string(m.lemma); w.comma()
-                w.key("class"); w.string(m.actionClass); w.comma()
-                w.key("sentence"); w.int(m.sentence); w.comma()
-                w.key("negated"); w.bool(m.negated); w.comma()
-                w.key("modality"); w.string(m.modality.rawValue)
-                w.byte(0x7D)
+            array("actions", .actions, a.actions, room: { m in
+                room(m.pointee.span) + room(m.pointee.lemma) + room(m.pointee.actionClass) + 2 * keyRoom + intRoom + 5
+                    + room(m.pointee.modality.rawValue) + 1
+            }) { m, o in
+                spanFields(m.pointee.span, &o)
+                o.piece(k.lemma); o.string(m.pointee.lemma)
+                o.piece(k.actionClass); o.string(m.pointee.actionClass)
+                o.piece(k.sentence); o.int(m.pointee.sentence)
+                o.piece(k.negated); o.bool(m.pointee.negated)
+                o.piece(k.modality); o.string(m.pointee.modality.rawValue)
+                o.byte(0x7D)
             }
-            array("targets", .targets, a.targets) { m in
-                w.byte(0x7B)
-                spanFields(m.span); w.comma()
-                w.key("category"); w.string(m.category); w.comma()
-                w.key("term"); w.string(m.term); w.comma()
-                w.key("sentence"); w.int(m.sentence)
-                w.byte(0x7D)
+            array("targets", .targets, a.targets, room: { m in
+                room(m.pointee.span) + room(m.pointee.category) + room(m.pointee.term) + keyRoom + intRoom + 1
+            }) { m, o in
+                spanFields(m.pointee.span, &o)
+                o.piece(k.category); o.string(m.pointee.category)
+                o.piece(k.term); o.string(m.pointee.term)
+                o.piece(k.sentence); o.int(m.pointee.sentence)
+                o.byte(0x7D)
             }
-            array("quotes", .quotes, a.quotes) { q in
-                w.byte(0x7B)
-                spanFields(q.span); w.comma()
-                w.key("speakers"); intArray(q.speakers); w.comma()
-                w.key("entities"); w.byte(0x5B)
-                for (i, e) in q.entities.enumerated() { if i > 0 { w.comma() }; w.string(e) }
-                w.byte(0x5D); w.comma()
-                w.key("cue"); if let cue = q.cue { w.string(cue) } else { w.null() }
-                w.byte(0x7D)
-            }
-            array("events", .events, a.events) { e in
-                w.byte(0x7B)
-                w.key("sentence"); w.int(e.sentence); w.comma()
-                w.key("actor"); w.int(e.actor); w.comma()
-                w.key("action"); w.int(e.action); w.comma()
-                w.key("targets"); intArray(e.targets); w.comma()
-                w.key("objects"); intArray(e.objects)
-                w.byte(0x7D)
-            }
-            array("stance", .stance, a.stance) { s in
-                w.byte(0x7B)
-                w.key("sentence"); w.int(s.sentence); w.comma()
-                w.key("quote"); if let q = s.quote { w.int(q) } else { w.null() }; w.comma()
-                w.key("holder"); w.string(s.holder); w.comma()
-                w.key("toward"); w.string(s.toward); w.comma()
-                w.key("label"); w.string(s.label.rawValue); w.comma()
-                w.key("score"); w.decimal(s.score); w.comma()
-                w.key("cues"); w.byte(0x5B)
-                for (i, cue) in s.cues.enumerated() {
-                    if i > 0 { w.comma() }
-                    w.byte(0x7B); spanFields(cue.span); w.comma()
-                    w.key("weight"); w.decimal(cue.weight); w.byte(0x7D)
+            array("quotes", .quotes, a.quotes, room: { q in
+                var entities = keyRoom + 2
+                for e in q.pointee.entities { entities += 2 + JSONWriter.Cursor.maxStringCount(e) }
+                return room(q.pointee.span) + room(q.pointee.speakers) + entities + room(q.pointee.cue) + 1
+            }) { q, o in
+                spanFields(q.pointee.span, &o)
+                o.piece(k.speakers); intArray(q.pointee.speakers, &o)
+                o.piece(k.entities); o.byte(0x5B)
+                q.pointee.entities.withUnsafeBufferPointer { entities in
+                    for i in entities.indices { if i > 0 { o.comma() }; o.string(entities[i]) }
                 }
-                w.byte(0x5D)
-                w.byte(0x7D)
+                o.byte(0x5D)
+                o.piece(k.cue); o.string(q.pointee.cue)
+                o.byte(0x7D)
             }
-            array("warnings", nil, a.warnings) { w.string($0) }
+            array("events", .events, a.events, room: { e in
+                3 * (keyRoom + intRoom) + room(e.pointee.targets) + room(e.pointee.objects) + 1
+            }) { e, o in
+                o.piece(k.sentenceFirst); o.int(e.pointee.sentence)
+                o.piece(k.actor); o.int(e.pointee.actor)
+                o.piece(k.action); o.int(e.pointee.action)
+                o.piece(k.targets); intArray(e.pointee.targets, &o)
+                o.piece(k.objects); intArray(e.pointee.objects, &o)
+                o.byte(0x7D)
+            }
+            array("stance", .stance, a.stance, room: { s in
+                var cues = keyRoom + 2
+                for cue in s.pointee.cues { cues += 2 + room(cue.span) + keyRoom + JSONWriter.Cursor.maxDecimalCount + 1 }
+                return 2 * (keyRoom + intRoom) + room(s.pointee.holder) + room(s.pointee.toward) + room(s.pointee.label.rawValue)
+                    + keyRoom + JSONWriter.Cursor.maxDecimalCount + cues + 1
+            }) { s, o in
+                o.piece(k.sentenceFirst); o.int(s.pointee.sentence)
+                o.piece(k.quote); o.int(s.pointee.quote)
+                o.piece(k.holder); o.string(s.pointee.holder)
+                o.piece(k.toward); o.string(s.pointee.toward)
+                o.piece(k.label); o.string(s.pointee.label.rawValue)
+                o.piece(k.score); o.decimal(s.pointee.score)
+                o.piece(k.cues); o.byte(0x5B)
+                s.pointee.cues.withUnsafeBufferPointer { cues in
+                    for i in cues.indices {
+                        if i > 0 { o.comma() }
+                        spanFields(cues[i].span, &o)
+                        o.piece(k.weight); o.decimal(cues[i].weight)
+                        o.byte(0x7D)
+                    }
+                }
+                o.byte(0x5D)
+                o.byte(0x7D)
+            }
+            array("warnings", nil, a.warnings, room: { JSONWriter.Cursor.maxStringCount($0.pointee) }) { s, o in o.string(s.pointee) }
 
             w.byte(0x2C); w.newline(indent: 1)
             w.key("summary"); w.byte(0x7B)
@@ -193,6 +230,41 @@ struct AnnotationJSON {
             w.newline(indent: 0)
             w.byte(0x7D)
         }
+    }
+}
+
+/// The keys of the layer elements' objects as pieces in the writer's spacing, each with what goes
+/// before it: `{` before an object's first key, `,` (`, ` in pretty output) before the others.
+/// Writing a key is then one piece store instead of a quote, the name and a colon.
+struct LayerKeys {
+    /// The room a key's piece needs in a cursor (a piece stores 32 bytes).
+    static let room = 32
+
+    static let compact = LayerKeys(compact: true)
+    static let pretty = LayerKeys(compact: false)
+
+    /// `start` opens every object with a span; `sentenceFirst` opens events and stance records.
+    let start, sentenceFirst: JSONWriter.Piece
+    let end, text, tokens, entity, type, sentence, via, role, affiliation: JSONWriter.Piece
+    let lemma, actionClass, negated, modality, category, term, speakers, entities, cue: JSONWriter.Piece
+    let actor, action, targets, objects, quote, holder, toward, label, score, cues, weight: JSONWriter.Piece
+
+    private init(compact: Bool) {
+        func first(_ name: String) -> JSONWriter.Piece {
+            JSONWriter.Piece(compact ? "{\"\(name)\":" : "{\"\(name)\": ")
+        }
+        func next(_ name: String) -> JSONWriter.Piece {
+            JSONWriter.Piece(compact ? ",\"\(name)\":" : ", \"\(name)\": ")
+        }
+        start = first("start"); sentenceFirst = first("sentence")
+        end = next("end"); text = next("text"); tokens = next("tokens"); entity = next("entity")
+        type = next("type"); sentence = next("sentence"); via = next("via"); role = next("role")
+        affiliation = next("affiliation"); lemma = next("lemma"); actionClass = next("class")
+        negated = next("negated"); modality = next("modality"); category = next("category")
+        term = next("term"); speakers = next("speakers"); entities = next("entities"); cue = next("cue")
+        actor = next("actor"); action = next("action"); targets = next("targets"); objects = next("objects")
+        quote = next("quote"); holder = next("holder"); toward = next("toward"); label = next("label")
+        score = next("score"); cues = next("cues"); weight = next("weight")
     }
 }
 

@@ -171,22 +171,10 @@ struct JSONWriter {
 
     /// A number rounded to three decimals, without trailing zeros (`0.8`, `-0.25`, `1`).
     mutating func decimal(_ value: Double) {
-        guard value.isFinite else { raw("0"); return }
-        var thousandths = Int((value * 1000).rounded())
-        if thousandths < 0 { byte(0x2D); thousandths = -thousandths }
-        int(thousandths / 1000)
-        var fraction = thousandths % 1000
-        if fraction == 0 { return }
-        byte(0x2E)
-        var divisor = 100
-        while fraction > 0 {
-            byte(0x30 + UInt8(fraction / divisor))
-            fraction %= divisor
-            divisor /= 10
-        }
+        write(reserving: Cursor.maxDecimalCount) { $0.decimal(value) }
     }
 
-    mutating func bool(_ value: Bool) { if value { raw("true") } else { raw("false") } }
+    mutating func bool(_ value: Bool) { write(reserving: 5) { $0.bool(value) } }
 
     mutating func null() { raw("null") }
 }
@@ -247,6 +235,16 @@ extension JSONWriter {
             position += 2 * indent
         }
 
+        /// `true` or `false` (at most 5 bytes).
+        @inline(__always) mutating func bool(_ value: Bool) {
+            if value { raw("true") } else { raw("false") }
+        }
+
+        /// `null`, or `value` if there is one (at most `maxIntCount` bytes).
+        @inline(__always) mutating func int(_ value: Int?) {
+            if let value { int(value) } else { raw("null") }
+        }
+
         // MARK: Integers
 
         /// "00" through "99", for writing two digits at a time.
@@ -301,7 +299,44 @@ extension JSONWriter {
             UnsafeMutableRawPointer(out).storeBytes(of: digits, as: UInt16.self)
         }
 
+        /// The longest `decimal` output: a sign, 16 digits, a point and three decimals.
+        static let maxDecimalCount = 21
+
+        /// A number rounded to three decimals, without trailing zeros (`0.8`, `-0.25`, `1`), at
+        /// most `maxDecimalCount` bytes.
+        mutating func decimal(_ value: Double) {
+            guard value.isFinite else { byte(0x30); return }
+            var thousandths = Int((value * 1000).rounded())
+            if thousandths < 0 { byte(0x2D); thousandths = -thousandths }
+            int(thousandths / 1000)
+            var fraction = thousandths % 1000
+            if fraction == 0 { return }
+            byte(0x2E)
+            var divisor = 100
+            while fraction > 0 {
+                byte(0x30 + UInt8(fraction / divisor))
+                fraction %= divisor
+                divisor /= 10
+            }
+        }
+
         // MARK: Strings
+
+        /// The longest `string(_:)` output for `s`.
+        @inline(__always) static func maxStringCount(_ s: String) -> Int { maxStringCount(s.utf8.count) }
+
+        /// A string, quoted and escaped (at most `maxStringCount(s)` bytes). A native string lends
+        /// its bytes in place; only others (bridged) are copied first.
+        @inline(__always) mutating func string(_ s: String) {
+            if s.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) != nil { return }
+            var copy = s
+            copy.withUTF8 { string(utf8: $0) }
+        }
+
+        /// `null`, or `s` if there is one (at most `maxStringCount(s)` or 4 bytes).
+        @inline(__always) mutating func string(_ s: String?) {
+            if let s { string(s) } else { raw("null") }
+        }
 
         /// A string from UTF-8 bytes, quoted and escaped (at most `maxStringCount(utf8.count)` bytes):
         /// `"`, `\` and the control characters below U+0020 escaped, everything else (U+007F and
