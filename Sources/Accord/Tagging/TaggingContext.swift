@@ -15,7 +15,7 @@ final class TaggingContext {
     /// Whether each token lies inside a pair of quote marks (quote marks themselves excluded).
     let inQuote: [Bool]
     /// Paragraph (line) index of every token: news text has one paragraph or item a line.
-    let paragraph: [Int32]
+    let paragraph: ParagraphIndex
 
     init(tokens: [Token], source: SourceText, sentences: [Sentence], lexicon: TaggingLexicon) {
         self.tokens = tokens
@@ -37,17 +37,7 @@ final class TaggingContext {
         folded = ids.folded
         phrases = matcher.match(folded: folded, exact: ids.exact)
         inQuote = QuoteRegions.mark(tokens, source)
-        var paragraph = [Int32](repeating: 0, count: tokens.count)
-        paragraph.withUnsafeMutableBufferPointer { paragraph in
-            tokens.withUnsafeBufferPointer { tokens in
-                var line: Int32 = 0
-                for (i, token) in tokens.enumerated() {
-                    if token.flags.contains(.lineBefore) && i > 0 { line += 1 }
-                    paragraph[i] = line
-                }
-            }
-        }
-        self.paragraph = paragraph
+        paragraph = ParagraphIndex(tokens)
     }
 
     var count: Int { tokens.count }
