@@ -43,7 +43,7 @@ final class TaggingContext {
     var count: Int { tokens.count }
 
     /// The matches of a kind, sorted by start.
-    func matches(_ kind: PhraseKind) -> [PhraseMatch] { phrases.byKind[Int(kind.rawValue)] }
+    func matches(_ kind: PhraseKind) -> PhraseMatches.KindMatches { phrases.matches(kind) }
 
     /// The match of `kind` starting at token `i`, if any.
     @inline(__always)
