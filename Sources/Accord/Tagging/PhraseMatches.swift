@@ -50,6 +50,7 @@ struct PhraseMatches {
             blockFirst = [Int32](repeating: 0, count: (count >> PhraseMatches.blockShift) + 1)
         }
 
+        @inline(__always)
         mutating func add(_ match: PhraseMatch, kind: PhraseKind) {
             let start = Int(match.start), position = byStart.count
             let block = start >> PhraseMatches.blockShift

@@ -6,7 +6,7 @@ final class TaggingContext {
     let lexicon: TaggingLexicon
     let words: FunctionWords
     /// Sentence index of every token.
-    let tokenSentence: [Int32]
+    let tokenSentence: SentenceIndex
     /// Folded vocabulary id of every token (the case-exact ids serve phrase matching only, and are
     /// not kept).
     let folded: [Int32]
@@ -23,15 +23,7 @@ final class TaggingContext {
         self.sentences = sentences
         self.lexicon = lexicon
         self.words = FunctionWords(lexicon)
-        var tokenSentence = [Int32](repeating: 0, count: tokens.count)
-        tokenSentence.withUnsafeMutableBufferPointer { tokenSentence in
-            for (index, sentence) in sentences.enumerated() {
-                precondition(sentence.tokens.lowerBound >= 0 && sentence.tokens.upperBound <= tokenSentence.count,
-                             "a sentence outside the tokens")
-                UnsafeMutableBufferPointer(rebasing: tokenSentence[sentence.tokens]).update(repeating: Int32(index))
-            }
-        }
-        self.tokenSentence = tokenSentence
+        tokenSentence = SentenceIndex(count: tokens.count, sentences: sentences)
         let matcher = PhraseMatcher(lexicon: lexicon)
         let ids = matcher.tokenIDs(tokens, source)
         folded = ids.folded
