@@ -69,36 +69,24 @@ struct PhraseMatcher {
 
     /// Every phrase of the text: the trie is walked from each token that starts some phrase.
     func match(folded: [Int32], exact: [Int32]) -> PhraseMatches {
-        var byStart: [PhraseMatch] = []
-        var byKind = [[PhraseMatch]](repeating: [], count: PhraseKind.allCases.count)
-        var kinds = [PhraseMatches.Kinds](repeating: PhraseMatches.Kinds(), count: folded.count + 1)
+        var found = PhraseMatches.Builder(count: folded.count)
         lexicon.trie.withReader { trie in
             folded.withUnsafeBufferPointer { folded in
                 exact.withUnsafeBufferPointer { exact in
-                    kinds.withUnsafeMutableBufferPointer { kinds in
-                        byKind.withUnsafeMutableBufferPointer { byKind in
-                            var walk = PhraseWalk(trie: trie, folded: folded, exact: exact)
-                            for start in folded.indices {
-                                let found = walk.longest(from: start)
-                                guard found != 0 else { continue }
-                                kinds[start].starting = found
-                                kinds[start].first = Int32(byStart.count)
-                                var rest = found
-                                while rest != 0 {
-                                    let kind = rest.trailingZeroBitCount
-                                    let phrase = walk.best[kind]
-                                    let match = PhraseMatch(start: Int32(start), end: phrase.end, entry: phrase.entry)
-                                    byStart.append(match)
-                                    byKind[kind].append(match)
-                                    kinds[Int(phrase.end)].ending |= 1 << kind
-                                    rest &= rest - 1
-                                }
-                            }
+                    var walk = PhraseWalk(trie: trie, folded: folded, exact: exact)
+                    for start in folded.indices {
+                        var kinds = walk.longest(from: start)
+                        while kinds != 0 {
+                            let kind = kinds.trailingZeroBitCount
+                            let phrase = walk.best[kind]
+                            found.add(PhraseMatch(start: Int32(start), end: phrase.end, entry: phrase.entry),
+                                      kind: PhraseKind(rawValue: UInt8(kind))!)
+                            kinds &= kinds - 1
                         }
                     }
                 }
             }
         }
-        return PhraseMatches(byKind: byKind, byStart: byStart, kinds: kinds)
+        return found.finish()
     }
 }

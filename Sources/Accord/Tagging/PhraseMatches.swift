@@ -1,40 +1,101 @@
 /// The lexicon phrases found in a text (for each start and kind, the longest), indexed for the
 /// taggers' questions: the matches of a kind in order, and in O(1) the match of a kind starting at a
 /// token, or whether any match of a kind ends at a token.
+///
+/// Sized for large documents: each match is stored once (`byStart`); the per-token index takes
+/// four bytes a token, plus one where a match starts and four per block of 16 tokens.
 struct PhraseMatches {
-    /// The matches starting and ending at one token, a bit per `PhraseKind` each.
-    struct Kinds {
-        var starting: UInt16 = 0
-        var ending: UInt16 = 0
-        /// Where the token's matches begin in `byStart` (when `starting` is not 0).
-        var first: Int32 = 0
+    /// The matches of one kind in order of start: positions in `byStart`, read as matches.
+    struct KindMatches: RandomAccessCollection {
+        fileprivate let byStart: [PhraseMatch]
+        fileprivate let positions: [Int32]
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { positions.count }
+        subscript(i: Int) -> PhraseMatch { byStart[Int(positions[i])] }
     }
 
-    /// Matches per kind (`PhraseKind.rawValue`), each list sorted by start.
-    let byKind: [[PhraseMatch]]
+    /// Tokens per block of `blockFirst`: small enough that a token's `offset` in its block fits a
+    /// byte (at most 15 earlier tokens with one match per kind each).
+    static let blockShift = 4
+
     /// All matches by start, those of one start in kind order.
     private let byStart: [PhraseMatch]
-    /// Per token boundary `0...count`.
-    private let kinds: [Kinds]
+    /// Per kind (`PhraseKind.rawValue`), the positions in `byStart` of its matches.
+    private let byKind: [[Int32]]
+    /// Per token boundary `0...count`: a bit per `PhraseKind` for the matches starting there (low
+    /// 16 bits) and ending there (high 16 bits).
+    private let bits: [UInt32]
+    /// Per token boundary: where its matches begin in `byStart`, counted from its block's first.
+    private let offset: [UInt8]
+    /// Per block of boundaries: where the block's matches begin in `byStart`.
+    private let blockFirst: [Int32]
 
-    init(byKind: [[PhraseMatch]], byStart: [PhraseMatch], kinds: [Kinds]) {
-        self.byKind = byKind
+    /// Collects the matches in order of start, those of one start in kind order.
+    struct Builder {
+        private var byStart: [PhraseMatch] = []
+        private var byKind = [[Int32]](repeating: [], count: PhraseKind.allCases.count)
+        private var bits: [UInt32]
+        private var offset: [UInt8]
+        private var blockFirst: [Int32]
+        /// The first block whose `blockFirst` is not yet set.
+        private var nextBlock = 0
+
+        /// A builder for a text of `count` tokens.
+        init(count: Int) {
+            precondition(PhraseKind.allCases.count <= 16 && PhraseKind.allCases.count * 15 <= Int(UInt8.max),
+                         "a kind's bit or a block's offset does not fit")
+            bits = [UInt32](repeating: 0, count: count + 1)
+            offset = [UInt8](repeating: 0, count: count + 1)
+            blockFirst = [Int32](repeating: 0, count: (count >> PhraseMatches.blockShift) + 1)
+        }
+
+        @inline(__always)
+        mutating func add(_ match: PhraseMatch, kind: PhraseKind) {
+            let start = Int(match.start), position = byStart.count
+            let block = start >> PhraseMatches.blockShift
+            while nextBlock <= block {
+                blockFirst[nextBlock] = Int32(position)
+                nextBlock += 1
+            }
+            if bits[start] & 0xFFFF == 0 { offset[start] = UInt8(position - Int(blockFirst[block])) }
+            bits[start] |= 1 << kind.rawValue
+            bits[Int(match.end)] |= 1 << (16 + kind.rawValue)
+            byStart.append(match)
+            byKind[Int(kind.rawValue)].append(Int32(position))
+        }
+
+        func finish() -> PhraseMatches {
+            PhraseMatches(byStart: byStart, byKind: byKind, bits: bits, offset: offset, blockFirst: blockFirst)
+        }
+    }
+
+    private init(byStart: [PhraseMatch], byKind: [[Int32]], bits: [UInt32], offset: [UInt8], blockFirst: [Int32]) {
         self.byStart = byStart
-        self.kinds = kinds
+        self.byKind = byKind
+        self.bits = bits
+        self.offset = offset
+        self.blockFirst = blockFirst
+    }
+
+    /// The matches of a kind, sorted by start.
+    func matches(_ kind: PhraseKind) -> KindMatches {
+        KindMatches(byStart: byStart, positions: byKind[Int(kind.rawValue)])
     }
 
     /// The match of `kind` starting at token `i`, if any.
     @inline(__always)
     func match(_ kind: PhraseKind, at i: Int) -> PhraseMatch? {
-        guard i >= 0 && i < kinds.count else { return nil }
-        let k = kinds[i], bit = UInt16(1) << kind.rawValue
-        guard k.starting & bit != 0 else { return nil }
-        return byStart[Int(k.first) + (k.starting & (bit - 1)).nonzeroBitCount]
+        guard i >= 0 && i < bits.count else { return nil }
+        let starting = bits[i] & 0xFFFF, bit = UInt32(1) << kind.rawValue
+        guard starting & bit != 0 else { return nil }
+        let first = Int(blockFirst[i >> PhraseMatches.blockShift]) + Int(offset[i])
+        return byStart[first + (starting & (bit - 1)).nonzeroBitCount]
     }
 
     /// Whether some match of `kind` ends at token boundary `end`.
     @inline(__always)
     func hasMatch(_ kind: PhraseKind, endingAt end: Int) -> Bool {
-        end >= 0 && end < kinds.count && kinds[end].ending & (UInt16(1) << kind.rawValue) != 0
+        end >= 0 && end < bits.count && bits[end] & (UInt32(1) << (16 + kind.rawValue)) != 0
     }
 }

@@ -6,7 +6,7 @@ final class TaggingContext {
     let lexicon: TaggingLexicon
     let words: FunctionWords
     /// Sentence index of every token.
-    let tokenSentence: [Int32]
+    let tokenSentence: SentenceIndex
     /// Folded vocabulary id of every token (the case-exact ids serve phrase matching only, and are
     /// not kept).
     let folded: [Int32]
@@ -15,7 +15,7 @@ final class TaggingContext {
     /// Whether each token lies inside a pair of quote marks (quote marks themselves excluded).
     let inQuote: [Bool]
     /// Paragraph (line) index of every token: news text has one paragraph or item a line.
-    let paragraph: [Int32]
+    let paragraph: ParagraphIndex
 
     init(tokens: [Token], source: SourceText, sentences: [Sentence], lexicon: TaggingLexicon) {
         self.tokens = tokens
@@ -23,37 +23,19 @@ final class TaggingContext {
         self.sentences = sentences
         self.lexicon = lexicon
         self.words = FunctionWords(lexicon)
-        var tokenSentence = [Int32](repeating: 0, count: tokens.count)
-        tokenSentence.withUnsafeMutableBufferPointer { tokenSentence in
-            for (index, sentence) in sentences.enumerated() {
-                precondition(sentence.tokens.lowerBound >= 0 && sentence.tokens.upperBound <= tokenSentence.count,
-                             "a sentence outside the tokens")
-                UnsafeMutableBufferPointer(rebasing: tokenSentence[sentence.tokens]).update(repeating: Int32(index))
-            }
-        }
-        self.tokenSentence = tokenSentence
+        tokenSentence = SentenceIndex(count: tokens.count, sentences: sentences)
         let matcher = PhraseMatcher(lexicon: lexicon)
         let ids = matcher.tokenIDs(tokens, source)
         folded = ids.folded
         phrases = matcher.match(folded: folded, exact: ids.exact)
         inQuote = QuoteRegions.mark(tokens, source)
-        var paragraph = [Int32](repeating: 0, count: tokens.count)
-        paragraph.withUnsafeMutableBufferPointer { paragraph in
-            tokens.withUnsafeBufferPointer { tokens in
-                var line: Int32 = 0
-                for (i, token) in tokens.enumerated() {
-                    if token.flags.contains(.lineBefore) && i > 0 { line += 1 }
-                    paragraph[i] = line
-                }
-            }
-        }
-        self.paragraph = paragraph
+        paragraph = ParagraphIndex(tokens)
     }
 
     var count: Int { tokens.count }
 
     /// The matches of a kind, sorted by start.
-    func matches(_ kind: PhraseKind) -> [PhraseMatch] { phrases.byKind[Int(kind.rawValue)] }
+    func matches(_ kind: PhraseKind) -> PhraseMatches.KindMatches { phrases.matches(kind) }
 
     /// The match of `kind` starting at token `i`, if any.
     @inline(__always)
