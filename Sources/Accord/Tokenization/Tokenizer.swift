@@ -128,14 +128,7 @@ private struct ChunkScanner {
             sawSpace = false
             lineBreaks = 0
             if usesFastPath, let end = bareWordEnd(p, n, i) {
-                emitBareWord(p[i], i, end, skew: skew, flags: flags)
-                // The single space that mostly follows is passed over here, saving a round.
-                if end < n && p[end] == 0x20 {
-                    sawSpace = true
-                    i = end &+ 1
-                } else {
-                    i = end
-                }
+                emitBareWords(p, n, &i, end, skew: skew, flags: flags, sawSpace: &sawSpace)
                 continue
             }
             pendingFlags = flags
@@ -191,6 +184,26 @@ private struct ChunkScanner {
         guard j == n || byteClass(p[j]) == .space else { return nil }
         if j &- i == 6 && Self.isCannot(p + i) { return nil }
         return j
+    }
+
+    /// Emits the bare word at bytes `i..<end`, then each further bare word that follows after a
+    /// single space (flagged `spaceBefore` only: no line break lies between); leaves `i` past the
+    /// last one and the single space after it, if any.
+    @inline(__always)
+    private mutating func emitBareWords(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ end: Int, skew: Int,
+                                        flags: Token.Flags, sawSpace: inout Bool) {
+        var start = i, end = end, flags = flags
+        while true {
+            emitBareWord(p[start], start, end, skew: skew, flags: flags)
+            guard end < n && p[end] == 0x20 else { i = end; return }
+            sawSpace = true
+            i = end &+ 1
+            guard i < n && !tokens.overflowed, let next = bareWordEnd(p, n, i) else { return }
+            sawSpace = false
+            start = i
+            end = next
+            flags = .spaceBefore
+        }
     }
 
     /// Emits the bare word at bytes `i..<j`, one scalar per byte, starting with `lead`.
