@@ -259,6 +259,12 @@ private struct ChunkScanner {
         }
         let wordEnd = j
         if wordEnd &- wordStart == 6 && Self.isCannot(p + wordStart) { return false }
+        let cliticEnd = self.cliticEnd(p, n, wordEnd)
+        if cliticEnd != wordEnd {
+            j = cliticEnd
+            // A period after `Mexico's` makes the full scanner ask whether it is kept: left to it.
+            if j < n && p[j] == 0x2E { return false }
+        }
         var keepsPeriod = false
         if j < n && p[j] == 0x2E {
             // `1.` to `999.` alone may be a list marker: the full scanner decides.
@@ -304,10 +310,16 @@ private struct ChunkScanner {
         let lead = p[wordStart]
         flags.insert(Self.caseFlag(lead))
         if keepsPeriod { flags.insert(.periodWord) }
-        let wordScalars = closingStart &- wordStart &- continuationBytes
-        emitFast(wordStart, closingStart, scalar, scalar &+ wordScalars, .word, flags)
-        k = closingStart
+        // The word runs on to its kept period, or stops at its clitic.
+        let wordTokenEnd = cliticEnd == wordEnd ? closingStart : wordEnd
+        let wordScalars = wordTokenEnd &- wordStart &- continuationBytes
+        emitFast(wordStart, wordTokenEnd, scalar, scalar &+ wordScalars, .word, flags)
         scalar &+= wordScalars
+        if cliticEnd != wordEnd {
+            emitFast(wordEnd, cliticEnd, scalar, scalar &+ 2, .word, [])
+            scalar &+= 2
+        }
+        k = closingStart
         while k < j {
             let wide = p[k] == 0xE2
             let kind: Token.Kind = wide || p[k] == 0x22 ? .quote : .punct
@@ -318,6 +330,25 @@ private struct ChunkScanner {
         i = j
         skew = j &- scalar
         return true
+    }
+
+    /// The end of a clitic `'s`, `'d` or `'m` (either apostrophe, either case) at byte `j`, right
+    /// after an ASCII letter, as `emitWord` splits it off (`Mexico's`); `j` itself when there is none.
+    /// Whatever follows the clitic is for the caller to check.
+    @inline(__always)
+    private func cliticEnd(_ p: UnsafePointer<UInt8>, _ n: Int, _ j: Int) -> Int {
+        guard j < n, byteClass(p[j &- 1]) == .alphanumeric, p[j &- 1] &- 0x30 >= 10 else { return j }
+        let k: Int
+        if p[j] == 0x27 {
+            k = j &+ 1
+        } else if p[j] == 0xE2 && j + 2 < n && p[j &+ 1] == 0x80 && p[j &+ 2] == 0x99 { // ’
+            k = j &+ 3
+        } else {
+            return j
+        }
+        guard k < n else { return j }
+        let letter = p[k] | 0x20
+        return letter == 0x73 || letter == 0x64 || letter == 0x6D ? k &+ 1 : j
     }
 
     @inline(__always)
