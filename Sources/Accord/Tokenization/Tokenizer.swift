@@ -133,7 +133,7 @@ private struct ChunkScanner {
             }
             pendingFlags = flags
             if usesFastPath {
-                if fastChunk(p, n, &i, &skew) { continue }
+                if fastChunk(p, n, &i, &skew) || markChunk(p, n, &i, &skew) { continue }
             }
             fullChunk(bytes, &i, &skew)
         }
@@ -329,6 +329,31 @@ private struct ChunkScanner {
         }
         i = j
         skew = j &- scalar
+        return true
+    }
+
+    /// A chunk that is a dash or a bullet alone (a run of `-`, or one `—` `–` `•`): one punctuation
+    /// token, as `scanOther` gives. On that shape, emits it, moves `i` and `skew` past it and returns
+    /// true; on any other, returns false.
+    @inline(__always)
+    private mutating func markChunk(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ skew: inout Int) -> Bool {
+        let start = i
+        var j = start
+        let scalars: Int
+        if p[j] == 0x2D {
+            repeat { j &+= 1 } while j < n && p[j] == 0x2D
+            scalars = j &- start
+        } else if p[j] == 0xE2 && j + 2 < n && p[j &+ 1] == 0x80 && (p[j &+ 2] == 0x94 || p[j &+ 2] == 0x93 || p[j &+ 2] == 0xA2) {
+            j &+= 3
+            scalars = 1
+        } else {
+            return false
+        }
+        guard j == n || byteClass(p[j]) == .space else { return false }
+        let scalar = start &- skew
+        if tokens.reserve(1) { emitFast(start, j, scalar, scalar &+ scalars, .punct, pendingFlags) }
+        i = j
+        skew = j &- (scalar &+ scalars)
         return true
     }
 
