@@ -270,12 +270,17 @@ private struct ChunkScanner {
             // `1.` to `999.` alone may be a list marker: the full scanner decides.
             if wordStart == start && wordEnd - wordStart <= 3 && p[wordStart] &- 0x30 < 10 { return false }
             let scalars = wordEnd - wordStart - continuationBytes
-            if scalars == 1 && p[wordStart] &- 0x41 < 26 {
-                keepsPeriod = true // an initial
-            } else if scalars <= 12 {
-                keepsPeriod = abbreviations.kind(ofUTF8: UnsafeBufferPointer(start: p + lastPart, count: j + 1 - lastPart)) != nil
+            if let end = Self.initialismEnd(p, n, wordStart, j) {
+                keepsPeriod = true // `U.S.`
+                j = end
+            } else {
+                if scalars == 1 && p[wordStart] &- 0x41 < 26 {
+                    keepsPeriod = true // an initial
+                } else if scalars <= 12 {
+                    keepsPeriod = abbreviations.kind(ofUTF8: UnsafeBufferPointer(start: p + lastPart, count: j + 1 - lastPart)) != nil
+                }
+                if keepsPeriod { j += 1 }
             }
-            if keepsPeriod { j += 1 }
         }
         let closingStart = j
         closing: while j < n {
@@ -331,6 +336,26 @@ private struct ChunkScanner {
         skew = j &- scalar
         return true
     }
+
+    /// The end, past its last period, of an initialism (`U.S.`, `e.g.`) whose first run of letters is
+    /// bytes `wordStart..<dot`: two or more runs of one or two ASCII letters, each closed by a period,
+    /// which `keepsPeriod` keeps whole with the last period; nil for any other shape.
+    @inline(__always)
+    private static func initialismEnd(_ p: UnsafePointer<UInt8>, _ n: Int, _ wordStart: Int, _ dot: Int) -> Int? {
+        guard dot &- wordStart <= 2, isASCIILetter(p[wordStart]), isASCIILetter(p[dot &- 1]) else { return nil }
+        var j = dot &+ 1
+        var runs = 1
+        while j < n && isASCIILetter(p[j]) {
+            let run = j
+            repeat { j &+= 1 } while j < n && isASCIILetter(p[j])
+            guard j &- run <= 2, j < n, p[j] == 0x2E else { return nil }
+            j &+= 1
+            runs &+= 1
+        }
+        return runs >= 2 ? j : nil
+    }
+
+    @inline(__always) private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
 
     /// A chunk that is a dash or a bullet alone (a run of `-`, or one `—` `–` `•`): one punctuation
     /// token, as `scanOther` gives. On that shape, emits it, moves `i` and `skew` past it and returns
