@@ -225,9 +225,10 @@ private struct ChunkScanner {
     /// separators, ellipses, emoji...) takes the full scanner.
     ///
     /// The shape: opening `(` `"` `“`; a word of ASCII letters and digits that starts with one, with
-    /// Latin-1 and Latin Extended-A letters inside and single hyphens between its parts; a period,
-    /// kept when the word is an initial or a listed abbreviation (`1.` to `999.` opening a chunk go to
-    /// the full scanner: they may be list markers); closing `,` `;` `:` `)` `"` `!` `?` `.` `”`.
+    /// Latin-1 and Latin Extended-A letters inside and single hyphens between its parts; then either
+    /// a clitic `'s` `'d` `'m` (split off) or a period, kept when the word is an initial, an initialism
+    /// like `U.S.` or a listed abbreviation (`1.` to `999.` opening a chunk go to the full scanner:
+    /// they may be list markers); closing `,` `;` `:` `)` `"` `!` `?` `.` `”`.
     /// On that shape, emits the chunk, moves `i` and `skew` past it and returns true; on any other,
     /// emits nothing and returns false.
     @inline(__always)
