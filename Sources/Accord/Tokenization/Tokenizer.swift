@@ -128,19 +128,12 @@ private struct ChunkScanner {
             sawSpace = false
             lineBreaks = 0
             if usesFastPath, let end = bareWordEnd(p, n, i) {
-                emitBareWord(p[i], i, end, skew: skew, flags: flags)
-                // The single space that mostly follows is passed over here, saving a round.
-                if end < n && p[end] == 0x20 {
-                    sawSpace = true
-                    i = end &+ 1
-                } else {
-                    i = end
-                }
+                emitBareWords(p, n, &i, end, skew: skew, flags: flags, sawSpace: &sawSpace)
                 continue
             }
             pendingFlags = flags
             if usesFastPath {
-                if fastChunk(p, n, &i, &skew) { continue }
+                if fastChunk(p, n, &i, &skew) || markChunk(p, n, &i, &skew) { continue }
             }
             fullChunk(bytes, &i, &skew)
         }
@@ -193,6 +186,26 @@ private struct ChunkScanner {
         return j
     }
 
+    /// Emits the bare word at bytes `i..<end`, then each further bare word that follows after a
+    /// single space (flagged `spaceBefore` only: no line break lies between); leaves `i` past the
+    /// last one and the single space after it, if any.
+    @inline(__always)
+    private mutating func emitBareWords(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ end: Int, skew: Int,
+                                        flags: Token.Flags, sawSpace: inout Bool) {
+        var start = i, end = end, flags = flags
+        while true {
+            emitBareWord(p[start], start, end, skew: skew, flags: flags)
+            guard end < n && p[end] == 0x20 else { i = end; return }
+            sawSpace = true
+            i = end &+ 1
+            guard i < n && !tokens.overflowed, let next = bareWordEnd(p, n, i) else { return }
+            sawSpace = false
+            start = i
+            end = next
+            flags = .spaceBefore
+        }
+    }
+
     /// Emits the bare word at bytes `i..<j`, one scalar per byte, starting with `lead`.
     @inline(__always)
     private mutating func emitBareWord(_ lead: UInt8, _ i: Int, _ j: Int, skew: Int, flags: Token.Flags) {
@@ -212,9 +225,10 @@ private struct ChunkScanner {
     /// separators, ellipses, emoji...) takes the full scanner.
     ///
     /// The shape: opening `(` `"` `“`; a word of ASCII letters and digits that starts with one, with
-    /// Latin-1 and Latin Extended-A letters inside and single hyphens between its parts; a period,
-    /// kept when the word is an initial or a listed abbreviation (`1.` to `999.` opening a chunk go to
-    /// the full scanner: they may be list markers); closing `,` `;` `:` `)` `"` `!` `?` `.` `”`.
+    /// Latin-1 and Latin Extended-A letters inside and single hyphens between its parts; then either
+    /// a clitic `'s` `'d` `'m` (split off) or a period, kept when the word is an initial, an initialism
+    /// like `U.S.` or a listed abbreviation (`1.` to `999.` opening a chunk go to the full scanner:
+    /// they may be list markers); closing `,` `;` `:` `)` `"` `!` `?` `.` `”`.
     /// On that shape, emits the chunk, moves `i` and `skew` past it and returns true; on any other,
     /// emits nothing and returns false.
     @inline(__always)
@@ -246,17 +260,28 @@ private struct ChunkScanner {
         }
         let wordEnd = j
         if wordEnd &- wordStart == 6 && Self.isCannot(p + wordStart) { return false }
+        let cliticEnd = self.cliticEnd(p, n, wordEnd)
+        if cliticEnd != wordEnd {
+            j = cliticEnd
+            // A period after `Mexico's` makes the full scanner ask whether it is kept: left to it.
+            if j < n && p[j] == 0x2E { return false }
+        }
         var keepsPeriod = false
         if j < n && p[j] == 0x2E {
             // `1.` to `999.` alone may be a list marker: the full scanner decides.
             if wordStart == start && wordEnd - wordStart <= 3 && p[wordStart] &- 0x30 < 10 { return false }
             let scalars = wordEnd - wordStart - continuationBytes
-            if scalars == 1 && p[wordStart] &- 0x41 < 26 {
-                keepsPeriod = true // an initial
-            } else if scalars <= 12 {
-                keepsPeriod = abbreviations.kind(ofUTF8: UnsafeBufferPointer(start: p + lastPart, count: j + 1 - lastPart)) != nil
+            if let end = Self.initialismEnd(p, n, wordStart, j) {
+                keepsPeriod = true // `U.S.`
+                j = end
+            } else {
+                if scalars == 1 && p[wordStart] &- 0x41 < 26 {
+                    keepsPeriod = true // an initial
+                } else if scalars <= 12 {
+                    keepsPeriod = abbreviations.kind(ofUTF8: UnsafeBufferPointer(start: p + lastPart, count: j + 1 - lastPart)) != nil
+                }
+                if keepsPeriod { j += 1 }
             }
-            if keepsPeriod { j += 1 }
         }
         let closingStart = j
         closing: while j < n {
@@ -291,10 +316,16 @@ private struct ChunkScanner {
         let lead = p[wordStart]
         flags.insert(Self.caseFlag(lead))
         if keepsPeriod { flags.insert(.periodWord) }
-        let wordScalars = closingStart &- wordStart &- continuationBytes
-        emitFast(wordStart, closingStart, scalar, scalar &+ wordScalars, .word, flags)
-        k = closingStart
+        // The word runs on to its kept period, or stops at its clitic.
+        let wordTokenEnd = cliticEnd == wordEnd ? closingStart : wordEnd
+        let wordScalars = wordTokenEnd &- wordStart &- continuationBytes
+        emitFast(wordStart, wordTokenEnd, scalar, scalar &+ wordScalars, .word, flags)
         scalar &+= wordScalars
+        if cliticEnd != wordEnd {
+            emitFast(wordEnd, cliticEnd, scalar, scalar &+ 2, .word, [])
+            scalar &+= 2
+        }
+        k = closingStart
         while k < j {
             let wide = p[k] == 0xE2
             let kind: Token.Kind = wide || p[k] == 0x22 ? .quote : .punct
@@ -305,6 +336,70 @@ private struct ChunkScanner {
         i = j
         skew = j &- scalar
         return true
+    }
+
+    /// The end, past its last period, of an initialism (`U.S.`, `e.g.`) whose first run of letters is
+    /// bytes `wordStart..<dot`: two or more runs of one or two ASCII letters, each closed by a period,
+    /// which `keepsPeriod` keeps whole with the last period; nil for any other shape.
+    @inline(__always)
+    private static func initialismEnd(_ p: UnsafePointer<UInt8>, _ n: Int, _ wordStart: Int, _ dot: Int) -> Int? {
+        guard dot &- wordStart <= 2, isASCIILetter(p[wordStart]), isASCIILetter(p[dot &- 1]) else { return nil }
+        var j = dot &+ 1
+        var runs = 1
+        while j < n && isASCIILetter(p[j]) {
+            let run = j
+            repeat { j &+= 1 } while j < n && isASCIILetter(p[j])
+            guard j &- run <= 2, j < n, p[j] == 0x2E else { return nil }
+            j &+= 1
+            runs &+= 1
+        }
+        return runs >= 2 ? j : nil
+    }
+
+    @inline(__always) private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+
+    /// A chunk that is a dash or a bullet alone (a run of `-`, or one `—` `–` `•`): one punctuation
+    /// token, as `scanOther` gives. On that shape, emits it, moves `i` and `skew` past it and returns
+    /// true; on any other, returns false.
+    @inline(__always)
+    private mutating func markChunk(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ skew: inout Int) -> Bool {
+        let start = i
+        var j = start
+        let scalars: Int
+        if p[j] == 0x2D {
+            repeat { j &+= 1 } while j < n && p[j] == 0x2D
+            scalars = j &- start
+        } else if p[j] == 0xE2 && j + 2 < n && p[j &+ 1] == 0x80 && (p[j &+ 2] == 0x94 || p[j &+ 2] == 0x93 || p[j &+ 2] == 0xA2) {
+            j &+= 3
+            scalars = 1
+        } else {
+            return false
+        }
+        guard j == n || byteClass(p[j]) == .space else { return false }
+        let scalar = start &- skew
+        if tokens.reserve(1) { emitFast(start, j, scalar, scalar &+ scalars, .punct, pendingFlags) }
+        i = j
+        skew = j &- (scalar &+ scalars)
+        return true
+    }
+
+    /// The end of a clitic `'s`, `'d` or `'m` (either apostrophe, either case) at byte `j`, right
+    /// after an ASCII letter, as `emitWord` splits it off (`Mexico's`); `j` itself when there is none.
+    /// Whatever follows the clitic is for the caller to check.
+    @inline(__always)
+    private func cliticEnd(_ p: UnsafePointer<UInt8>, _ n: Int, _ j: Int) -> Int {
+        guard j < n, byteClass(p[j &- 1]) == .alphanumeric, p[j &- 1] &- 0x30 >= 10 else { return j }
+        let k: Int
+        if p[j] == 0x27 {
+            k = j &+ 1
+        } else if p[j] == 0xE2 && j + 2 < n && p[j &+ 1] == 0x80 && p[j &+ 2] == 0x99 { // ’
+            k = j &+ 3
+        } else {
+            return j
+        }
+        guard k < n else { return j }
+        let letter = p[k] | 0x20
+        return letter == 0x73 || letter == 0x64 || letter == 0x6D ? k &+ 1 : j
     }
 
     @inline(__always)
