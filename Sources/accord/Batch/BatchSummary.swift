@@ -230,8 +230,14 @@ struct SummaryJSON {
     }
 
     mutating func counts(_ table: [String: Int]) {
-        text += "{" + table.sorted { byteOrder($0.key, $1.key) }.map { SummaryJSON.quoted($0.key) + ": " + String($0.value) }
-            .joined(separator: ", ") + "}"
+        text += "{"
+        for (i, (key, value)) in table.sorted(by: { byteOrder($0.key, $1.key) }).enumerated() {
+            if i > 0 { text += ", " }
+            text += SummaryJSON.quoted(key)
+            text += ": "
+            text += String(value)
+        }
+        text += "}"
     }
 
     mutating func stance(labels: [String: Int], byHolder: [String: [String: Int]], byToward: [String: [String: Int]]) {
@@ -268,19 +274,42 @@ enum SummaryCSV {
     }
 
     static func row(_ scope: String, _ path: String, _ layer: String, _ key: String, _ label: String, _ count: Int) -> String {
-        [scope, field(path), layer, field(key), field(label), String(count)].joined(separator: ",") + "\n"
+        var out = ""
+        append(&out, scope, pathField: field(path), layer, key, label, count)
+        return out
+    }
+
+    /// Appends a row whose path is already a field: a document's rows share it, and appending
+    /// piece by piece builds no array of pieces per row.
+    static func append(_ out: inout String, _ scope: String, pathField: String, _ layer: String, _ key: String,
+                       _ label: String, _ count: Int) {
+        out += scope
+        out += ","
+        out += pathField
+        out += ","
+        out += layer
+        out += ","
+        out += field(key)
+        out += ","
+        out += field(label)
+        out += ","
+        out += String(count)
+        out += "\n"
     }
 
     static func countRows(_ out: inout String, scope: String, path: String, actors: [String: Int], targets: [String: Int],
                           actions: [String: Int], labels: [String: Int], byHolder: [String: [String: Int]],
                           byToward: [String: [String: Int]]) {
+        let pathField = field(path)
         for (layer, table) in [("actors", actors), ("targets", targets), ("actions", actions)] {
-            for (k, v) in table.sorted(by: { byteOrder($0.key, $1.key) }) { out += row(scope, path, layer, k, "", v) }
+            for (k, v) in table.sorted(by: { byteOrder($0.key, $1.key) }) { append(&out, scope, pathField: pathField, layer, k, "", v) }
         }
-        for (k, v) in labels.sorted(by: { byteOrder($0.key, $1.key) }) { out += row(scope, path, "stance", "", k, v) }
+        for (k, v) in labels.sorted(by: { byteOrder($0.key, $1.key) }) { append(&out, scope, pathField: pathField, "stance", "", k, v) }
         for (layer, table) in [("stance-holder", byHolder), ("stance-toward", byToward)] {
             for (key, counts) in table.sorted(by: { byteOrder($0.key, $1.key) }) {
-                for (label, v) in counts.sorted(by: { byteOrder($0.key, $1.key) }) { out += row(scope, path, layer, key, label, v) }
+                for (label, v) in counts.sorted(by: { byteOrder($0.key, $1.key) }) {
+                    append(&out, scope, pathField: pathField, layer, key, label, v)
+                }
             }
         }
     }
