@@ -2,10 +2,17 @@
 /// reading what the earlier ones found.
 struct Tagger {
     let lexicon: TaggingLexicon
+    /// Looked up once, not per document.
+    private let words: FunctionWords
+
+    init(lexicon: TaggingLexicon) {
+        self.lexicon = lexicon
+        words = FunctionWords(lexicon)
+    }
 
     func tag(_ annotation: inout Annotation) -> TaggingContext {
         let context = TaggingContext(tokens: annotation.tokens, source: annotation.source,
-                                     sentences: annotation.sentences, lexicon: lexicon)
+                                     sentences: annotation.sentences, lexicon: lexicon, words: words)
         var actors = ActorTagger(context: context)
         annotation.actors = actors.tag()
         annotation.initiatives = InitiativeTagger(c: context).tag()

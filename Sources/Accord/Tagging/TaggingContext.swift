@@ -17,12 +17,14 @@ final class TaggingContext {
     /// Paragraph (line) index of every token: news text has one paragraph or item a line.
     let paragraph: ParagraphIndex
 
-    init(tokens: [Token], source: SourceText, sentences: [Sentence], lexicon: TaggingLexicon) {
+    /// - Parameter words: the lexicon's function-word ids, when the caller has looked them up once
+    ///   for many documents (looking them up costs more than tagging a short article's sentence).
+    init(tokens: [Token], source: SourceText, sentences: [Sentence], lexicon: TaggingLexicon, words: FunctionWords? = nil) {
         self.tokens = tokens
         self.source = source
         self.sentences = sentences
         self.lexicon = lexicon
-        self.words = FunctionWords(lexicon)
+        self.words = words ?? FunctionWords(lexicon)
         tokenSentence = SentenceIndex(count: tokens.count, sentences: sentences)
         let matcher = PhraseMatcher(lexicon: lexicon)
         let ids = matcher.tokenIDs(tokens, source)
