@@ -1,10 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// A release build of the `accord` command links the Swift runtime and Foundation statically:
-/// start-up then skips loading and relocating about twenty shared libraries (README, "Performance").
-let staticRuntime = (swift: [SwiftSetting.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
-                     linker: [LinkerSetting.unsafeFlags(["-static-stdlib"], .when(configuration: .release))])
+/// A release build of the `accord` command on Linux links the Swift runtime and Foundation
+/// statically: start-up then skips loading and relocating about twenty shared libraries (README,
+/// "Performance"). Apple platforms have no static Swift runtime; they link as usual.
+let staticRuntime = (swift: [SwiftSetting.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+                     linker: [LinkerSetting.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))])
 
 let package = Package(
     name: "accord",
