@@ -46,17 +46,27 @@ public struct AnnotatorInfo: Sendable, Hashable {
 }
 
 /// A span of the text: scalar offsets (what SPEC writes) and byte offsets (how accord slices).
+///
+/// Stored as 32-bit offsets (a document holds at most `Int32.max` bytes): a span sits in every
+/// mention, so it costs 16 bytes, not 32.
 public struct Span: Sendable, Hashable, Comparable {
-    public let start: Int
-    public let end: Int
-    let startByte: Int
-    let endByte: Int
+    private let startScalar: Int32
+    private let endScalar: Int32
+    private let startByte32: Int32
+    private let endByte32: Int32
+
+    /// Scalar offset of the first scalar.
+    public var start: Int { Int(startScalar) }
+    /// Scalar offset just past the last scalar.
+    public var end: Int { Int(endScalar) }
+    var startByte: Int { Int(startByte32) }
+    var endByte: Int { Int(endByte32) }
 
     init(start: Int, end: Int, startByte: Int, endByte: Int) {
-        self.start = start
-        self.end = end
-        self.startByte = startByte
-        self.endByte = endByte
+        startScalar = Int32(truncatingIfNeeded: start)
+        endScalar = Int32(truncatingIfNeeded: end)
+        startByte32 = Int32(truncatingIfNeeded: startByte)
+        endByte32 = Int32(truncatingIfNeeded: endByte)
     }
 
     /// The span from the first token's start to the last token's end.
