@@ -76,8 +76,9 @@ struct TaggingLexicon: Sendable {
         /// The token ids of the last phrase tokenized, and one folded token: reused for every phrase.
         var phraseIDs: [Int32] = []
         var folded: [UInt8] = []
-        /// The byte ranges of the last phrase's tokens.
+        /// The byte ranges of the last phrase's tokens, and whether it was split as a `PlainPhrase`.
         var words: [Range<Int>] = []
+        var wordsArePlain = false
 
         init(tokenizer: Tokenizer) {
             self.tokenizer = tokenizer
@@ -90,7 +91,8 @@ struct TaggingLexicon: Sendable {
         /// it has no tokens. Plain phrases (most of them) are split at their spaces without the tokenizer.
         mutating func tokenize(_ phrase: UnsafeBufferPointer<UInt8>, exact: Bool) -> Bool {
             phraseIDs.removeAll(keepingCapacity: true)
-            if PlainPhrase.words(phrase, into: &words) {
+            wordsArePlain = PlainPhrase.words(phrase, into: &words)
+            if wordsArePlain {
                 internWords(of: phrase, exact: exact)
             } else {
                 let source = SourceText(bytes: Array(phrase))
@@ -108,10 +110,15 @@ struct TaggingLexicon: Sendable {
                     phraseIDs.append(lexicon.exactVocabulary.intern(text) | PhraseTrie.exactBit)
                     continue
                 }
-                let id = internFolded(text)
-                while lexicon.wordFlags.count <= Int(id) { lexicon.wordFlags.append([]) }
-                phraseIDs.append(id)
+                appendFolded(text)
             }
+        }
+
+        /// Interns a word folded and appends its id to `phraseIDs`.
+        private mutating func appendFolded(_ text: UnsafeBufferPointer<UInt8>) {
+            let id = internFolded(text)
+            while lexicon.wordFlags.count <= Int(id) { lexicon.wordFlags.append([]) }
+            phraseIDs.append(id)
         }
 
         /// The id of a word folded, added when new. An ASCII word (nearly all) folds to its lower case,
@@ -140,10 +147,20 @@ struct TaggingLexicon: Sendable {
             phrase.withUnsafeBufferPointer { addPhrase($0, exact: exact, payload) }
         }
 
-        /// Adds a phrase and its plurals with one payload.
+        /// Adds a phrase and its plurals with one payload. A plural only changes letters at the end of
+        /// the last word, so the plurals of a plain phrase are plain phrases with the same words before
+        /// the last: they keep those ids and intern only their last word.
         mutating func addPhraseAndPlurals(_ phrase: UnsafeBufferPointer<UInt8>, _ payload: PhrasePayload) {
             addPhrase(phrase, exact: false, payload)
-            Inflection.forEachPlural(utf8: phrase) { addPhrase($0, exact: false, payload) }
+            guard wordsArePlain, let last = words.last else {
+                Inflection.forEachPlural(utf8: phrase) { addPhrase($0, exact: false, payload) }
+                return
+            }
+            Inflection.forEachPlural(utf8: phrase) { plural in
+                phraseIDs.removeLast()
+                appendFolded(UnsafeBufferPointer(rebasing: plural[last.lowerBound...]))
+                lexicon.trie.add(phraseIDs, payload)
+            }
         }
 
         /// The id of a one-word entry (`determiners.txt`, `pronouns.txt`), or nil when it is not one word.
