@@ -191,20 +191,19 @@ struct TaggingLexicon: Sendable {
             struct Parsed: Equatable { let entry: ActorEntry; let exact: Bool; let aliases: [String] }
             let entries = try LexiconFile.overlay(files, exactKey: { $0.fieldCount > 3 && $0.field(3, contains: "case=exact") }) { file, entry in
                 try file.requireFields(entry, 3, optional: 1, columns: "phrase, entity, type, attributes")
-                let typeName = entry.field(2)
-                guard let type = ActorType(rawValue: typeName) else {
-                    throw file.error(entry, field: 2, "unknown actor type '\(typeName)'; use country, person, organization or group")
+                guard let type = entry.withField(2, Builder.actorType) else {
+                    throw file.error(entry, field: 2, "unknown actor type '\(entry.field(2))'; use country, person, organization or group")
                 }
-                let entity = entry.field(1)
-                let prefix = switch type {
+                let prefix: StaticString = switch type {
                 case .country: "country:"
                 case .person: "person:"
                 case .organization: "org:"
                 case .group: "group:"
                 }
-                guard Slug.isValid(entity, after: prefix) else {
-                    throw file.error(entry, field: 1, "entity '\(entity)' should be \(prefix) followed by a slug of lower-case ASCII letters, digits and '-'")
+                guard entry.withField(1, { Slug.isValid($0, after: prefix) }) else {
+                    throw file.error(entry, field: 1, "entity '\(entry.field(1))' should be \(prefix) followed by a slug of lower-case ASCII letters, digits and '-'")
                 }
+                let entity = entry.field(1)
                 let attributes = try file.attributes(entry, field: 3)
                 var gender: ActorEntry.Gender?
                 if let g = attributes["gender"] {
@@ -242,6 +241,14 @@ struct TaggingLexicon: Sendable {
                     }
                 }
             }
+        }
+
+        /// The actor types by name, as bytes: an actor line names its type as a raw value, and no
+        /// other text is equal to an ASCII name.
+        private static let actorTypes = ActorType.allCases.map { (name: Array($0.rawValue.utf8), type: $0) }
+
+        private static func actorType(_ name: UnsafeBufferPointer<UInt8>) -> ActorType? {
+            actorTypes.first { $0.name.elementsEqual(name) }?.type
         }
 
         mutating func loadDemonyms(_ files: [LexiconFile]) throws {
@@ -332,11 +339,16 @@ struct TaggingLexicon: Sendable {
 
         mutating func loadTargets(_ files: [LexiconFile]) throws {
             let categories = lexicon.targetCategories
+            // The category of the last entry, known to be in `categories`: entries come grouped by category.
+            var known: String?
             let entries = try LexiconFile.overlay(files) { file, entry in
                 try file.requireFields(entry, 3, columns: "term, category, canonical")
                 let category = entry.field(1)
-                guard categories.contains(category) else {
-                    throw file.error(entry, field: 1, "unknown target category '\(category)'; add it to classes.txt or use one of \(categories.sorted().joined(separator: ", "))")
+                if category != known {
+                    guard categories.contains(category) else {
+                        throw file.error(entry, field: 1, "unknown target category '\(category)'; add it to classes.txt or use one of \(categories.sorted().joined(separator: ", "))")
+                    }
+                    known = category
                 }
                 return TargetEntry(category: category, canonical: entry.field(2))
             }
