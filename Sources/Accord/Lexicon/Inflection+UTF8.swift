@@ -119,7 +119,9 @@ private struct ASCIIWord {
     }
 
     func verbForms() -> [([UInt8], Inflection.VerbForm)] {
-        var forms: [([UInt8], Inflection.VerbForm)] = [(Array(word), .base)]
+        var forms: [([UInt8], Inflection.VerbForm)] = []
+        forms.reserveCapacity(10)
+        forms.append((Array(word), .base))
         for plural in plurals() { forms.append((plural, .third)) }
         let last = lower(last: 1), beforeLast = lower(last: 2)
         if last == UInt8(ascii: "e") {

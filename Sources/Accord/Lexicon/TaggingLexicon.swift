@@ -320,6 +320,7 @@ struct TaggingLexicon: Sendable {
                 }
                 return ActionEntry(lemma: entry.key, actionClass: actionClass, needsPeopleObject: object == "people")
             }
+            var phrase: [UInt8] = []
             for overlaid in entries {
                 let index = Int32(lexicon.actions.count)
                 lexicon.actions.append(overlaid.value)
@@ -332,7 +333,10 @@ struct TaggingLexicon: Sendable {
                 for (form, kind) in generated {
                     let formIndex = Int32(lexicon.actionForms.count)
                     lexicon.actionForms.append(ActionForm(entry: index, form: kind))
-                    addPhrase(form + rest, exact: false, PhrasePayload(kind: .action, entry: formIndex))
+                    phrase.removeAll(keepingCapacity: true)
+                    phrase.append(contentsOf: form)
+                    phrase.append(contentsOf: rest)
+                    addPhrase(phrase, exact: false, PhrasePayload(kind: .action, entry: formIndex))
                 }
             }
         }
