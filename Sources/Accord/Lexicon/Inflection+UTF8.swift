@@ -6,10 +6,21 @@
 /// both give the same forms for every ASCII entry of the built-in lexicons.
 extension Inflection {
     static func plurals(utf8 noun: [UInt8]) -> [[UInt8]] {
+        var forms: [[UInt8]] = []
+        noun.withUnsafeBufferPointer { noun in forEachPlural(utf8: noun) { forms.append(Array($0)) } }
+        return forms
+    }
+
+    /// Calls `body` with each plural of `noun`, in the order of `plurals(_:)`; an ASCII noun's plurals
+    /// are made in one scratch buffer, with no array per form.
+    static func forEachPlural(utf8 noun: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         guard noun.allSatisfy({ $0 < 0x80 }) else {
-            return plurals(String(decoding: noun, as: UTF8.self)).map { Array($0.utf8) }
+            for plural in plurals(String(decoding: noun, as: UTF8.self)) {
+                Array(plural.utf8).withUnsafeBufferPointer(body)
+            }
+            return
         }
-        return ASCIIWord(noun).plurals()
+        ASCIIWord(noun).forEachPlural(body)
     }
 
     /// A phrase's first word, which inflects, and the rest with the space before it
@@ -27,15 +38,15 @@ extension Inflection {
         guard verb.allSatisfy({ $0 < 0x80 }) else {
             return verbForms(String(decoding: verb, as: UTF8.self)).map { (Array($0.0.utf8), $0.1) }
         }
-        return ASCIIWord(verb).verbForms()
+        return verb.withUnsafeBufferPointer { ASCIIWord($0).verbForms() }
     }
 }
 
 /// An ASCII word, and the suffix rules of `Inflection` on its bytes (compared in lower case).
 private struct ASCIIWord {
-    let word: [UInt8]
+    let word: UnsafeBufferPointer<UInt8>
 
-    init(_ word: [UInt8]) { self.word = word }
+    init(_ word: UnsafeBufferPointer<UInt8>) { self.word = word }
 
     /// The byte `offset` places before the end, in lower case (a space before the start).
     func lower(last offset: Int) -> UInt8 {
@@ -51,43 +62,66 @@ private struct ASCIIWord {
         return true
     }
 
-    /// The irregular plural of the whole word (`children`), looked up only for words short enough.
+    /// The irregular plural of the whole word (`children`), compared in lower case with each listed noun.
     func irregularPlural() -> [UInt8]? {
         guard word.count <= ASCIIWord.longestIrregular else { return nil }
-        let lower = word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        return Inflection.irregularPlurals[String(decoding: lower, as: UTF8.self)].map { Array($0.utf8) }
+        for (singular, plural) in ASCIIWord.irregular where singular.count == word.count {
+            if zip(singular, word).allSatisfy({ $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }) { return plural }
+        }
+        return nil
     }
 
+    /// `Inflection.irregularPlurals` as bytes.
+    private static let irregular = Inflection.irregularPlurals.map { (Array($0.key.utf8), Array($0.value.utf8)) }
     private static let longestIrregular = Inflection.irregularPlurals.keys.map(\.utf8.count).max() ?? 0
+
+    /// Writes `word` without its last `count` bytes, followed by `suffix`, to `out` (room for
+    /// `word.count + 4` bytes) and returns the number of bytes written.
+    func write(replacingLast count: Int, with suffix: StaticString, to out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let kept = word.count - count, n = suffix.utf8CodeUnitCount
+        if kept > 0 { out.baseAddress!.initialize(from: word.baseAddress!, count: kept) }
+        for k in 0..<n { out[kept + k] = suffix.utf8Start[k] }
+        return kept + n
+    }
 
     /// `word` without its last `count` bytes, followed by `suffix`.
     func replacing(last count: Int, with suffix: StaticString) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(word.count - count + suffix.utf8CodeUnitCount)
-        out.append(contentsOf: word[..<(word.count - count)])
-        out.append(contentsOf: UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount))
-        return out
+        [UInt8](unsafeUninitializedCapacity: word.count + 4) { out, written in
+            written = write(replacingLast: count, with: suffix, to: out)
+        }
     }
 
     static func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
 
-    func plurals() -> [[UInt8]] {
-        if let irregular = irregularPlural() { return [irregular] }
-        if ends(with: "man") { return [replacing(last: 3, with: "men")] }
-        var forms: [[UInt8]] = []
-        if ends(with: "s") || ends(with: "x") || ends(with: "z") || ends(with: "ch") || ends(with: "sh") {
-            forms.append(replacing(last: 0, with: "es"))
-        } else if ends(with: "y"), word.count >= 2, !ASCIIWord.isVowel(lower(last: 2)) {
-            forms.append(replacing(last: 1, with: "ies"))
-        } else {
-            forms.append(replacing(last: 0, with: "s"))
+    /// Calls `body` with each plural, made in one scratch buffer.
+    func forEachPlural(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if let irregular = irregularPlural() { irregular.withUnsafeBufferPointer(body); return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count + 4) { out in
+            func emit(_ count: Int, _ suffix: StaticString) {
+                body(UnsafeBufferPointer(rebasing: out[..<write(replacingLast: count, with: suffix, to: out)]))
+            }
+            if ends(with: "man") { emit(3, "men"); return }
+            if ends(with: "s") || ends(with: "x") || ends(with: "z") || ends(with: "ch") || ends(with: "sh") {
+                emit(0, "es")
+            } else if ends(with: "y"), word.count >= 2, !ASCIIWord.isVowel(lower(last: 2)) {
+                emit(1, "ies")
+            } else {
+                emit(0, "s")
+            }
+            if ends(with: "fe") { emit(2, "ves") } else if ends(with: "f") { emit(1, "ves") }
         }
-        if ends(with: "fe") { forms.append(replacing(last: 2, with: "ves")) } else if ends(with: "f") { forms.append(replacing(last: 1, with: "ves")) }
+    }
+
+    func plurals() -> [[UInt8]] {
+        var forms: [[UInt8]] = []
+        forEachPlural { forms.append(Array($0)) }
         return forms
     }
 
     func verbForms() -> [([UInt8], Inflection.VerbForm)] {
-        var forms: [([UInt8], Inflection.VerbForm)] = [(word, .base)]
+        var forms: [([UInt8], Inflection.VerbForm)] = []
+        forms.reserveCapacity(10)
+        forms.append((Array(word), .base))
         for plural in plurals() { forms.append((plural, .third)) }
         let last = lower(last: 1), beforeLast = lower(last: 2)
         if last == UInt8(ascii: "e") {
@@ -108,9 +142,11 @@ private struct ASCIIWord {
             // Consonant-vowel-consonant: `stop` → `stopped`; `commit` → `committed`.
             if word.count >= 3, !ASCIIWord.isVowel(last), last != UInt8(ascii: "w"), last != UInt8(ascii: "x"),
                last != UInt8(ascii: "y"), ASCIIWord.isVowel(beforeLast), !ASCIIWord.isVowel(lower(last: 3)) {
-                let doubled = ASCIIWord(word + [word[word.count - 1]])
-                forms.append((doubled.replacing(last: 0, with: "ed"), .past))
-                forms.append((doubled.replacing(last: 0, with: "ing"), .ing))
+                let doubled = Array(word) + [word[word.count - 1]]
+                doubled.withUnsafeBufferPointer { doubled in
+                    forms.append((ASCIIWord(doubled).replacing(last: 0, with: "ed"), .past))
+                    forms.append((ASCIIWord(doubled).replacing(last: 0, with: "ing"), .ing))
+                }
             }
         }
         if ends(with: "c") {

@@ -19,8 +19,7 @@ struct LexiconFile: Sendable {
             var lineStart = 0
             var lineNumber = 0
             while lineStart <= n {
-                var lineEnd = lineStart
-                while lineEnd < n && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                let lineEnd = ByteSearch.first(0x0A, in: bytes, from: lineStart, to: n)
                 lineNumber += 1
                 var end = lineEnd
                 if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
@@ -30,18 +29,15 @@ struct LexiconFile: Sendable {
                 if first == end || bytes[first] == 0x23 { continue } // blank or # comment
                 let firstBound = bounds.count
                 var fieldStart = lineStart
-                var k = lineStart
                 while true {
-                    if k == end || bytes[k] == 0x09 {
-                        var a = fieldStart, b = k
-                        while a < b && bytes[a] == 0x20 { a += 1 }
-                        while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09) { b -= 1 }
-                        bounds.append(Int32(a))
-                        bounds.append(Int32(b))
-                        if k == end { break }
-                        fieldStart = k + 1
-                    }
-                    k += 1
+                    let k = ByteSearch.first(0x09, in: bytes, from: fieldStart, to: end)
+                    var a = fieldStart, b = k
+                    while a < b && bytes[a] == 0x20 { a += 1 }
+                    while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09) { b -= 1 }
+                    bounds.append(Int32(a))
+                    bounds.append(Int32(b))
+                    if k == end { break }
+                    fieldStart = k + 1
                 }
                 // `-key`: the minus sign is not part of the key (a lone `-` is a key).
                 let isRemoval = bounds[firstBound + 1] - bounds[firstBound] > 1 && bytes[Int(bounds[firstBound])] == 0x2D

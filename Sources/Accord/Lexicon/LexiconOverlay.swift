@@ -15,8 +15,7 @@ extension LexiconFile {
     static func overlay<Value: Equatable>(_ files: [LexiconFile], exactKey: (Entry) -> Bool = { _ in false },
                                           _ parse: (LexiconFile, Entry) throws -> Value) throws -> [OverlaidEntry<Value>] {
         let count = files.reduce(0) { $0 + $1.entries.count }
-        var slots: [String: Int] = [:]
-        slots.reserveCapacity(count)
+        var slots = OverlayKeys()
         // Entries in the order first listed, and the file each comes from (nil once removed): two
         // plain arrays, so that the common case (nothing removed) returns `kept` as it is.
         var kept: [OverlaidEntry<Value>] = []
@@ -27,11 +26,11 @@ extension LexiconFile {
         for (f, file) in files.enumerated() {
             for entry in file.entries {
                 let exact = exactKey(entry)
-                let key = entry.withField(0) { bytes -> String in
-                    if exact { return String(decoding: bytes, as: UTF8.self) }
+                let key = entry.withField(0) { bytes -> OverlayKeys.Key in
+                    if exact { return slots.key(bytes) }
                     folded.removeAll(keepingCapacity: true)
                     Folding.fold(bytes, into: &folded)
-                    return String(decoding: folded, as: UTF8.self)
+                    return folded.withUnsafeBufferPointer { slots.key($0) }
                 }
                 if entry.isRemoval {
                     if let slot = slots[key] { origins[slot] = nil }

@@ -2,14 +2,16 @@
 enum Slug {
     /// Whether `entity` is `prefix` followed by a slug (`org:` and `wilson-center`). Compared as bytes:
     /// a slug is ASCII, so whatever would make the characters differ makes the bytes fail too.
-    static func isValid(_ entity: String, after prefix: String) -> Bool {
-        var entity = entity, prefix = prefix
-        return entity.withUTF8 { bytes in
-            prefix.withUTF8 { head in
-                guard bytes.count > head.count, bytes.starts(with: head) else { return false }
-                return bytes[head.count...].allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
-            }
-        }
+    static func isValid(_ entity: String, after prefix: StaticString) -> Bool {
+        var entity = entity
+        return entity.withUTF8 { isValid($0, after: prefix) }
+    }
+
+    /// `isValid(_:after:)` on the entity's UTF-8 bytes, as the lexicon compiler holds it.
+    static func isValid(_ entity: UnsafeBufferPointer<UInt8>, after prefix: StaticString) -> Bool {
+        let head = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        guard entity.count > head.count, entity.starts(with: head) else { return false }
+        return entity[head.count...].allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
     }
 
     /// The slug of a name: diacritics folded, lower case, other characters `-`.

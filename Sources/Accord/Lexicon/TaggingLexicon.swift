@@ -30,7 +30,7 @@ struct TaggingLexicon: Sendable {
 
     init(files: [LexiconFile], group: (String) -> [LexiconFile], tokenizer: Tokenizer) throws {
         var builder = Builder(tokenizer: tokenizer)
-        for word in FunctionWords.all { _ = builder.tokenize(Array(word.utf8), exact: false) }
+        for word in FunctionWords.all { _ = Array(word.utf8).withUnsafeBufferPointer { builder.tokenize($0, exact: false) } }
         try builder.loadClasses(group("classes.txt"))
         try builder.loadActors(group("actors.txt"))
         try builder.loadDemonyms(group("demonyms.txt"))
@@ -76,8 +76,9 @@ struct TaggingLexicon: Sendable {
         /// The token ids of the last phrase tokenized, and one folded token: reused for every phrase.
         var phraseIDs: [Int32] = []
         var folded: [UInt8] = []
-        /// The byte ranges of the last phrase's tokens.
+        /// The byte ranges of the last phrase's tokens, and whether it was split as a `PlainPhrase`.
         var words: [Range<Int>] = []
+        var wordsArePlain = false
 
         init(tokenizer: Tokenizer) {
             self.tokenizer = tokenizer
@@ -88,12 +89,13 @@ struct TaggingLexicon: Sendable {
 
         /// Tokenizes a phrase and interns its tokens, folded (or exact), into `phraseIDs`; false when
         /// it has no tokens. Plain phrases (most of them) are split at their spaces without the tokenizer.
-        mutating func tokenize(_ phrase: [UInt8], exact: Bool) -> Bool {
+        mutating func tokenize(_ phrase: UnsafeBufferPointer<UInt8>, exact: Bool) -> Bool {
             phraseIDs.removeAll(keepingCapacity: true)
-            if phrase.withUnsafeBufferPointer({ PlainPhrase.words($0, into: &words) }) {
-                phrase.withUnsafeBufferPointer { internWords(of: $0, exact: exact) }
+            wordsArePlain = PlainPhrase.words(phrase, into: &words)
+            if wordsArePlain {
+                internWords(of: phrase, exact: exact)
             } else {
-                let source = SourceText(bytes: phrase)
+                let source = SourceText(bytes: Array(phrase))
                 words = tokenizer.tokenize(source).map(\.byteRange)
                 source.utf8.withUnsafeBufferPointer { internWords(of: $0, exact: exact) }
             }
@@ -108,22 +110,62 @@ struct TaggingLexicon: Sendable {
                     phraseIDs.append(lexicon.exactVocabulary.intern(text) | PhraseTrie.exactBit)
                     continue
                 }
-                folded.removeAll(keepingCapacity: true)
-                Folding.fold(text, into: &folded)
-                let id = folded.withUnsafeBufferPointer { lexicon.vocabulary.intern($0) }
-                if Int(id) >= lexicon.wordFlags.count { lexicon.wordFlags.append(contentsOf: repeatElement([], count: Int(id) + 1 - lexicon.wordFlags.count)) }
-                phraseIDs.append(id)
+                appendFolded(text)
             }
         }
 
-        mutating func addPhrase(_ phrase: [UInt8], exact: Bool, _ payload: PhrasePayload) {
+        /// Interns a word folded and appends its id to `phraseIDs`.
+        private mutating func appendFolded(_ text: UnsafeBufferPointer<UInt8>) {
+            let id = internFolded(text)
+            while lexicon.wordFlags.count <= Int(id) { lexicon.wordFlags.append([]) }
+            phraseIDs.append(id)
+        }
+
+        /// The id of a word folded, added when new. An ASCII word (nearly all) folds to its lower case,
+        /// made on the stack.
+        private mutating func internFolded(_ text: UnsafeBufferPointer<UInt8>) -> Int32 {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count) { lowered in
+                var high: UInt8 = 0
+                for k in text.indices {
+                    let b = text[k]
+                    high |= b
+                    lowered[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                }
+                if high < 0x80 { return lexicon.vocabulary.intern(UnsafeBufferPointer(lowered)) }
+                folded.removeAll(keepingCapacity: true)
+                Folding.fold(text, into: &folded)
+                return folded.withUnsafeBufferPointer { lexicon.vocabulary.intern($0) }
+            }
+        }
+
+        mutating func addPhrase(_ phrase: UnsafeBufferPointer<UInt8>, exact: Bool, _ payload: PhrasePayload) {
             guard tokenize(phrase, exact: exact) else { return }
             lexicon.trie.add(phraseIDs, payload)
         }
 
+        mutating func addPhrase(_ phrase: [UInt8], exact: Bool, _ payload: PhrasePayload) {
+            phrase.withUnsafeBufferPointer { addPhrase($0, exact: exact, payload) }
+        }
+
+        /// Adds a phrase and its plurals with one payload. A plural only changes letters at the end of
+        /// the last word, so the plurals of a plain phrase are plain phrases with the same words before
+        /// the last: they keep those ids and intern only their last word.
+        mutating func addPhraseAndPlurals(_ phrase: UnsafeBufferPointer<UInt8>, _ payload: PhrasePayload) {
+            addPhrase(phrase, exact: false, payload)
+            guard wordsArePlain, let last = words.last else {
+                Inflection.forEachPlural(utf8: phrase) { addPhrase($0, exact: false, payload) }
+                return
+            }
+            Inflection.forEachPlural(utf8: phrase) { plural in
+                phraseIDs.removeLast()
+                appendFolded(UnsafeBufferPointer(rebasing: plural[last.lowerBound...]))
+                lexicon.trie.add(phraseIDs, payload)
+            }
+        }
+
         /// The id of a one-word entry (`determiners.txt`, `pronouns.txt`), or nil when it is not one word.
         mutating func singleWordID(_ entry: LexiconFile.Entry) -> Int32? {
-            tokenize(entry.bytes(of: 0), exact: false) && phraseIDs.count == 1 ? phraseIDs[0] : nil
+            entry.withField(0) { tokenize($0, exact: false) } && phraseIDs.count == 1 ? phraseIDs[0] : nil
         }
 
         // MARK: Files
@@ -149,20 +191,19 @@ struct TaggingLexicon: Sendable {
             struct Parsed: Equatable { let entry: ActorEntry; let exact: Bool; let aliases: [String] }
             let entries = try LexiconFile.overlay(files, exactKey: { $0.fieldCount > 3 && $0.field(3, contains: "case=exact") }) { file, entry in
                 try file.requireFields(entry, 3, optional: 1, columns: "phrase, entity, type, attributes")
-                let typeName = entry.field(2)
-                guard let type = ActorType(rawValue: typeName) else {
-                    throw file.error(entry, field: 2, "unknown actor type '\(typeName)'; use country, person, organization or group")
+                guard let type = entry.withField(2, Builder.actorType) else {
+                    throw file.error(entry, field: 2, "unknown actor type '\(entry.field(2))'; use country, person, organization or group")
                 }
-                let entity = entry.field(1)
-                let prefix = switch type {
+                let prefix: StaticString = switch type {
                 case .country: "country:"
                 case .person: "person:"
                 case .organization: "org:"
                 case .group: "group:"
                 }
-                guard Slug.isValid(entity, after: prefix) else {
-                    throw file.error(entry, field: 1, "entity '\(entity)' should be \(prefix) followed by a slug of lower-case ASCII letters, digits and '-'")
+                guard entry.withField(1, { Slug.isValid($0, after: prefix) }) else {
+                    throw file.error(entry, field: 1, "entity '\(entry.field(1))' should be \(prefix) followed by a slug of lower-case ASCII letters, digits and '-'")
                 }
+                let entity = entry.field(1)
                 let attributes = try file.attributes(entry, field: 3)
                 var gender: ActorEntry.Gender?
                 if let g = attributes["gender"] {
@@ -180,12 +221,14 @@ struct TaggingLexicon: Sendable {
             }
             for overlaid in entries {
                 let parsed = overlaid.value
-                let phrase = overlaid.entry.bytes(of: 0)
                 let index = Int32(lexicon.actors.count)
                 lexicon.actors.append(parsed.entry)
-                addPhrase(phrase, exact: parsed.exact, PhrasePayload(kind: .actor, entry: index))
-                if parsed.entry.type == .group || parsed.entry.type == .organization, !parsed.exact {
-                    for plural in Inflection.plurals(utf8: phrase) { addPhrase(plural, exact: false, PhrasePayload(kind: .actor, entry: index)) }
+                overlaid.entry.withField(0) { phrase in
+                    if parsed.entry.type == .group || parsed.entry.type == .organization, !parsed.exact {
+                        addPhraseAndPlurals(phrase, PhrasePayload(kind: .actor, entry: index))
+                    } else {
+                        addPhrase(phrase, exact: parsed.exact, PhrasePayload(kind: .actor, entry: index))
+                    }
                 }
                 if !parsed.aliases.isEmpty {
                     let aliasIndex = Int32(lexicon.actors.count)
@@ -200,6 +243,14 @@ struct TaggingLexicon: Sendable {
             }
         }
 
+        /// The actor types by name, as bytes: an actor line names its type as a raw value, and no
+        /// other text is equal to an ASCII name.
+        private static let actorTypes = ActorType.allCases.map { (name: Array($0.rawValue.utf8), type: $0) }
+
+        private static func actorType(_ name: UnsafeBufferPointer<UInt8>) -> ActorType? {
+            actorTypes.first { $0.name.elementsEqual(name) }?.type
+        }
+
         mutating func loadDemonyms(_ files: [LexiconFile]) throws {
             let entries = try LexiconFile.overlay(files, exactKey: { $0.fieldCount > 2 && $0.field(2, contains: "case=exact") }) { file, entry in
                 try file.requireFields(entry, 2, optional: 1, columns: "adjective, country entity, attributes")
@@ -208,7 +259,8 @@ struct TaggingLexicon: Sendable {
                 return entity
             }
             for overlaid in entries {
-                addPhrase(overlaid.entry.bytes(of: 0), exact: overlaid.exact, PhrasePayload(kind: .demonym, entry: Int32(lexicon.demonyms.count)))
+                let payload = PhrasePayload(kind: .demonym, entry: Int32(lexicon.demonyms.count))
+                overlaid.entry.withField(0) { addPhrase($0, exact: overlaid.exact, payload) }
                 lexicon.demonyms.append(overlaid.value)
             }
         }
@@ -220,7 +272,8 @@ struct TaggingLexicon: Sendable {
                 return TitleEntry(role: entry.field(1), affiliation: attributes["affiliation"])
             }
             for overlaid in entries {
-                addPhrase(overlaid.entry.bytes(of: 0), exact: false, PhrasePayload(kind: .title, entry: Int32(lexicon.titles.count)))
+                let payload = PhrasePayload(kind: .title, entry: Int32(lexicon.titles.count))
+                overlaid.entry.withField(0) { addPhrase($0, exact: false, payload) }
                 lexicon.titles.append(overlaid.value)
             }
         }
@@ -239,9 +292,9 @@ struct TaggingLexicon: Sendable {
             }
             for overlaid in entries {
                 // A back-reference starts with `the` and a space: four ASCII bytes, whatever their case.
-                let phrase = overlaid.entry.bytes(of: 0)
-                let text = overlaid.value.needsDeterminer ? Array(phrase.dropFirst(4)) : phrase
-                addPhrase(text, exact: false, PhrasePayload(kind: .initiative, entry: Int32(lexicon.initiatives.count)))
+                let payload = PhrasePayload(kind: .initiative, entry: Int32(lexicon.initiatives.count))
+                let skipped = overlaid.value.needsDeterminer ? 4 : 0
+                overlaid.entry.withField(0) { addPhrase(UnsafeBufferPointer(rebasing: $0.dropFirst(skipped)), exact: false, payload) }
                 lexicon.initiatives.append(overlaid.value)
             }
         }
@@ -267,6 +320,7 @@ struct TaggingLexicon: Sendable {
                 }
                 return ActionEntry(lemma: entry.key, actionClass: actionClass, needsPeopleObject: object == "people")
             }
+            var phrase: [UInt8] = []
             for overlaid in entries {
                 let index = Int32(lexicon.actions.count)
                 lexicon.actions.append(overlaid.value)
@@ -279,27 +333,33 @@ struct TaggingLexicon: Sendable {
                 for (form, kind) in generated {
                     let formIndex = Int32(lexicon.actionForms.count)
                     lexicon.actionForms.append(ActionForm(entry: index, form: kind))
-                    addPhrase(form + rest, exact: false, PhrasePayload(kind: .action, entry: formIndex))
+                    phrase.removeAll(keepingCapacity: true)
+                    phrase.append(contentsOf: form)
+                    phrase.append(contentsOf: rest)
+                    addPhrase(phrase, exact: false, PhrasePayload(kind: .action, entry: formIndex))
                 }
             }
         }
 
         mutating func loadTargets(_ files: [LexiconFile]) throws {
             let categories = lexicon.targetCategories
+            // The category of the last entry, known to be in `categories`: entries come grouped by category.
+            var known: String?
             let entries = try LexiconFile.overlay(files) { file, entry in
                 try file.requireFields(entry, 3, columns: "term, category, canonical")
                 let category = entry.field(1)
-                guard categories.contains(category) else {
-                    throw file.error(entry, field: 1, "unknown target category '\(category)'; add it to classes.txt or use one of \(categories.sorted().joined(separator: ", "))")
+                if category != known {
+                    guard categories.contains(category) else {
+                        throw file.error(entry, field: 1, "unknown target category '\(category)'; add it to classes.txt or use one of \(categories.sorted().joined(separator: ", "))")
+                    }
+                    known = category
                 }
                 return TargetEntry(category: category, canonical: entry.field(2))
             }
             for overlaid in entries {
                 let payload = PhrasePayload(kind: .target, entry: Int32(lexicon.targets.count))
                 lexicon.targets.append(overlaid.value)
-                let phrase = overlaid.entry.bytes(of: 0)
-                addPhrase(phrase, exact: false, payload)
-                for plural in Inflection.plurals(utf8: phrase) { addPhrase(plural, exact: false, payload) }
+                overlaid.entry.withField(0) { addPhraseAndPlurals($0, payload) }
             }
         }
 
@@ -316,9 +376,10 @@ struct TaggingLexicon: Sendable {
                 } else {
                     index = 0
                 }
-                let phrase = overlaid.entry.bytes(of: 0)
-                addPhrase(phrase, exact: false, PhrasePayload(kind: kind, entry: index))
-                if plural { for p in Inflection.plurals(utf8: phrase) { addPhrase(p, exact: false, PhrasePayload(kind: kind, entry: index)) } }
+                let payload = PhrasePayload(kind: kind, entry: index)
+                overlaid.entry.withField(0) { phrase in
+                    if plural { addPhraseAndPlurals(phrase, payload) } else { addPhrase(phrase, exact: false, payload) }
+                }
             }
         }
 
@@ -333,7 +394,8 @@ struct TaggingLexicon: Sendable {
                 return negates == "yes"
             }
             for overlaid in entries {
-                addPhrase(overlaid.entry.bytes(of: 0), exact: false, PhrasePayload(kind: .negator, entry: Int32(lexicon.negators.count)))
+                let payload = PhrasePayload(kind: .negator, entry: Int32(lexicon.negators.count))
+                overlaid.entry.withField(0) { addPhrase($0, exact: false, payload) }
                 lexicon.negators.append(overlaid.value)
             }
         }
@@ -348,7 +410,8 @@ struct TaggingLexicon: Sendable {
                 return modality
             }
             for overlaid in entries {
-                addPhrase(overlaid.entry.bytes(of: 0), exact: false, PhrasePayload(kind: .modal, entry: Int32(lexicon.modals.count)))
+                let payload = PhrasePayload(kind: .modal, entry: Int32(lexicon.modals.count))
+                overlaid.entry.withField(0) { addPhrase($0, exact: false, payload) }
                 lexicon.modals.append(overlaid.value)
             }
         }
@@ -363,13 +426,12 @@ struct TaggingLexicon: Sendable {
                 return value
             }
             for overlaid in entries {
-                let phrase = overlaid.entry.bytes(of: 0)
+                let payload = PhrasePayload(kind: kind, entry: Int32(kind == .stance ? lexicon.stanceWeights.count : lexicon.degreeFactors.count))
+                overlaid.entry.withField(0) { addPhrase($0, exact: false, payload) }
                 if kind == .stance {
-                    addPhrase(phrase, exact: false, PhrasePayload(kind: kind, entry: Int32(lexicon.stanceWeights.count)))
                     lexicon.stanceWeights.append(overlaid.value)
                     lexicon.stanceCues.append(overlaid.entry.key)
                 } else {
-                    addPhrase(phrase, exact: false, PhrasePayload(kind: kind, entry: Int32(lexicon.degreeFactors.count)))
                     lexicon.degreeFactors.append(overlaid.value)
                 }
             }
