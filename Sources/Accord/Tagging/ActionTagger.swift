@@ -24,9 +24,11 @@ struct ActionTagger {
         for a in actors.indices { objectStarts[actors[a].tokens.lowerBound] = true }
         for t in targets.indices where targets[t].category == "youth" { objectStarts[targets[t].tokens.lowerBound] = true }
 
+        let matches = c.matches(.action)
         var mentions: [ActionMention] = []
+        mentions.reserveCapacity(matches.count)
         var lastEnd = 0
-        for m in c.matches(.action) where Int(m.start) >= lastEnd {
+        for m in matches where Int(m.start) >= lastEnd {
             let start = Int(m.start), end = Int(m.end)
             let form = c.lexicon.actionForms[Int(m.entry)]
             let entry = c.lexicon.actions[Int(form.entry)]
