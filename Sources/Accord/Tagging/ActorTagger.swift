@@ -66,7 +66,7 @@ struct ActorTagger {
 
         // 3. Lexicon names.
         if let actor {
-            return lexiconMention(actor, c.lexicon.actors[Int(actor.entry)], roleKey: roleKeys.actors[Int(actor.entry)])
+            return lexiconMention(actor)
         }
         // 4. Coreference.
         if let end = surnameMention(at: i) { return end }
@@ -191,27 +191,31 @@ struct ActorTagger {
 
     // MARK: - Rule 3: lexicon names
 
-    private mutating func lexiconMention(_ m: PhraseMatch, _ entry: ActorEntry, roleKey: String?) -> Int? {
-        let range = Int(m.start)..<Int(m.end)
-        switch entry.type {
+    /// Reads the entry's fields in place (see `qualifierCountry`).
+    private mutating func lexiconMention(_ m: PhraseMatch) -> Int? {
+        let range = Int(m.start)..<Int(m.end), k = Int(m.entry)
+        let type = c.lexicon.actors[k].type
+        switch type {
         case .country:
-            if entry.isMetonym {
+            if c.lexicon.actors[k].isMetonym {
                 if isDateline(range) || c.wordFlags(range.lowerBound - 1).contains(.locative) { return range.upperBound }
             } else if insideLongerName(range) {
                 return range.upperBound
             }
-            add(range, entity: entry.entity, type: .country, via: "lexicon")
+            add(range, entity: c.lexicon.actors[k].entity, type: .country, via: "lexicon")
         case .person:
             // `the López Obrador government` → the person's country.
-            if let country = entry.affiliation, country.hasPrefix("country:"), let noun = c.match(.governmentNoun, at: range.upperBound) {
+            if let country = c.lexicon.actors[k].affiliation, country.hasPrefix("country:"),
+               let noun = c.match(.governmentNoun, at: range.upperBound) {
                 add(range.lowerBound..<Int(noun.end), entity: country, type: .country, via: "government-rule")
                 return Int(noun.end)
             }
-            let seen = people.met(entry.entity, roleKey: roleKey, gender: entry.gender, name: range, context: c)
-            add(range, entity: entry.entity, type: .person, via: entry.isAlias && seen ? "coreference" : "lexicon",
-                role: entry.isAlias ? nil : entry.role, affiliation: entry.isAlias ? nil : entry.affiliation)
+            let entity = c.lexicon.actors[k].entity, isAlias = c.lexicon.actors[k].isAlias
+            let seen = people.met(entity, roleKey: roleKeys.actors[k], gender: c.lexicon.actors[k].gender, name: range, context: c)
+            add(range, entity: entity, type: .person, via: isAlias && seen ? "coreference" : "lexicon",
+                role: isAlias ? nil : c.lexicon.actors[k].role, affiliation: isAlias ? nil : c.lexicon.actors[k].affiliation)
         case .organization, .group:
-            add(range, entity: entry.entity, type: entry.type, via: "lexicon")
+            add(range, entity: c.lexicon.actors[k].entity, type: type, via: "lexicon")
         }
         return range.upperBound
     }
