@@ -31,18 +31,21 @@ struct ActionTagger {
         for m in matches where Int(m.start) >= lastEnd {
             let start = Int(m.start), end = Int(m.end)
             let form = c.lexicon.actionForms[Int(m.entry)]
-            let entry = c.lexicon.actions[Int(form.entry)]
+            // The entry's fields are read in place: a copy would retain its strings.
+            let k = Int(form.entry)
             if blocked[start] || isNoun(start, end, form.form) || inTitleCaseName(start) { continue }
-            if entry.needsPeopleObject && !(end..<min(end + 5, c.count)).contains(where: { objectStarts[$0] && c.sameSentence($0, start) }) {
+            if c.lexicon.actions[k].needsPeopleObject
+                && !(end..<min(end + 5, c.count)).contains(where: { objectStarts[$0] && c.sameSentence($0, start) }) {
                 continue
             }
             let negated = isNegated(start)
             var modality = modalityBefore(start)
             // Speech verbs report; they do not share the modality of the verbs they report.
-            if modality == .none, entry.actionClass != "say", let previous = mentions.last, isCoordinated(previous, start) {
-                modality = previous.modality
+            if modality == .none, c.lexicon.actions[k].actionClass != "say", let previous = mentions.indices.last,
+               isCoordinated(mentions[previous].modality, mentions[previous].sentence, mentions[previous].tokens, start) {
+                modality = mentions[previous].modality
             }
-            mentions.append(ActionMention(span: c.span(start..<end), lemma: entry.lemma, actionClass: entry.actionClass,
+            mentions.append(ActionMention(span: c.span(start..<end), lemma: c.lexicon.actions[k].lemma, actionClass: c.lexicon.actions[k].actionClass,
                                           sentence: Int(c.tokenSentence[start]), negated: negated, modality: modality,
                                           tokens: start..<end))
             lastEnd = end
@@ -92,12 +95,13 @@ struct ActionTagger {
     }
 
     /// `must address ..., destroy ..., and focus`: the same clause's list of verbs.
-    private func isCoordinated(_ previous: ActionMention, _ start: Int) -> Bool {
-        guard previous.modality != .none, previous.sentence == Int(c.tokenSentence[start]),
-              start - previous.tokens.upperBound <= 12 else { return false }
+    /// - Parameters: the previous action's modality, sentence and tokens (a copied mention would
+    ///   retain its strings).
+    private func isCoordinated(_ modality: Modality, _ sentence: Int, _ tokens: Range<Int>, _ start: Int) -> Bool {
+        guard modality != .none, sentence == Int(c.tokenSentence[start]), start - tokens.upperBound <= 12 else { return false }
         var k = start - 1
         var sawJoin = false
-        while k >= start - 2 && k >= previous.tokens.upperBound {
+        while k >= start - 2 && k >= tokens.upperBound {
             if c.id(k) == c.words.and || c.id(k) == c.words.or || c.id(k) == c.words.comma { sawJoin = true } else { break }
             k -= 1
         }
