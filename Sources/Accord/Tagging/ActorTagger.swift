@@ -109,7 +109,7 @@ struct ActorTagger {
         let nameEnd = nameRunEnd(from: nameStart)
         guard nameEnd > nameStart else { return backReference(j, titleEnd, entry) }
         let known = knownPerson(in: nameStart..<nameEnd)
-        let entity = known?.entity ?? "person:" + Slug.make(c.text(nameStart..<nameEnd))
+        let entity = known?.entity ?? c.personEntity(nameStart..<nameEnd)
         let affiliation = qualifier ?? title.affiliation ?? known?.affiliation
         people.met(entity, roleKey: roleKey ?? roleText.lowercased(), gender: known?.gender, name: nameStart..<nameEnd, context: c)
         add(nameStart..<nameEnd, entity: entity, type: .person, via: "title-rule", role: roleText, affiliation: affiliation)
@@ -309,7 +309,7 @@ struct ActorTagger {
         let speaks = speechVerbStart(endingAt: i) != nil
             || c.match(.action, at: i + 1).map { c.lexicon.actions[Int(c.lexicon.actionForms[Int($0.entry)].entry)].actionClass == "say" } == true
         guard speaks, let range = candidates.removeValue(forKey: c.foldedHash(i..<(i + 1))) else { return }
-        let entity = "person:" + Slug.make(c.text(range))
+        let entity = c.personEntity(range)
         people.met(entity, roleKey: nil, gender: nil, name: range, context: c)
         promoted.append(mention(range, entity: entity, type: .person, via: "name-rule"))
         lastWasPromoted = true
@@ -331,7 +331,7 @@ struct ActorTagger {
             if end - i <= 3 && c.isLowercase(end) { candidates[c.foldedHash((end - 1)..<end)] = i..<end }
             return nil
         }
-        let entity = "person:" + Slug.make(c.text(i..<end))
+        let entity = c.personEntity(i..<end)
         people.met(entity, roleKey: nil, gender: nil, name: i..<end, context: c)
         add(i..<end, entity: entity, type: .person, via: "name-rule")
         return end

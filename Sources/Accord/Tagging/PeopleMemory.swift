@@ -11,7 +11,8 @@ struct PeopleMemory {
     /// Surnames by the hash of their folded tokens (no string is built to look one up).
     private var surnames: [UInt64: Person] = [:]
     /// The hashes of the surnames' first words, as bits: most capitalised words start none, and
-    /// this tells so without a dictionary look-up (no false negatives).
+    /// this tells so without a dictionary look-up (no false negatives). It grows with the surnames,
+    /// so that it still tells in a long document (a few thousand people).
     private var firstWords = [UInt64](repeating: 0, count: 64)
     private var roles: [String: Person] = [:]
     private var recent: [Person] = []
@@ -93,10 +94,19 @@ struct PeopleMemory {
     }
 
     private mutating func noteFirstWord(_ hash: UInt64) {
-        firstWords[Int(hash >> 6 & 63)] |= 1 << (hash & 63)
+        if surnames.count * 8 > firstWords.count * 64 {
+            // Four times the bits, set again from every key: a superset of the first words noted.
+            firstWords = [UInt64](repeating: 0, count: firstWords.count * 4)
+            for key in surnames.keys { setBit(key) }
+        }
+        setBit(hash)
+    }
+
+    private mutating func setBit(_ hash: UInt64) {
+        firstWords[Int(hash >> 6) & (firstWords.count - 1)] |= 1 << (hash & 63)
     }
 
     private func startsSurname(_ hash: UInt64) -> Bool {
-        firstWords[Int(hash >> 6 & 63)] & 1 << (hash & 63) != 0
+        firstWords[Int(hash >> 6) & (firstWords.count - 1)] & 1 << (hash & 63) != 0
     }
 }
