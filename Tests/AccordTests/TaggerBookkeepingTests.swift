@@ -32,7 +32,7 @@ final class TaggerBookkeepingTests: XCTestCase {
 
     func testSurnamesStillResolveAfterThousandsOfPeople() {
         // Enough people to grow the surname filter several times; the first one's surname must still resolve.
-        var text = "Investigator Mariana Quetzal Cázares said the case was open. "
+        var text = "Director Mariana Quetzal Cázares said the case was open. "
         for n in 0..<1_500 { text += "Director Persona\(n) Apellido\(n) said nothing. " }
         text += "Cázares said it was closed."
         let a = TestSupport.annotator.annotate(text)
