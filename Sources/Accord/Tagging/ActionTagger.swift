@@ -24,23 +24,28 @@ struct ActionTagger {
         for a in actors.indices { objectStarts[actors[a].tokens.lowerBound] = true }
         for t in targets.indices where targets[t].category == "youth" { objectStarts[targets[t].tokens.lowerBound] = true }
 
+        let matches = c.matches(.action)
         var mentions: [ActionMention] = []
+        mentions.reserveCapacity(matches.count)
         var lastEnd = 0
-        for m in c.matches(.action) where Int(m.start) >= lastEnd {
+        for m in matches where Int(m.start) >= lastEnd {
             let start = Int(m.start), end = Int(m.end)
             let form = c.lexicon.actionForms[Int(m.entry)]
-            let entry = c.lexicon.actions[Int(form.entry)]
+            // The entry's fields are read in place: a copy would retain its strings.
+            let k = Int(form.entry)
             if blocked[start] || isNoun(start, end, form.form) || inTitleCaseName(start) { continue }
-            if entry.needsPeopleObject && !(end..<min(end + 5, c.count)).contains(where: { objectStarts[$0] && c.sameSentence($0, start) }) {
+            if c.lexicon.actions[k].needsPeopleObject
+                && !(end..<min(end + 5, c.count)).contains(where: { objectStarts[$0] && c.sameSentence($0, start) }) {
                 continue
             }
             let negated = isNegated(start)
             var modality = modalityBefore(start)
             // Speech verbs report; they do not share the modality of the verbs they report.
-            if modality == .none, entry.actionClass != "say", let previous = mentions.last, isCoordinated(previous, start) {
-                modality = previous.modality
+            if modality == .none, c.lexicon.actions[k].actionClass != "say", let previous = mentions.indices.last,
+               isCoordinated(mentions[previous].modality, mentions[previous].sentence, mentions[previous].tokens, start) {
+                modality = mentions[previous].modality
             }
-            mentions.append(ActionMention(span: c.span(start..<end), lemma: entry.lemma, actionClass: entry.actionClass,
+            mentions.append(ActionMention(span: c.span(start..<end), lemma: c.lexicon.actions[k].lemma, actionClass: c.lexicon.actions[k].actionClass,
                                           sentence: Int(c.tokenSentence[start]), negated: negated, modality: modality,
                                           tokens: start..<end))
             lastEnd = end
@@ -66,10 +71,17 @@ struct ActionTagger {
         c.isPunctuation(k) || c.isQuote(k)
     }
 
+    /// `c.match(_:endingAt:after:)`, behind its first test inlined: asked of every token before an
+    /// action, and almost none ends a negator or a modal, so most calls are saved.
+    @inline(__always)
+    private func phrase(_ kind: PhraseKind, endingAt end: Int, after lowerBound: Int) -> PhraseMatch? {
+        c.phrases.hasMatch(kind, endingAt: end) ? c.match(kind, endingAt: end, after: lowerBound) : nil
+    }
+
     private func isNegated(_ start: Int) -> Bool {
         var end = start
         while end > start - 5 && end > 0 {
-            if let m = c.match(.negator, endingAt: end, after: start - 8) {
+            if let m = phrase(.negator, endingAt: end, after: start - 8) {
                 return c.lexicon.negators[Int(m.entry)]
             }
             if clauseBoundary(end - 1) || (end < start && c.match(.action, at: end - 1) != nil) { return false }
@@ -81,7 +93,7 @@ struct ActionTagger {
     private func modalityBefore(_ start: Int) -> Modality {
         var end = start
         while end > start - 6 && end > 0 {
-            if let m = c.match(.modal, endingAt: end, after: start - 9) { return c.lexicon.modals[Int(m.entry)] }
+            if let m = phrase(.modal, endingAt: end, after: start - 9) { return c.lexicon.modals[Int(m.entry)] }
             if clauseBoundary(end - 1) || (end < start && c.match(.action, at: end - 1) != nil) { break }
             if end == start || end == start - 1, c.id(end - 1) == c.words.to { return .intent }
             end -= 1
@@ -90,12 +102,13 @@ struct ActionTagger {
     }
 
     /// `must address ..., destroy ..., and focus`: the same clause's list of verbs.
-    private func isCoordinated(_ previous: ActionMention, _ start: Int) -> Bool {
-        guard previous.modality != .none, previous.sentence == Int(c.tokenSentence[start]),
-              start - previous.tokens.upperBound <= 12 else { return false }
+    /// - Parameters: the previous action's modality, sentence and tokens (a copied mention would
+    ///   retain its strings).
+    private func isCoordinated(_ modality: Modality, _ sentence: Int, _ tokens: Range<Int>, _ start: Int) -> Bool {
+        guard modality != .none, sentence == Int(c.tokenSentence[start]), start - tokens.upperBound <= 12 else { return false }
         var k = start - 1
         var sawJoin = false
-        while k >= start - 2 && k >= previous.tokens.upperBound {
+        while k >= start - 2 && k >= tokens.upperBound {
             if c.id(k) == c.words.and || c.id(k) == c.words.or || c.id(k) == c.words.comma { sawJoin = true } else { break }
             k -= 1
         }

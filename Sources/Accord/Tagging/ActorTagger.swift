@@ -9,37 +9,46 @@
 /// 5. the **name rule**: an unknown capitalised name next to a speech verb (`said Carlos Medina`).
 struct ActorTagger {
     let c: TaggingContext
+    let roleKeys: RoleKeys
+    /// The mentions found, in order of tokens.
     var mentions: [ActorMention] = []
+    /// Names promoted to people after later mentions were found (`promoteCandidate`), merged in at the end.
+    private var promoted: [ActorMention] = []
+    /// Whether the last mention added was promoted (it was `mentions.last` until the merge).
+    private var lastWasPromoted = false
     private var people = PeopleMemory()
     private var covered = 0
     /// Capitalised names not yet known to be people, by the hash of their last word.
     private var candidates: [UInt64: Range<Int>] = [:]
-    private var needsSorting = false
 
-    init(context: TaggingContext) {
+    init(context: TaggingContext, roleKeys: RoleKeys) {
         c = context
+        self.roleKeys = roleKeys
     }
 
     mutating func tag() -> [ActorMention] {
+        let tokens = c.tokens, folded = c.folded
         var i = 0
-        while i < c.count {
-            if i >= covered, mayStartMention(i), let end = tagAt(i) {
+        while i < tokens.count {
+            if i >= covered, tokens[i].kind == .word, mayStartMention(i, tokens[i].flags, folded[i]), let end = tagAt(i) {
                 covered = end
                 i = end
             } else {
                 i += 1
             }
         }
-        if needsSorting { mentions.sort { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) } }
+        promoted.sort { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
+        mentions.merge(promoted)
         return mentions
     }
 
-    /// Whether some rule can start at word `i`: every rule needs a lexicon name, a title, a capital
-    /// letter or a pronoun there, and most words have none.
+    /// Whether some rule can start at word `i` (with these flags and folded id): every rule needs a
+    /// capital letter, a pronoun, a lexicon name or a title there, and most words have none. Asked of
+    /// every word, so it reads the token once and the cheap tests first.
     @inline(__always)
-    private func mayStartMention(_ i: Int) -> Bool {
-        c.isWord(i) && (c.isCapitalized(i) || c.match(.actor, at: i) != nil || c.match(.demonym, at: i) != nil
-            || c.match(.title, at: i) != nil || !c.wordFlags(i).isDisjoint(with: ActorTagger.pronouns))
+    private func mayStartMention(_ i: Int, _ flags: Token.Flags, _ id: Int32) -> Bool {
+        flags.contains(.capitalized) || !c.lexicon.flags(id).isDisjoint(with: ActorTagger.pronouns)
+            || c.match(.actor, at: i) != nil || c.match(.demonym, at: i) != nil || c.match(.title, at: i) != nil
     }
 
     /// Tries every rule at token `i`; returns the token after what it consumed.
@@ -59,7 +68,7 @@ struct ActorTagger {
 
         // 3. Lexicon names.
         if let actor {
-            return lexiconMention(actor, c.lexicon.actors[Int(actor.entry)])
+            return lexiconMention(actor)
         }
         // 4. Coreference.
         if let end = surnameMention(at: i) { return end }
@@ -87,23 +96,25 @@ struct ActorTagger {
     private mutating func titleRule(from j: Int, affiliation qualifier: String?) -> Int? {
         guard let (titleStart, titleEnd, entry) = findTitle(from: j) else { return nil }
         let title = c.lexicon.titles[Int(entry)]
-        var roleText = titleStart == j && c.match(.title, at: j).map({ Int($0.end) == titleEnd }) == true
-            ? title.role : c.text(titleStart..<titleEnd)
+        let isLexiconRole = titleStart == j && c.match(.title, at: j).map({ Int($0.end) == titleEnd }) == true
+        var roleText = isLexiconRole ? title.role : c.text(titleStart..<titleEnd)
+        var roleKey = isLexiconRole ? roleKeys.titles[Int(entry)] : nil
         var nameStart = titleEnd
         // `Ambassador to Mexico Ken Salazar`: the title names its post.
         if (c.id(nameStart) == c.words.to || c.id(nameStart) == c.words.of), let post = c.match(.actor, at: nameStart + 1),
            c.lexicon.actors[Int(post.entry)].type == .country, c.isCapitalized(Int(post.end)) {
             roleText = c.text(titleStart..<Int(post.end))
+            roleKey = nil
             nameStart = Int(post.end)
         }
-        guard nameStart < c.count, !c.flags(nameStart).contains(.lineBefore) else { return backReference(j, titleEnd, title) }
+        guard nameStart < c.count, !c.flags(nameStart).contains(.lineBefore) else { return backReference(j, titleEnd, entry) }
         let nameEnd = nameRunEnd(from: nameStart)
-        guard nameEnd > nameStart else { return backReference(j, titleEnd, title) }
+        guard nameEnd > nameStart else { return backReference(j, titleEnd, entry) }
         let known = knownPerson(in: nameStart..<nameEnd)
-        let entity = known?.entity ?? "person:" + Slug.make(c.text(nameStart..<nameEnd))
+        let entity = known?.entity ?? c.personEntity(nameStart..<nameEnd)
         let affiliation = qualifier ?? title.affiliation ?? known?.affiliation
+        people.met(entity, roleKey: roleKey ?? roleText.lowercased(), gender: known?.gender, name: nameStart..<nameEnd, context: c)
         add(nameStart..<nameEnd, entity: entity, type: .person, via: "title-rule", role: roleText, affiliation: affiliation)
-        people.met(entity, role: roleText, gender: known?.gender, name: nameStart..<nameEnd, context: c)
         return nameEnd
     }
 
@@ -120,10 +131,10 @@ struct ActorTagger {
     }
 
     /// `the attorney general` without a name: the last person met with that role.
-    private mutating func backReference(_ j: Int, _ titleEnd: Int, _ title: TitleEntry) -> Int? {
-        guard c.wordFlags(j - 1).contains(.determiner), let entity = people.entity(withRole: title.role) else { return nil }
-        add(j..<titleEnd, entity: entity, type: .person, via: "coreference")
-        people.mentioned(entity)
+    private mutating func backReference(_ j: Int, _ titleEnd: Int, _ title: Int32) -> Int? {
+        guard c.wordFlags(j - 1).contains(.determiner), let person = people.person(withRoleKey: roleKeys.titles[Int(title)]) else { return nil }
+        add(j..<titleEnd, entity: people.entity(person), type: .person, via: "coreference")
+        people.mentioned(person)
         return titleEnd
     }
 
@@ -182,28 +193,31 @@ struct ActorTagger {
 
     // MARK: - Rule 3: lexicon names
 
-    private mutating func lexiconMention(_ m: PhraseMatch, _ entry: ActorEntry) -> Int? {
-        let range = Int(m.start)..<Int(m.end)
-        switch entry.type {
+    /// Reads the entry's fields in place (see `qualifierCountry`).
+    private mutating func lexiconMention(_ m: PhraseMatch) -> Int? {
+        let range = Int(m.start)..<Int(m.end), k = Int(m.entry)
+        let type = c.lexicon.actors[k].type
+        switch type {
         case .country:
-            if entry.isMetonym {
+            if c.lexicon.actors[k].isMetonym {
                 if isDateline(range) || c.wordFlags(range.lowerBound - 1).contains(.locative) { return range.upperBound }
             } else if insideLongerName(range) {
                 return range.upperBound
             }
-            add(range, entity: entry.entity, type: .country, via: "lexicon")
+            add(range, entity: c.lexicon.actors[k].entity, type: .country, via: "lexicon")
         case .person:
             // `the López Obrador government` → the person's country.
-            if let country = entry.affiliation, country.hasPrefix("country:"), let noun = c.match(.governmentNoun, at: range.upperBound) {
+            if let country = c.lexicon.actors[k].affiliation, country.hasPrefix("country:"),
+               let noun = c.match(.governmentNoun, at: range.upperBound) {
                 add(range.lowerBound..<Int(noun.end), entity: country, type: .country, via: "government-rule")
                 return Int(noun.end)
             }
-            let seen = people.hasMet(entry.entity)
-            add(range, entity: entry.entity, type: .person, via: entry.isAlias && seen ? "coreference" : "lexicon",
-                role: entry.isAlias ? nil : entry.role, affiliation: entry.isAlias ? nil : entry.affiliation)
-            people.met(entry.entity, role: entry.role, gender: entry.gender, name: range, context: c)
+            let entity = c.lexicon.actors[k].entity, isAlias = c.lexicon.actors[k].isAlias
+            let seen = people.met(entity, roleKey: roleKeys.actors[k], gender: c.lexicon.actors[k].gender, name: range, context: c)
+            add(range, entity: entity, type: .person, via: isAlias && seen ? "coreference" : "lexicon",
+                role: isAlias ? nil : c.lexicon.actors[k].role, affiliation: isAlias ? nil : c.lexicon.actors[k].affiliation)
         case .organization, .group:
-            add(range, entity: entry.entity, type: entry.type, via: "lexicon")
+            add(range, entity: c.lexicon.actors[k].entity, type: type, via: "lexicon")
         }
         return range.upperBound
     }
@@ -238,9 +252,9 @@ struct ActorTagger {
     private mutating func surnameMention(at i: Int) -> Int? {
         guard c.isCapitalized(i) else { return nil }
         promoteCandidate(at: i)
-        guard let (entity, end) = people.surname(at: i, context: c) else { return nil }
-        add(i..<end, entity: entity, type: .person, via: "coreference")
-        people.mentioned(entity)
+        guard let (person, end) = people.surname(at: i, context: c) else { return nil }
+        add(i..<end, entity: people.entity(person), type: .person, via: "coreference")
+        people.mentioned(person)
         return end
     }
 
@@ -248,8 +262,9 @@ struct ActorTagger {
         let flags = c.wordFlags(i)
         if flags.contains(.pronounMale) || flags.contains(.pronounFemale) {
             guard !c.inQuote[i], c.isWord(i), !isPossessive(i),
-                  let entity = people.lastPerson(female: flags.contains(.pronounFemale)) else { return nil }
-            add(i..<(i + 1), entity: entity, type: .person, via: "coreference")
+                  let person = people.lastPerson(female: flags.contains(.pronounFemale)) else { return nil }
+            add(i..<(i + 1), entity: people.entity(person), type: .person, via: "coreference")
+            people.mentioned(person)
             return i + 1
         }
         if flags.contains(.pronounThing) || flags.contains(.pronounPlural), !c.inQuote[i], !isPossessive(i),
@@ -273,7 +288,7 @@ struct ActorTagger {
     private func countryBeforeSpeechVerb(_ i: Int) -> String? {
         var k = i - 1
         if c.id(k) == c.words.that { k -= 1 }
-        guard k >= 0, let verbStart = speechVerbStart(endingAt: k + 1), let last = mentions.last,
+        guard k >= 0, let verbStart = speechVerbStart(endingAt: k + 1), !lastWasPromoted, let last = mentions.last,
               last.tokens.upperBound == verbStart || last.tokens.upperBound == verbStart - 1, last.type == .country,
               c.sameSentence(last.tokens.lowerBound, i) else { return nil }
         return last.entity
@@ -290,16 +305,16 @@ struct ActorTagger {
     }
 
     /// `Mariana Cázares counts the chairs. ... "…," Cázares said.`: a surname that speaks makes the
-    /// earlier capitalised name it ends a person (added in place; mentions are sorted at the end).
+    /// earlier capitalised name it ends a person (merged into the mentions at the end).
     private mutating func promoteCandidate(at i: Int) {
         guard !candidates.isEmpty, !c.isCapitalized(i + 1) else { return }
         let speaks = speechVerbStart(endingAt: i) != nil
             || c.match(.action, at: i + 1).map { c.lexicon.actions[Int(c.lexicon.actionForms[Int($0.entry)].entry)].actionClass == "say" } == true
         guard speaks, let range = candidates.removeValue(forKey: c.foldedHash(i..<(i + 1))) else { return }
-        let entity = "person:" + Slug.make(c.text(range))
-        add(range, entity: entity, type: .person, via: "name-rule")
-        people.met(entity, role: nil, gender: nil, name: range, context: c)
-        needsSorting = true
+        let entity = c.personEntity(range)
+        people.met(entity, roleKey: nil, gender: nil, name: range, context: c)
+        promoted.append(mention(range, entity: entity, type: .person, via: "name-rule"))
+        lastWasPromoted = true
     }
 
     // MARK: - Rule 5: unknown names next to a speech verb
@@ -318,110 +333,24 @@ struct ActorTagger {
             if end - i <= 3 && c.isLowercase(end) { candidates[c.foldedHash((end - 1)..<end)] = i..<end }
             return nil
         }
-        let entity = "person:" + Slug.make(c.text(i..<end))
+        let entity = c.personEntity(i..<end)
+        people.met(entity, roleKey: nil, gender: nil, name: i..<end, context: c)
         add(i..<end, entity: entity, type: .person, via: "name-rule")
-        people.met(entity, role: nil, gender: nil, name: i..<end, context: c)
         return end
     }
 
     // MARK: - Output
 
+    /// Appends a mention; a person's callers record it in `people` (by number: no look-up by name).
     private mutating func add(_ range: Range<Int>, entity: String, type: ActorType, via: String,
                               role: String? = nil, affiliation: String? = nil) {
-        mentions.append(ActorMention(span: c.span(range), entity: entity, type: type, sentence: Int(c.tokenSentence[range.lowerBound]),
-                                     via: via, role: role, affiliation: affiliation, tokens: range))
-        if type == .person { people.mentioned(entity) }
-    }
-}
-
-/// The people met so far: surnames to resolve later mentions, roles for `the attorney general`,
-/// and the most recent person for `he`/`she`.
-private struct PeopleMemory {
-    /// Each entity met, by number: a mention hashes its entity once, the rest reads arrays.
-    private var numbers: [String: Int] = [:]
-    private var entities: [String] = []
-    private var genders: [ActorEntry.Gender?] = []
-    /// Surnames by the hash of their folded tokens (no string is built to look one up).
-    private var surnames: [UInt64: Int] = [:]
-    /// The hashes of the surnames' first words, as bits: most capitalised words start none, and
-    /// this tells so without a dictionary look-up (no false negatives).
-    private var firstWords = [UInt64](repeating: 0, count: 64)
-    private var roles: [String: Int] = [:]
-    private var recent: [Int] = []
-
-    func hasMet(_ entity: String) -> Bool { numbers[entity] != nil }
-
-    mutating func met(_ entity: String, role: String?, gender: ActorEntry.Gender?, name: Range<Int>, context c: TaggingContext) {
-        let n = number(entity)
-        if let role { roles[role.lowercased()] = n }
-        if let gender { genders[n] = gender }
-        let words = name.filter { c.isCapitalized($0) }
-        if words.count >= 2 {
-            let last = key(words.suffix(1), c)
-            surnames[last] = n
-            noteFirstWord(last)
-            if words.count >= 3 {
-                surnames[key(words.suffix(2), c)] = n
-                // Spanish names carry two surnames; the first alone names the person (`Ochoa`).
-                let paternal = key([words[words.count - 2]], c)
-                if surnames[paternal] == nil { surnames[paternal] = n }
-                noteFirstWord(paternal) // also the first word of the two-surname key
-            }
-        }
-        mentioned(n)
+        mentions.append(mention(range, entity: entity, type: type, via: via, role: role, affiliation: affiliation))
+        lastWasPromoted = false
     }
 
-    mutating func mentioned(_ entity: String) { mentioned(number(entity)) }
-
-    private mutating func mentioned(_ n: Int) {
-        if recent.last != n { recent.append(n) }
-        if recent.count > 16 { recent.removeFirst(recent.count - 16) }
-    }
-
-    private mutating func number(_ entity: String) -> Int {
-        if let n = numbers[entity] { return n }
-        numbers[entity] = entities.count
-        entities.append(entity)
-        genders.append(nil)
-        return entities.count - 1
-    }
-
-    func entity(withRole role: String) -> String? { roles[role.lowercased()].map { entities[$0] } }
-
-    func lastPerson(female: Bool) -> String? {
-        for n in recent.reversed() {
-            switch genders[n] {
-            case .female?: if female { return entities[n] }
-            case .male?: if !female { return entities[n] }
-            case nil: return entities[n]
-            }
-        }
-        return nil
-    }
-
-    /// A known surname (two words first, then one) starting at `i`.
-    func surname(at i: Int, context c: TaggingContext) -> (String, Int)? {
-        guard !surnames.isEmpty else { return nil }
-        let one = key(i..<(i + 1), c)
-        guard startsSurname(one) else { return nil }
-        if c.isCapitalized(i + 1), let n = surnames[key(i..<(i + 2), c)] { return (entities[n], i + 2) }
-        if let n = surnames[one] { return (entities[n], i + 1) }
-        return nil
-    }
-
-    func entity(forSurname range: Range<Int>, context c: TaggingContext) -> String? {
-        surnames[key(range, c)].map { entities[$0] }
-    }
-
-    private mutating func noteFirstWord(_ hash: UInt64) {
-        firstWords[Int(hash >> 6 & 63)] |= 1 << (hash & 63)
-    }
-
-    private func startsSurname(_ hash: UInt64) -> Bool {
-        firstWords[Int(hash >> 6 & 63)] & 1 << (hash & 63) != 0
-    }
-
-    private func key<S: Sequence>(_ tokens: S, _ c: TaggingContext) -> UInt64 where S.Element == Int {
-        c.foldedHash(tokens)
+    private func mention(_ range: Range<Int>, entity: String, type: ActorType, via: String,
+                         role: String? = nil, affiliation: String? = nil) -> ActorMention {
+        ActorMention(span: c.span(range), entity: entity, type: type, sentence: Int(c.tokenSentence[range.lowerBound]),
+                     via: via, role: role, affiliation: affiliation, tokens: range)
     }
 }

@@ -4,16 +4,18 @@ struct Tagger {
     let lexicon: TaggingLexicon
     /// Looked up once, not per document.
     private let words: FunctionWords
+    private let roleKeys: RoleKeys
 
     init(lexicon: TaggingLexicon) {
         self.lexicon = lexicon
         words = FunctionWords(lexicon)
+        roleKeys = RoleKeys(lexicon)
     }
 
     func tag(_ annotation: inout Annotation) -> TaggingContext {
         let context = TaggingContext(tokens: annotation.tokens, source: annotation.source,
                                      sentences: annotation.sentences, lexicon: lexicon, words: words)
-        var actors = ActorTagger(context: context)
+        var actors = ActorTagger(context: context, roleKeys: roleKeys)
         annotation.actors = actors.tag()
         annotation.initiatives = InitiativeTagger(c: context).tag()
         annotation.targets = TargetTagger(c: context).tag(actors: annotation.actors, initiatives: annotation.initiatives)

@@ -13,9 +13,11 @@ struct TargetTagger {
         }
         for n in initiatives.indices { for k in initiatives[n].tokens { properName[k] = true } }
 
+        let matches = c.matches(.target)
         var mentions: [TargetMention] = []
+        mentions.reserveCapacity(matches.count)
         var lastEnd = 0
-        for m in c.matches(.target) where Int(m.start) >= lastEnd {
+        for m in matches where Int(m.start) >= lastEnd {
             let start = Int(m.start)
             var end = Int(m.end)
             if (start..<end).contains(where: { properName[$0] }) || inCapitalisedName(start..<end) { continue }

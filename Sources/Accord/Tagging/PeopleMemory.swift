@@ -1,0 +1,112 @@
+/// The people met so far in a document: surnames to resolve later mentions, roles for `the attorney
+/// general`, and the most recent person for `he`/`she`.
+///
+/// People are known by number (`Person`): a name is hashed once, when met; coreference reads arrays.
+struct PeopleMemory {
+    typealias Person = Int
+
+    private var numbers: [String: Person] = [:]
+    private var entities: [String] = []
+    private var genders: [ActorEntry.Gender?] = []
+    /// Surnames by the hash of their folded tokens (no string is built to look one up).
+    private var surnames: [UInt64: Person] = [:]
+    /// The hashes of the surnames' first words, as bits: most capitalised words start none, and
+    /// this tells so without a dictionary look-up (no false negatives). It grows with the surnames,
+    /// so that it still tells in a long document (a few thousand people).
+    private var firstWords = [UInt64](repeating: 0, count: 64)
+    private var roles: [String: Person] = [:]
+    private var recent: [Person] = []
+
+    /// The entity of a person met.
+    func entity(_ person: Person) -> String { entities[person] }
+
+    /// Records a person named at `name` (and as the most recent one); returns whether it was met before.
+    /// - Parameter roleKey: the role, lower-cased (`RoleKeys`).
+    @discardableResult
+    mutating func met(_ entity: String, roleKey: String?, gender: ActorEntry.Gender?, name: Range<Int>,
+                      context c: TaggingContext) -> Bool {
+        let (n, isNew) = number(entity)
+        if let roleKey { roles[roleKey] = n }
+        if let gender { genders[n] = gender }
+        // The last two capitalised words of the name, and how many there are.
+        var last = -1, previous = -1, words = 0
+        for k in name where c.isCapitalized(k) {
+            previous = last
+            last = k
+            words += 1
+        }
+        if words >= 2 {
+            let surname = c.foldedHash(last..<(last + 1))
+            surnames[surname] = n
+            noteFirstWord(surname)
+            if words >= 3 {
+                surnames[c.foldedHash([previous, last])] = n
+                // Spanish names carry two surnames; the first alone names the person (`Ochoa`).
+                let paternal = c.foldedHash(previous..<(previous + 1))
+                if surnames[paternal] == nil { surnames[paternal] = n }
+                noteFirstWord(paternal) // also the first word of the two-surname key
+            }
+        }
+        mentioned(n)
+        return !isNew
+    }
+
+    /// Records `person` as the most recent one.
+    mutating func mentioned(_ person: Person) {
+        if recent.last != person { recent.append(person) }
+        if recent.count > 16 { recent.removeFirst(recent.count - 16) }
+    }
+
+    private mutating func number(_ entity: String) -> (Person, isNew: Bool) {
+        if let n = numbers[entity] { return (n, false) }
+        numbers[entity] = entities.count
+        entities.append(entity)
+        genders.append(nil)
+        return (entities.count - 1, true)
+    }
+
+    /// The last person met with a role (lower-cased, `RoleKeys`).
+    func person(withRoleKey key: String) -> Person? { roles[key] }
+
+    func lastPerson(female: Bool) -> Person? {
+        for n in recent.reversed() {
+            switch genders[n] {
+            case .female?: if female { return n }
+            case .male?: if !female { return n }
+            case nil: return n
+            }
+        }
+        return nil
+    }
+
+    /// A known surname (two words first, then one) starting at `i`, and the token after it.
+    func surname(at i: Int, context c: TaggingContext) -> (Person, Int)? {
+        guard !surnames.isEmpty else { return nil }
+        let one = c.foldedHash(i..<(i + 1))
+        guard startsSurname(one) else { return nil }
+        if c.isCapitalized(i + 1), let n = surnames[c.foldedHash(i..<(i + 2))] { return (n, i + 2) }
+        if let n = surnames[one] { return (n, i + 1) }
+        return nil
+    }
+
+    func entity(forSurname range: Range<Int>, context c: TaggingContext) -> String? {
+        surnames[c.foldedHash(range)].map { entities[$0] }
+    }
+
+    private mutating func noteFirstWord(_ hash: UInt64) {
+        if surnames.count * 8 > firstWords.count * 64 {
+            // Four times the bits, set again from every key: a superset of the first words noted.
+            firstWords = [UInt64](repeating: 0, count: firstWords.count * 4)
+            for key in surnames.keys { setBit(key) }
+        }
+        setBit(hash)
+    }
+
+    private mutating func setBit(_ hash: UInt64) {
+        firstWords[Int(hash >> 6) & (firstWords.count - 1)] |= 1 << (hash & 63)
+    }
+
+    private func startsSurname(_ hash: UInt64) -> Bool {
+        firstWords[Int(hash >> 6) & (firstWords.count - 1)] & 1 << (hash & 63) != 0
+    }
+}
