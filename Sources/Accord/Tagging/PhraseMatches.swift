@@ -31,23 +31,23 @@ struct PhraseMatches {
     /// Per block of boundaries: where the block's matches begin in `byStart`.
     private let blockFirst: [Int32]
 
-    /// Collects the matches in order of start, those of one start in kind order.
+    /// Collects the matches in order of start, those of one start in kind order, writing the
+    /// per-token tables in place (they are allocated once, at their final size).
     struct Builder {
-        private var byStart: [PhraseMatch] = []
-        private var byKind = [[Int32]](repeating: [], count: PhraseKind.allCases.count)
-        private var bits: [UInt32]
-        private var offset: [UInt8]
-        private var blockFirst: [Int32]
+        fileprivate let bits: UnsafeMutableBufferPointer<UInt32>
+        fileprivate let offset: UnsafeMutableBufferPointer<UInt8>
+        fileprivate let blockFirst: UnsafeMutableBufferPointer<Int32>
+        fileprivate var byStart: [PhraseMatch] = []
+        /// The kind of each match of `byStart`.
+        fileprivate var kinds: [UInt8] = []
         /// The first block whose `blockFirst` is not yet set.
         private var nextBlock = 0
 
-        /// A builder for a text of `count` tokens.
-        init(count: Int) {
-            precondition(PhraseKind.allCases.count <= 16 && PhraseKind.allCases.count * 15 <= Int(UInt8.max),
-                         "a kind's bit or a block's offset does not fit")
-            bits = [UInt32](repeating: 0, count: count + 1)
-            offset = [UInt8](repeating: 0, count: count + 1)
-            blockFirst = [Int32](repeating: 0, count: (count >> PhraseMatches.blockShift) + 1)
+        fileprivate init(bits: UnsafeMutableBufferPointer<UInt32>, offset: UnsafeMutableBufferPointer<UInt8>,
+                         blockFirst: UnsafeMutableBufferPointer<Int32>) {
+            self.bits = bits
+            self.offset = offset
+            self.blockFirst = blockFirst
         }
 
         @inline(__always)
@@ -62,12 +62,38 @@ struct PhraseMatches {
             bits[start] |= 1 << kind.rawValue
             bits[Int(match.end)] |= 1 << (16 + kind.rawValue)
             byStart.append(match)
-            byKind[Int(kind.rawValue)].append(Int32(position))
+            kinds.append(kind.rawValue)
         }
+    }
 
-        func finish() -> PhraseMatches {
-            PhraseMatches(byStart: byStart, byKind: byKind, bits: bits, offset: offset, blockFirst: blockFirst)
+    /// The matches `body` adds, for a text of `count` tokens, indexed.
+    static func build(count: Int, _ body: (inout Builder) -> Void) -> PhraseMatches {
+        precondition(PhraseKind.allCases.count <= 16 && PhraseKind.allCases.count * 15 <= Int(UInt8.max),
+                     "a kind's bit or a block's offset does not fit")
+        var bits = [UInt32](repeating: 0, count: count + 1)
+        var offset = [UInt8](repeating: 0, count: count + 1)
+        var blockFirst = [Int32](repeating: 0, count: (count >> PhraseMatches.blockShift) + 1)
+        var byStart: [PhraseMatch] = [], kinds: [UInt8] = []
+        bits.withUnsafeMutableBufferPointer { bits in
+            offset.withUnsafeMutableBufferPointer { offset in
+                blockFirst.withUnsafeMutableBufferPointer { blockFirst in
+                    var builder = Builder(bits: bits, offset: offset, blockFirst: blockFirst)
+                    body(&builder)
+                    byStart = builder.byStart
+                    kinds = builder.kinds
+                }
+            }
         }
+        // Each kind's positions, in arrays of their exact size.
+        var counts = [Int](repeating: 0, count: PhraseKind.allCases.count)
+        for kind in kinds { counts[Int(kind)] += 1 }
+        var byKind = counts.map { count -> [Int32] in
+            var positions: [Int32] = []
+            positions.reserveCapacity(count)
+            return positions
+        }
+        for (position, kind) in kinds.enumerated() { byKind[Int(kind)].append(Int32(position)) }
+        return PhraseMatches(byStart: byStart, byKind: byKind, bits: bits, offset: offset, blockFirst: blockFirst)
     }
 
     private init(byStart: [PhraseMatch], byKind: [[Int32]], bits: [UInt32], offset: [UInt8], blockFirst: [Int32]) {
