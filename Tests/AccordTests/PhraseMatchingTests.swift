@@ -50,6 +50,8 @@ final class PhraseMatchingTests: XCTestCase {
             let annotation = TestSupport.annotator.annotate(variant)
             let source = annotation.source, tokens = annotation.tokens
             let ids = PhraseMatcher(lexicon: lexicon).tokenIDs(tokens, source)
+            XCTAssertEqual(ids.exact.map(\.token), ids.exact.map(\.token).sorted(), "exact ids in token order")
+            let exactIDs = Dictionary(uniqueKeysWithValues: ids.exact.map { (Int($0.token), $0.id) })
             for (i, token) in tokens.enumerated() {
                 let bytes = Array(source.utf8[token.byteRange])
                 var folded: [UInt8] = []
@@ -57,7 +59,7 @@ final class PhraseMatchingTests: XCTestCase {
                 let expected = bytes.count > 48 ? Vocabulary.none : lexicon.vocabulary.id(of: folded)
                 XCTAssertEqual(ids.folded[i], expected, String(decoding: bytes, as: UTF8.self))
                 let exact = bytes.count > 48 || !token.flags.contains(.capitalized) ? Vocabulary.none : lexicon.exactVocabulary.id(of: bytes)
-                XCTAssertEqual(ids.exact[i], exact == Vocabulary.none ? exact : exact | PhraseTrie.exactBit, String(decoding: bytes, as: UTF8.self))
+                XCTAssertEqual(exactIDs[i] ?? Vocabulary.none, exact == Vocabulary.none ? exact : exact | PhraseTrie.exactBit, String(decoding: bytes, as: UTF8.self))
             }
         }
     }
@@ -80,5 +82,18 @@ final class PhraseMatchingTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(total, 10)
+    }
+
+    /// Case-exact ids are kept only for the tokens that have one; phrases starting with one, or going
+    /// on through several (`Homeland Security`), match as with an id for every token.
+    func testCaseExactPhrasesMatchFromTheFewTokensWithExactIDs() {
+        let text = "ICE agents and the US Border Patrol met Homeland Security officials, US and US officials said. Reporters asked DHS."
+        let a = TestSupport.annotator.annotate(text)
+        let c = TaggingContext(tokens: a.tokens, source: a.source, sentences: a.sentences, lexicon: Lexicons.builtIn.tagging)
+        let found = c.matches(.actor).map { c.text(Int($0.start)..<Int($0.end)) }
+        for phrase in ["ICE", "US Border Patrol", "Homeland Security", "US", "DHS"] {
+            XCTAssertTrue(found.contains(phrase), "\(phrase) in \(found)")
+        }
+        XCTAssertEqual(found.filter { $0 == "US" }.count, 2)
     }
 }

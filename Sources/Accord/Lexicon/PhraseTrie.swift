@@ -23,17 +23,18 @@ struct PhraseTrie: Sendable {
         var child: Int32 = 0
     }
 
-    /// A node: where its payloads start in `payloadList` (set by `freeze`), and whether any phrase
-    /// goes on past it (so that a walk stops at a leaf without a look-up).
+    /// A node: where its payloads start in `payloadList` and how many there are (set by `freeze`),
+    /// and whether any phrase goes on past it (so that a walk stops at a leaf without a look-up).
+    /// Eight bytes: one load tells a walk all it needs of a node.
     fileprivate struct Node: Sendable {
         var firstPayload: Int32 = 0
+        var payloadCount: UInt16 = 0
         var hasChildren = false
     }
 
     private var edges = Array(repeating: Edge(), count: 4096)
     private var edgeCount = 0
-    /// Every node, and a last one past them whose `firstPayload` ends the last node's payloads.
-    private var nodes = [Node(), Node()]
+    private var nodes = [Node()]
     /// Payloads in the order they were added, with their nodes; `freeze` groups them by node into
     /// `payloadList` (one pass, no list per node while adding).
     private var pending: [(node: Int32, payload: PhrasePayload)] = []
@@ -43,7 +44,7 @@ struct PhraseTrie: Sendable {
     private var firstFolded: [Int32] = []
     private var firstExact: [Int32] = []
 
-    private var nodeCount: Int { nodes.count - 1 }
+    private var nodeCount: Int { nodes.count }
 
     /// Adds a phrase (a sequence of token ids) with its payload; a payload already there is kept once.
     mutating func add(_ ids: [Int32], _ payload: PhrasePayload) {
@@ -78,8 +79,9 @@ struct PhraseTrie: Sendable {
             for payload in sorted[start[node]..<start[node + 1]] where !payloadList[first...].contains(payload) {
                 payloadList.append(payload)
             }
+            guard let count = UInt16(exactly: payloadList.count - first) else { preconditionFailure("too many payloads on one phrase") }
+            nodes[node].payloadCount = count
         }
-        nodes[nodeCount].firstPayload = Int32(payloadList.count)
         pending = []
     }
 
@@ -126,13 +128,11 @@ struct PhraseTrie: Sendable {
             id == Vocabulary.none ? -1 : PhraseTrie.child(node, id, in: edges)
         }
 
+        /// The payloads of a node (empty for inner nodes), and whether any phrase goes on past it.
         @inline(__always)
-        func hasChildren(_ node: Int32) -> Bool { nodes[Int(node)].hasChildren }
-
-        /// The payloads of a node (empty for inner nodes).
-        @inline(__always)
-        func payloads(_ node: Int32) -> UnsafeBufferPointer<PhrasePayload> {
-            UnsafeBufferPointer(rebasing: payloads[Int(nodes[Int(node)].firstPayload)..<Int(nodes[Int(node) + 1].firstPayload)])
+        func visit(_ node: Int32) -> (payloads: UnsafeBufferPointer<PhrasePayload>, hasChildren: Bool) {
+            let n = nodes[Int(node)]
+            return (UnsafeBufferPointer(start: payloads.baseAddress.map { $0 + Int(n.firstPayload) }, count: Int(n.payloadCount)), n.hasChildren)
         }
     }
 

@@ -14,12 +14,11 @@ struct PhraseMatcher {
     /// Tokens longer than this are never looked up.
     private static let longestKey = 48
 
-    /// Folded and case-exact vocabulary ids of every token (`Vocabulary.none` when unknown). An ASCII
-    /// token (nearly all) is lower-cased and hashed a word of eight bytes at a time (`WordKey`); others
-    /// are folded byte by byte through `Folding`.
-    func tokenIDs(_ tokens: [Token], _ source: SourceText) -> (folded: [Int32], exact: [Int32]) {
-        var folded = [Int32](repeating: Vocabulary.none, count: tokens.count)
-        var exact = [Int32](repeating: Vocabulary.none, count: tokens.count)
+    /// Folded vocabulary ids of every token (`Vocabulary.none` when unknown), and the case-exact ids
+    /// of the few tokens that have one. An ASCII token (nearly all) is lower-cased and hashed a word
+    /// of eight bytes at a time (`WordKey`); others are folded byte by byte through `Folding`.
+    func tokenIDs(_ tokens: [Token], _ source: SourceText) -> (folded: [Int32], exact: [ExactID]) {
+        var exact: [ExactID] = []
         let vocabulary = lexicon.vocabulary, exactVocabulary = lexicon.exactVocabulary
         let checkExact = exactVocabulary.count > 0
         var scratch: [UInt8] = []
@@ -29,12 +28,15 @@ struct PhraseMatcher {
         let written = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * wordCapacity)
         defer { written.deallocate() }
         let lowered = written + wordCapacity
-        source.utf8.withUnsafeBufferPointer { bytes in
-            tokens.withUnsafeBufferPointer { tokens in
-                folded.withUnsafeMutableBufferPointer { folded in
+        let folded = [Int32](unsafeUninitializedCapacity: tokens.count) { folded, initialized in
+            source.utf8.withUnsafeBufferPointer { bytes in
+                tokens.withUnsafeBufferPointer { tokens in
                     for (i, token) in tokens.enumerated() {
                         let start = Int(token.startByte), count = Int(token.endByte) &- start
-                        if count > PhraseMatcher.longestKey { continue }
+                        if count > PhraseMatcher.longestKey {
+                            folded[i] = Vocabulary.none
+                            continue
+                        }
                         // Nearly every token is one ASCII word.
                         let word = WordKey.asciiWord(bytes, at: start, count: count)
                         var longASCII = false
@@ -58,35 +60,36 @@ struct PhraseMatcher {
                             } else {
                                 id = exactVocabulary.id(of: UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]))
                             }
-                            if id != Vocabulary.none { exact[i] = id | PhraseTrie.exactBit }
+                            if id != Vocabulary.none { exact.append(ExactID(token: Int32(i), id: id | PhraseTrie.exactBit)) }
                         }
                     }
                 }
             }
+            initialized = tokens.count
         }
         return (folded, exact)
     }
 
     /// Every phrase of the text: the trie is walked from each token that starts some phrase.
-    func match(folded: [Int32], exact: [Int32]) -> PhraseMatches {
-        var found = PhraseMatches.Builder(count: folded.count)
-        lexicon.trie.withReader { trie in
-            folded.withUnsafeBufferPointer { folded in
-                exact.withUnsafeBufferPointer { exact in
-                    var walk = PhraseWalk(trie: trie, folded: folded, exact: exact)
-                    for start in folded.indices {
-                        var kinds = walk.longest(from: start)
-                        while kinds != 0 {
-                            let kind = kinds.trailingZeroBitCount
-                            let phrase = walk.best[kind]
-                            found.add(PhraseMatch(start: Int32(start), end: phrase.end, entry: phrase.entry),
-                                      kind: PhraseKind(rawValue: UInt8(kind))!)
-                            kinds &= kinds - 1
+    func match(folded: [Int32], exact: [ExactID]) -> PhraseMatches {
+        PhraseMatches.build(count: folded.count) { found in
+            lexicon.trie.withReader { trie in
+                folded.withUnsafeBufferPointer { folded in
+                    exact.withUnsafeBufferPointer { exact in
+                        var walk = PhraseWalk(trie: trie, folded: folded, exact: exact)
+                        for start in folded.indices {
+                            var kinds = walk.longest(from: start)
+                            while kinds != 0 {
+                                let kind = kinds.trailingZeroBitCount
+                                let phrase = walk.best[kind]
+                                found.add(PhraseMatch(start: Int32(start), end: phrase.end, entry: phrase.entry),
+                                          kind: PhraseKind(rawValue: UInt8(kind))!)
+                                kinds &= kinds - 1
+                            }
                         }
                     }
                 }
             }
         }
-        return found.finish()
     }
 }

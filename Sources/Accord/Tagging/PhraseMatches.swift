@@ -5,14 +5,16 @@
 /// Sized for large documents: each match is stored once (`byStart`); the per-token index takes
 /// four bytes a token, plus one where a match starts and four per block of 16 tokens.
 struct PhraseMatches {
-    /// The matches of one kind in order of start: positions in `byStart`, read as matches.
+    /// The matches of one kind in order of start: its range of `positions` (places in `byStart`),
+    /// read as matches.
     struct KindMatches: RandomAccessCollection {
         fileprivate let byStart: [PhraseMatch]
         fileprivate let positions: [Int32]
+        fileprivate let range: Range<Int>
 
         var startIndex: Int { 0 }
-        var endIndex: Int { positions.count }
-        subscript(i: Int) -> PhraseMatch { byStart[Int(positions[i])] }
+        var endIndex: Int { range.count }
+        subscript(i: Int) -> PhraseMatch { byStart[Int(positions[range.lowerBound + i])] }
     }
 
     /// Tokens per block of `blockFirst`: small enough that a token's `offset` in its block fits a
@@ -21,8 +23,11 @@ struct PhraseMatches {
 
     /// All matches by start, those of one start in kind order.
     private let byStart: [PhraseMatch]
-    /// Per kind (`PhraseKind.rawValue`), the positions in `byStart` of its matches.
-    private let byKind: [[Int32]]
+    /// The places in `byStart` of the matches of each kind in turn (`PhraseKind.rawValue` order),
+    /// each kind's in order of start: one array of the exact size rather than one per kind.
+    private let positions: [Int32]
+    /// Where each kind's places begin in `positions`, and where the last kind's end.
+    private let kindStart: [Int]
     /// Per token boundary `0...count`: a bit per `PhraseKind` for the matches starting there (low
     /// 16 bits) and ending there (high 16 bits).
     private let bits: [UInt32]
@@ -31,23 +36,21 @@ struct PhraseMatches {
     /// Per block of boundaries: where the block's matches begin in `byStart`.
     private let blockFirst: [Int32]
 
-    /// Collects the matches in order of start, those of one start in kind order.
+    /// Collects the matches in order of start, those of one start in kind order, writing the
+    /// per-token tables in place (they are allocated once, at their final size).
     struct Builder {
-        private var byStart: [PhraseMatch] = []
-        private var byKind = [[Int32]](repeating: [], count: PhraseKind.allCases.count)
-        private var bits: [UInt32]
-        private var offset: [UInt8]
-        private var blockFirst: [Int32]
+        fileprivate let bits: UnsafeMutableBufferPointer<UInt32>
+        fileprivate let offset: UnsafeMutableBufferPointer<UInt8>
+        fileprivate let blockFirst: UnsafeMutableBufferPointer<Int32>
+        fileprivate var byStart: [PhraseMatch] = []
         /// The first block whose `blockFirst` is not yet set.
         private var nextBlock = 0
 
-        /// A builder for a text of `count` tokens.
-        init(count: Int) {
-            precondition(PhraseKind.allCases.count <= 16 && PhraseKind.allCases.count * 15 <= Int(UInt8.max),
-                         "a kind's bit or a block's offset does not fit")
-            bits = [UInt32](repeating: 0, count: count + 1)
-            offset = [UInt8](repeating: 0, count: count + 1)
-            blockFirst = [Int32](repeating: 0, count: (count >> PhraseMatches.blockShift) + 1)
+        fileprivate init(bits: UnsafeMutableBufferPointer<UInt32>, offset: UnsafeMutableBufferPointer<UInt8>,
+                         blockFirst: UnsafeMutableBufferPointer<Int32>) {
+            self.bits = bits
+            self.offset = offset
+            self.blockFirst = blockFirst
         }
 
         @inline(__always)
@@ -62,17 +65,63 @@ struct PhraseMatches {
             bits[start] |= 1 << kind.rawValue
             bits[Int(match.end)] |= 1 << (16 + kind.rawValue)
             byStart.append(match)
-            byKind[Int(kind.rawValue)].append(Int32(position))
-        }
-
-        func finish() -> PhraseMatches {
-            PhraseMatches(byStart: byStart, byKind: byKind, bits: bits, offset: offset, blockFirst: blockFirst)
         }
     }
 
-    private init(byStart: [PhraseMatch], byKind: [[Int32]], bits: [UInt32], offset: [UInt8], blockFirst: [Int32]) {
+    /// The matches `body` adds, for a text of `count` tokens, indexed.
+    static func build(count: Int, _ body: (inout Builder) -> Void) -> PhraseMatches {
+        precondition(PhraseKind.allCases.count <= 16 && PhraseKind.allCases.count * 15 <= Int(UInt8.max),
+                     "a kind's bit or a block's offset does not fit")
+        var bits = [UInt32](repeating: 0, count: count + 1)
+        var offset = [UInt8](repeating: 0, count: count + 1)
+        var blockFirst = [Int32](repeating: 0, count: (count >> PhraseMatches.blockShift) + 1)
+        var byStart: [PhraseMatch] = []
+        bits.withUnsafeMutableBufferPointer { bits in
+            offset.withUnsafeMutableBufferPointer { offset in
+                blockFirst.withUnsafeMutableBufferPointer { blockFirst in
+                    var builder = Builder(bits: bits, offset: offset, blockFirst: blockFirst)
+                    body(&builder)
+                    byStart = builder.byStart
+                }
+            }
+        }
+        let (positions, kindStart) = PhraseMatches.positionsByKind(byStart, bits)
+        return PhraseMatches(byStart: byStart, positions: positions, kindStart: kindStart, bits: bits, offset: offset, blockFirst: blockFirst)
+    }
+
+    /// The places in `byStart` grouped by kind (a counting sort, stable): the kinds of the matches
+    /// of one start are the set bits of its `bits` entry, in order, as `add` stored them.
+    private static func positionsByKind(_ byStart: [PhraseMatch], _ bits: [UInt32]) -> (positions: [Int32], kindStart: [Int]) {
+        let kinds = [UInt8](unsafeUninitializedCapacity: byStart.count) { kinds, initialized in
+            var start = -1, remaining: UInt32 = 0
+            for (position, match) in byStart.enumerated() {
+                if Int(match.start) != start {
+                    start = Int(match.start)
+                    remaining = bits[start] & 0xFFFF
+                }
+                kinds[position] = UInt8(remaining.trailingZeroBitCount)
+                remaining &= remaining &- 1
+            }
+            initialized = byStart.count
+        }
+        var kindStart = [Int](repeating: 0, count: PhraseKind.allCases.count + 1)
+        for kind in kinds { kindStart[Int(kind) + 1] += 1 }
+        for kind in PhraseKind.allCases.indices { kindStart[kind + 1] += kindStart[kind] }
+        var next = kindStart
+        let positions = [Int32](unsafeUninitializedCapacity: kinds.count) { positions, initialized in
+            for (position, kind) in kinds.enumerated() {
+                positions[next[Int(kind)]] = Int32(position)
+                next[Int(kind)] += 1
+            }
+            initialized = kinds.count
+        }
+        return (positions, kindStart)
+    }
+
+    private init(byStart: [PhraseMatch], positions: [Int32], kindStart: [Int], bits: [UInt32], offset: [UInt8], blockFirst: [Int32]) {
         self.byStart = byStart
-        self.byKind = byKind
+        self.positions = positions
+        self.kindStart = kindStart
         self.bits = bits
         self.offset = offset
         self.blockFirst = blockFirst
@@ -80,7 +129,8 @@ struct PhraseMatches {
 
     /// The matches of a kind, sorted by start.
     func matches(_ kind: PhraseKind) -> KindMatches {
-        KindMatches(byStart: byStart, positions: byKind[Int(kind.rawValue)])
+        let kind = Int(kind.rawValue)
+        return KindMatches(byStart: byStart, positions: positions, range: kindStart[kind]..<kindStart[kind + 1])
     }
 
     /// The match of `kind` starting at token `i`, if any.

@@ -11,7 +11,7 @@ struct PhraseWalk {
 
     private let trie: PhraseTrie.Reader
     private let folded: UnsafeBufferPointer<Int32>
-    private let exact: UnsafeBufferPointer<Int32>
+    private var exact: ExactCursor
     /// The longest phrase of each kind (`PhraseKind.rawValue`) from the last start, for the kinds
     /// `longest(from:)` returned.
     private(set) var best = InlineArray<16, Found>(repeating: Found())
@@ -19,17 +19,19 @@ struct PhraseWalk {
     /// Nodes still to walk from the current start, with the position of their next token.
     private var deferred: [(node: Int32, position: Int)] = []
 
-    init(trie: PhraseTrie.Reader, folded: UnsafeBufferPointer<Int32>, exact: UnsafeBufferPointer<Int32>) {
+    /// - Parameter exact: the tokens with a case-exact id, in order.
+    init(trie: PhraseTrie.Reader, folded: UnsafeBufferPointer<Int32>, exact: UnsafeBufferPointer<ExactID>) {
         self.trie = trie
         self.folded = folded
-        self.exact = exact
+        self.exact = ExactCursor(exact)
     }
 
-    /// Walks from token `start`; returns the kinds found (a bit per `PhraseKind`), their phrases in
-    /// `best`. Most tokens start no phrase: a table look-up tells.
+    /// Walks from token `start` (called with growing starts); returns the kinds found (a bit per
+    /// `PhraseKind`), their phrases in `best`. Most tokens start no phrase: a table look-up tells.
     @inline(__always)
     mutating func longest(from start: Int) -> UInt16 {
-        let first = trie.child(folded: folded[start]), firstExact = trie.child(exact: exact[start])
+        exact.skip(to: start)
+        let first = trie.child(folded: folded[start]), firstExact = trie.child(exact: exact.id(start))
         guard first >= 0 || firstExact >= 0 else { return 0 }
         return walk(from: start, first, firstExact)
     }
@@ -43,7 +45,7 @@ struct PhraseWalk {
         while true {
             if node >= 0 && position < folded.count {
                 let end = Int32(position + 1)
-                node = follow(enter(trie.child(node, folded[position]), end), enter(trie.child(node, exact[position]), end), position + 1)
+                node = follow(enter(trie.child(node, folded[position]), end), enter(trie.child(node, exact.id(position)), end), position + 1)
                 position += 1
                 continue
             }
@@ -66,13 +68,14 @@ struct PhraseWalk {
     @inline(__always)
     private mutating func enter(_ node: Int32, _ end: Int32) -> Int32 {
         guard node >= 0 else { return -1 }
-        for payload in trie.payloads(node) {
+        let (payloads, hasChildren) = trie.visit(node)
+        for payload in payloads {
             let kind = Int(payload.kind.rawValue), bit = UInt16(1) << kind
             if kinds & bit == 0 || end > best[kind].end {
                 best[kind] = Found(end: end, entry: payload.entry)
                 kinds |= bit
             }
         }
-        return trie.hasChildren(node) ? node : -1
+        return hasChildren ? node : -1
     }
 }
