@@ -23,8 +23,8 @@ struct EventLinker {
     /// A person's affiliation, from any mention that gives it.
     private let affiliations: [String: String]
 
-    init(c: TaggingContext, actors: [ActorMention], boundaries: ActorBoundaries, actions: [ActionMention], verbs: ReportingVerbs,
-         targets: [TargetMention], quotes: [Quote]) {
+    init(c: TaggingContext, actors: [ActorMention], boundaries: ActorBoundaries, countries: CountryMentions,
+         actions: [ActionMention], verbs: ReportingVerbs, targets: [TargetMention], quotes: [Quote]) {
         self.c = c
         self.verbs = verbs
         self.actors = actors
@@ -32,10 +32,11 @@ struct EventLinker {
         self.actions = actions
         self.targets = targets
         self.quotes = quotes
-        countries = CountryMentions(actors)
+        self.countries = countries
         var affiliations: [String: String] = [:]
-        for k in actors.indices {
-            if let a = actors[k].affiliation, affiliations[actors[k].entity] == nil { affiliations[actors[k].entity] = a }
+        // Backwards, so that the first mention giving an affiliation is the last written: one lookup each.
+        for k in actors.indices.reversed() {
+            if let a = actors[k].affiliation { affiliations[actors[k].entity] = a }
         }
         self.affiliations = affiliations
     }
@@ -74,7 +75,7 @@ struct EventLinker {
             while targetCursor < targets.count && targets[targetCursor].tokens.lowerBound < tokens.lowerBound { targetCursor += 1 }
             var t = targetCursor
             while t < targets.count && targets[t].tokens.lowerBound < argumentEnd { t += 1 }
-            let targetIndices = Array(targetCursor..<t)
+            let targetIndices = t > targetCursor ? Array(targetCursor..<t) : []
             // The agents of the next few verbs of the sentence: a handful, so an array.
             laterSubjects.removeAll(keepingCapacity: true)
             var b = a + 1
@@ -206,7 +207,12 @@ struct EventLinker {
                 side.append(s)
             }
         }
-        return Array(Set(side)).sorted()
+        // Distinct and in order: sorted, then each run of one actor kept once.
+        side.sort()
+        var distinct: [Int] = []
+        distinct.reserveCapacity(side.count)
+        for s in side where distinct.last != s { distinct.append(s) }
+        return distinct
     }
 
     // MARK: - Arguments

@@ -23,10 +23,11 @@ struct QuoteAttributor {
     private let verbs: ReportingVerbs
     private let countries: CountryMentions
 
-    init(c: TaggingContext, actors: [ActorMention], boundaries: ActorBoundaries, actions: [ActionMention], verbs: ReportingVerbs) {
+    init(c: TaggingContext, actors: [ActorMention], boundaries: ActorBoundaries, countries: CountryMentions,
+         actions: [ActionMention], verbs: ReportingVerbs) {
         self.c = c
         self.verbs = verbs
-        countries = CountryMentions(actors)
+        self.countries = countries
         self.actors = actors
         self.actions = actions
         actorEndingAt = boundaries.ending

@@ -48,8 +48,10 @@ struct StanceScorer {
         var cueCursor = 0
         var initiativeCursor = 0
         var recentTopic: (entity: String, sentence: Int)?
-        // Each holder's latest label toward each initiative, and the record number that set it.
-        var positions: [String: [String: (label: StanceRecord.Label, order: Int)]] = [:]
+        // Each holder's latest label toward each initiative, and the record number that set it: a
+        // holder's initiatives are few, so an array of them, found by the holder's number.
+        var holderNumber: [String: Int] = [:]
+        var positions: [[(initiative: String, label: StanceRecord.Label, order: Int)]] = []
         for (s, sentence) in c.sentences.enumerated() {
             while initiativeCursor < initiatives.count && initiatives[initiativeCursor].sentence < s { initiativeCursor += 1 }
             var k = initiativeCursor
@@ -62,7 +64,7 @@ struct StanceScorer {
             // Most sentences have no cue, or no initiative to take a position toward: skip them
             // before building anything.
             let reportingVerbs = reportingActions(in: sentence)
-            guard firstCue < cueCursor || reportingVerbs.contains(where: verbs.isCriticism) else { continue }
+            guard firstCue < cueCursor || hasCriticism(reportingVerbs) else { continue }
             let backReference = named.isEmpty
             var targets: [(entity: String, token: Int)] = []
             if backReference {
@@ -92,12 +94,21 @@ struct StanceScorer {
                 // A back-reference that would contradict its holder's earlier position means the other
                 // initiative (`Goodbye Merida ... This is going to be a huge success.`).
                 // Of several such, the one the holder spoke of most recently: never a dictionary's order.
-                if backReference, let earlier = positions[holder]?[resolved], earlier.label != label,
-                   let other = positions[holder]?.filter({ $0.value.label == label && $0.key != resolved })
-                       .max(by: { $0.value.order < $1.value.order })?.key {
+                let h = holderNumber[holder] ?? positions.count
+                if h == positions.count {
+                    holderNumber[holder] = h
+                    positions.append([])
+                }
+                if backReference, let earlier = positions[h].first(where: { $0.initiative == resolved }), earlier.label != label,
+                   let other = positions[h].filter({ $0.label == label && $0.initiative != resolved })
+                       .max(by: { $0.order < $1.order })?.initiative {
                     entity = other
                 }
-                positions[holder, default: [:]][entity] = (label, records.count)
+                if let slot = positions[h].firstIndex(where: { $0.initiative == entity }) {
+                    positions[h][slot] = (entity, label, records.count)
+                } else {
+                    positions[h].append((entity, label, records.count))
+                }
                 records.append(StanceRecord(sentence: s, quote: quote, holder: holder, toward: entity, label: label, score: score,
                                             cues: entry.cues.count > 1 ? entry.cues.sorted { $0.span < $1.span } : entry.cues))
             }
@@ -154,6 +165,12 @@ struct StanceScorer {
         return result
     }
 
+    /// Whether some of these actions are criticism.
+    private func hasCriticism(_ reportingVerbs: ArraySlice<Int>) -> Bool {
+        for a in reportingVerbs where verbs.isCriticism(a) { return true }
+        return false
+    }
+
     /// The speech and criticism actions of a sentence, as action indices.
     private func reportingActions(in sentence: Sentence) -> ArraySlice<Int> {
         let s = Int(c.tokenSentence[sentence.tokens.lowerBound])
@@ -207,12 +224,14 @@ struct StanceScorer {
         let last = sentence.tokens.upperBound - 1
         let mark = c.tokens[last].byteRange
         if mark.count == 1 && c.source.utf8[mark.lowerBound] == UInt8(ascii: "?") { return true }
-        for k in sentence.tokens {
-            let id = c.id(k)
-            if id == c.words.if_ || id == c.words.unless { return true }
-            if id == c.words.then, k == sentence.tokens.lowerBound || c.id(k - 1) == c.words.only { return true }
+        let (ifWord, unless, then, only) = (c.words.if_, c.words.unless, c.words.then, c.words.only)
+        return c.folded.withUnsafeBufferPointer { ids in
+            for k in sentence.tokens {
+                if ids[k] == ifWord || ids[k] == unless { return true }
+                if ids[k] == then, k == sentence.tokens.lowerBound || ids[k - 1] == only { return true }
+            }
+            return false
         }
-        return false
     }
 
     private func quoteIndex(containing token: Int) -> Int? {

@@ -14,25 +14,19 @@ struct TokenMarks {
 
     /// Indexes items `0..<count` at boundaries `0...boundaries` given by `position`.
     init(boundaries: Int, count: Int, keep: Keep, position: (Int) -> Int) {
-        var inOrder = true
-        var i = 1
-        while i < count && inOrder {
-            inOrder = position(i - 1) <= position(i)
-            i += 1
-        }
-        if inOrder {
-            self.init(boundaries: boundaries, count: count, keep: keep) { (position($0), $0) }
+        if let inOrder = TokenMarks(boundaries: boundaries, count: count, keep: keep, pair: { (position($0), $0) }) {
+            self = inOrder
         } else {
             // Nested mentions: sorted by boundary, then item, so that `first` and `last` keep their meaning.
             let pairs = (0..<count).map { (boundary: position($0), item: $0) }
                 .sorted { ($0.boundary, $0.item) < ($1.boundary, $1.item) }
-            self.init(boundaries: boundaries, count: count, keep: keep) { pairs[$0] }
+            self = TokenMarks(boundaries: boundaries, count: count, keep: keep) { pairs[$0] }!
         }
     }
 
-    /// Indexes the items of `count` (boundary, item) pairs given in order of boundary: in one pass,
-    /// each word's rank being the number of items met before its first.
-    private init(boundaries: Int, count: Int, keep: Keep, pair: (Int) -> (boundary: Int, item: Int)) {
+    /// Indexes the items of `count` (boundary, item) pairs in one pass, each word's rank being the
+    /// number of items met before its first; `nil` when the boundaries are out of order.
+    private init?(boundaries: Int, count: Int, keep: Keep, pair: (Int) -> (boundary: Int, item: Int)) {
         var bits = [UInt64](repeating: 0, count: boundaries >> 6 + 1)
         var rank = [Int32](repeating: 0, count: bits.count)
         var items: [Int32] = []
@@ -40,7 +34,8 @@ struct TokenMarks {
         var previous = -1, ranked = 0
         for j in 0..<count {
             let (k, item) = pair(j)
-            if k == previous {
+            if k <= previous {
+                guard k == previous else { return nil }
                 if keep == .last { items[items.count - 1] = Int32(item) }
                 continue
             }
