@@ -161,8 +161,10 @@ struct EventLinker {
         if c.wordFlags(k).contains(.auxiliary) { return true }
         if c.match(.modal, at: k) != nil || c.match(.negator, at: k) != nil { return true }
         if c.id(k) == c.words.not { return true }
-        let text = c.source.utf8[c.tokens[k].byteRange]
-        if text.count > 3, text.last == UInt8(ascii: "y"), text.dropLast().last == UInt8(ascii: "l"), c.isLowercase(k) { return true }
+        // An adverb in `-ly`.
+        let end = Int(c.tokens[k].endByte)
+        if end - Int(c.tokens[k].startByte) > 3, c.source.utf8[end - 1] == UInt8(ascii: "y"), c.source.utf8[end - 2] == UInt8(ascii: "l"),
+           c.isLowercase(k) { return true }
         // Inside a modal phrase that started earlier (`seeks to`, `aims to`).
         for back in 1...3 where k - back >= 0 {
             if let m = c.match(.modal, at: k - back), Int(m.end) > k { return true }
