@@ -6,7 +6,16 @@ struct ReportingVerbs {
     private let kinds: [Kind]
 
     init(_ actions: [ActionMention]) {
-        kinds = actions.map { $0.actionClass == "say" ? .speech : $0.actionClass == "criticize" ? .criticism : .other }
+        kinds = actions.map { ReportingVerbs.kind(of: $0.actionClass) }
+    }
+
+    /// The lengths first: most classes have neither, and an ASCII name equals only itself.
+    private static func kind(of actionClass: String) -> Kind {
+        switch actionClass.utf8.count {
+        case 3: actionClass == "say" ? .speech : .other
+        case 9: actionClass == "criticize" ? .criticism : .other
+        default: .other
+        }
     }
 
     /// A `say` action.

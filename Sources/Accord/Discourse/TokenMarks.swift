@@ -29,28 +29,39 @@ struct TokenMarks {
     private init?(boundaries: Int, count: Int, keep: Keep, pair: (Int) -> (boundary: Int, item: Int)) {
         var bits = [UInt64](repeating: 0, count: boundaries >> 6 + 1)
         var rank = [Int32](repeating: 0, count: bits.count)
-        var items: [Int32] = []
-        items.reserveCapacity(count)
-        var previous = -1, ranked = 0
-        for j in 0..<count {
-            let (k, item) = pair(j)
-            if k <= previous {
-                guard k == previous else { return nil }
-                if keep == .last { items[items.count - 1] = Int32(item) }
-                continue
+        var items = [Int32](repeating: -1, count: count)
+        var marked = 0
+        // On the buffers: a bounds and uniqueness check per write would cost more than the write.
+        let inOrder = bits.withUnsafeMutableBufferPointer { bits in
+            rank.withUnsafeMutableBufferPointer { rank in
+                items.withUnsafeMutableBufferPointer { items in
+                    var previous = -1, ranked = 0
+                    for j in 0..<count {
+                        let (k, item) = pair(j)
+                        if k <= previous {
+                            guard k == previous else { return false }
+                            if keep == .last { items[marked - 1] = Int32(item) }
+                            continue
+                        }
+                        previous = k
+                        while ranked <= k >> 6 {
+                            rank[ranked] = Int32(marked)
+                            ranked += 1
+                        }
+                        bits[k >> 6] |= 1 << UInt64(k & 63)
+                        items[marked] = Int32(item)
+                        marked += 1
+                    }
+                    while ranked < rank.count {
+                        rank[ranked] = Int32(marked)
+                        ranked += 1
+                    }
+                    return true
+                }
             }
-            previous = k
-            while ranked <= k >> 6 {
-                rank[ranked] = Int32(items.count)
-                ranked += 1
-            }
-            bits[k >> 6] |= 1 << UInt64(k & 63)
-            items.append(Int32(item))
         }
-        while ranked < rank.count {
-            rank[ranked] = Int32(items.count)
-            ranked += 1
-        }
+        guard inOrder else { return nil }
+        if marked < count { items.removeLast(count - marked) }
         self.bits = bits
         self.rank = rank
         self.items = items
