@@ -4,10 +4,18 @@ struct Discourse {
     let context: TaggingContext
 
     func annotate(_ a: inout Annotation) {
-        let (quotes, warnings) = QuoteAttributor(c: context, actors: a.actors, actions: a.actions).quotes()
+        // One index of where actors end and start, of the countries named and of the reporting verbs
+        // serves all three stages.
+        let boundaries = ActorBoundaries(a.actors, tokenCount: context.count)
+        let countries = CountryMentions(a.actors)
+        let verbs = ReportingVerbs(a.actions)
+        let (quotes, warnings) = QuoteAttributor(c: context, actors: a.actors, boundaries: boundaries, countries: countries,
+                                                 actions: a.actions, verbs: verbs).quotes()
         a.quotes = quotes
         a.warnings += warnings
-        a.events = EventLinker(c: context, actors: a.actors, actions: a.actions, targets: a.targets, quotes: quotes).events()
-        a.stance = StanceScorer(c: context, actors: a.actors, initiatives: a.initiatives, actions: a.actions, quotes: quotes).records()
+        a.events = EventLinker(c: context, actors: a.actors, boundaries: boundaries, countries: countries,
+                               actions: a.actions, verbs: verbs, targets: a.targets, quotes: quotes).events()
+        a.stance = StanceScorer(c: context, actors: a.actors, boundaries: boundaries, initiatives: a.initiatives,
+                                actions: a.actions, verbs: verbs, quotes: quotes).records()
     }
 }

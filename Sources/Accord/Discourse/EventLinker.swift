@@ -16,44 +16,55 @@ struct EventLinker {
     let targets: [TargetMention]
     let quotes: [Quote]
     private let countries: CountryMentions
+    /// Actor index by the token just past its end (the last such actor; `-1` where none ends).
+    private let actorEndingAt: TokenMarks
+    /// Which actions are speech or criticism.
+    private let verbs: ReportingVerbs
     /// A person's affiliation, from any mention that gives it.
     private let affiliations: [String: String]
 
-    init(c: TaggingContext, actors: [ActorMention], actions: [ActionMention], targets: [TargetMention], quotes: [Quote]) {
+    init(c: TaggingContext, actors: [ActorMention], boundaries: ActorBoundaries, countries: CountryMentions,
+         actions: [ActionMention], verbs: ReportingVerbs, targets: [TargetMention], quotes: [Quote]) {
         self.c = c
+        self.verbs = verbs
         self.actors = actors
+        actorEndingAt = boundaries.ending
         self.actions = actions
         self.targets = targets
         self.quotes = quotes
-        countries = CountryMentions(actors)
+        self.countries = countries
         var affiliations: [String: String] = [:]
-        for k in actors.indices {
-            if let a = actors[k].affiliation, affiliations[actors[k].entity] == nil { affiliations[actors[k].entity] = a }
+        // Backwards, so that the first mention giving an affiliation is the last written: one lookup each.
+        for k in actors.indices.reversed() {
+            if let a = actors[k].affiliation { affiliations[actors[k].entity] = a }
         }
         self.affiliations = affiliations
     }
 
     func events() -> [Event] {
         var events: [Event] = []
-        let actorEndingAt = endIndex(actors.map(\.tokens))
-        let quoteOf = quoteIndex()
         // Subjects first: an argument ends where a later action's own subject begins.
         let past = pastForms()
-        var subjects: [(agents: [Int], start: Int)?] = actions.indices.map { subject(of: $0, past[$0], actorEndingAt, quoteOf) }
+        var subjects: [(agents: [Int], start: Int)?] = actions.indices.map { subject(of: $0, past[$0]) }
         let leadIns = listLeadIns()
+        var leadInCursor = 0
         var previous: (agents: [Int], sentence: Int)?
         var targetCursor = 0
+        var objectCursor = 0
         var laterSubjects: [Int] = []
         for a in actions.indices {
             let sentence = actions[a].sentence
             let tokens = actions[a].tokens
-            if actions[a].actionClass == "say" || actions[a].actionClass == "criticize" {
+            if verbs.isReporting(a) {
                 if let s = subjects[a] { previous = (s.agents, sentence) }
                 continue
             }
             var agents = subjects[a]?.agents
             if agents == nil, let previous, previous.sentence == sentence { agents = previous.agents }
-            if agents == nil, isFirstAction(a), let lead = leadIns[sentence] { agents = lead }
+            if agents == nil, isFirstAction(a) {
+                while leadInCursor < leadIns.count && leadIns[leadInCursor].sentence < sentence { leadInCursor += 1 }
+                if leadInCursor < leadIns.count && leadIns[leadInCursor].sentence == sentence { agents = leadIns[leadInCursor].agents }
+            }
             subjects[a] = subjects[a] ?? agents.map { ($0, tokens.lowerBound) }
             guard let agents, !agents.isEmpty else { continue }
             previous = (agents, sentence)
@@ -62,12 +73,9 @@ struct EventLinker {
             let nextAction = a + 1 < actions.count && actions[a + 1].sentence == sentence
                 ? actions[a + 1].tokens.lowerBound : argumentEnd
             while targetCursor < targets.count && targets[targetCursor].tokens.lowerBound < tokens.lowerBound { targetCursor += 1 }
-            var targetIndices: [Int] = []
             var t = targetCursor
-            while t < targets.count && targets[t].tokens.lowerBound < argumentEnd {
-                targetIndices.append(t)
-                t += 1
-            }
+            while t < targets.count && targets[t].tokens.lowerBound < argumentEnd { t += 1 }
+            let targetIndices = t > targetCursor ? Array(targetCursor..<t) : []
             // The agents of the next few verbs of the sentence: a handful, so an array.
             laterSubjects.removeAll(keepingCapacity: true)
             var b = a + 1
@@ -75,8 +83,11 @@ struct EventLinker {
                 if let later = subjects[b] { laterSubjects += later.agents }
                 b += 1
             }
+            // The first actor starting at or after the verb's end: a cursor, as verbs come in text order.
+            while objectCursor < actors.count && actors[objectCursor].tokens.lowerBound < tokens.upperBound { objectCursor += 1 }
+            while objectCursor > 0 && actors[objectCursor - 1].tokens.lowerBound >= tokens.upperBound { objectCursor -= 1 }
             var objects: [Int] = []
-            var o = actors.firstIndex(startingAtOrAfter: tokens.upperBound)
+            var o = objectCursor
             while o < actors.count && actors[o].tokens.upperBound <= nextAction {
                 if !agents.contains(o) && !laterSubjects.contains(o) { objects.append(o) }
                 o += 1
@@ -91,7 +102,7 @@ struct EventLinker {
     // MARK: - Subjects
 
     /// The agents standing right before an action, and where they start.
-    private func subject(of action: Int, _ isPast: Bool, _ actorEndingAt: [Int32], _ quoteOf: [Int32]) -> (agents: [Int], start: Int)? {
+    private func subject(of action: Int, _ isPast: Bool) -> (agents: [Int], start: Int)? {
         let first = actions[action].tokens.lowerBound
         if isPassive(first, isPast) { return nil }
         var k = first
@@ -100,15 +111,15 @@ struct EventLinker {
             let before = k - 1
             if actorEndingAt[k] >= 0 {
                 let actor = Int(actorEndingAt[k])
-                let agents = coordinated(actor, actorEndingAt)
+                let agents = coordinated(actor)
                 return (agents, actors[agents.min()!].tokens.lowerBound)
             }
             if let collective = c.match(.collective, endingAt: k, after: sentenceStart - 1) {
                 let agents = bothCountries(before: Int(collective.start))
                 return agents.isEmpty ? nil : (agents, Int(collective.start))
             }
-            if c.id(before) == c.words.we, quoteOf[before] >= 0 {
-                let agents = speakerSide(Int(quoteOf[before]))
+            if c.id(before) == c.words.we, let quote = quoteIndex(containing: before) {
+                let agents = speakerSide(quote)
                 return agents.isEmpty ? nil : (agents, before)
             }
             guard isSkippable(before) else { return nil }
@@ -150,8 +161,10 @@ struct EventLinker {
         if c.wordFlags(k).contains(.auxiliary) { return true }
         if c.match(.modal, at: k) != nil || c.match(.negator, at: k) != nil { return true }
         if c.id(k) == c.words.not { return true }
-        let text = c.source.utf8[c.tokens[k].byteRange]
-        if text.count > 3, text.last == UInt8(ascii: "y"), text.dropLast().last == UInt8(ascii: "l"), c.isLowercase(k) { return true }
+        // An adverb in `-ly`.
+        let end = Int(c.tokens[k].endByte)
+        if end - Int(c.tokens[k].startByte) > 3, c.source.utf8[end - 1] == UInt8(ascii: "y"), c.source.utf8[end - 2] == UInt8(ascii: "l"),
+           c.isLowercase(k) { return true }
         // Inside a modal phrase that started earlier (`seeks to`, `aims to`).
         for back in 1...3 where k - back >= 0 {
             if let m = c.match(.modal, at: k - back), Int(m.end) > k { return true }
@@ -161,7 +174,7 @@ struct EventLinker {
     }
 
     /// `A, B and C`: the actors coordinated with the one ending the subject.
-    private func coordinated(_ actor: Int, _ actorEndingAt: [Int32]) -> [Int] {
+    private func coordinated(_ actor: Int) -> [Int] {
         var agents = [actor]
         var start = actors[actor].tokens.lowerBound
         while start >= 2 {
@@ -196,7 +209,12 @@ struct EventLinker {
                 side.append(s)
             }
         }
-        return Array(Set(side)).sorted()
+        // Distinct and in order: sorted, then each run of one actor kept once.
+        side.sort()
+        var distinct: [Int] = []
+        distinct.reserveCapacity(side.count)
+        for s in side where distinct.last != s { distinct.append(s) }
+        return distinct
     }
 
     // MARK: - Arguments
@@ -224,13 +242,14 @@ struct EventLinker {
 
     /// List items and the agents of the lead-in line they follow (`The United States and Mexico will:`),
     /// in one pass: an item takes the nearest lead-in before it; a line that is no item ends the list.
-    private func listLeadIns() -> [Int: [Int]] {
-        var result: [Int: [Int]] = [:]
+    /// In order of sentence, for a cursor to walk.
+    private func listLeadIns() -> [(sentence: Int, agents: [Int])] {
+        var result: [(sentence: Int, agents: [Int])] = []
         var actorCursor = 0
         var current: (agents: [Int], sentence: Int)?
         for (s, sentence) in c.sentences.enumerated() {
             if let lead = current {
-                if s == lead.sentence + 1 || startsListItem(s) { result[s] = lead.agents } else { current = nil }
+                if s == lead.sentence + 1 || startsListItem(s) { result.append((s, lead.agents)) } else { current = nil }
             }
             let last = sentence.tokens.upperBound - 1
             let mark = c.tokens[last].byteRange
@@ -261,21 +280,32 @@ struct EventLinker {
 
     private func isFirstAction(_ a: Int) -> Bool { a == 0 || actions[a - 1].sentence != actions[a].sentence }
 
+    /// Whether a sentence opens with a bullet (`-` `•` `*` `·` `–` `—`) or a number with a period (`1.`).
     private func startsListItem(_ sentence: Int) -> Bool {
         let first = c.sentences[sentence].tokens.lowerBound
-        let text = c.text(first..<(first + 1))
-        return ["-", "•", "*", "·", "–", "—"].contains(text) || (c.flags(first).contains(.numeric) && text.hasSuffix("."))
+        if EventLinker.isBullet(c.source.utf8[c.tokens[first].byteRange]) { return true }
+        return c.flags(first).contains(.numeric) && c.text(first..<(first + 1)).hasSuffix(".")
     }
 
-    private func endIndex(_ ranges: [Range<Int>]) -> [Int32] {
-        var map = [Int32](repeating: -1, count: c.count + 1)
-        for (i, r) in ranges.enumerated() { map[r.upperBound] = Int32(i) }
-        return map
+    /// Whether a token's bytes are a bullet; `·` also as U+0387, which `String` equality (canonical
+    /// equivalence) takes for U+00B7.
+    static func isBullet(_ text: ArraySlice<UInt8>) -> Bool {
+        let b = text.startIndex
+        switch text.count {
+        case 1: return text[b] == UInt8(ascii: "-") || text[b] == UInt8(ascii: "*")
+        case 2: return text[b] == 0xC2 && text[b + 1] == 0xB7 || text[b] == 0xCE && text[b + 1] == 0x87
+        case 3: return text[b] == 0xE2 && text[b + 1] == 0x80 && (text[b + 2] == 0xA2 || text[b + 2] == 0x93 || text[b + 2] == 0x94)
+        default: return false
+        }
     }
 
-    private func quoteIndex() -> [Int32] {
-        var map = [Int32](repeating: -1, count: c.count)
-        for (q, quote) in quotes.enumerated() { for k in quote.tokens { map[k] = Int32(q) } }
-        return map
+    /// The quote holding a token, if any (quotes are in text order and do not overlap): a binary search.
+    private func quoteIndex(containing token: Int) -> Int? {
+        var lo = 0, hi = quotes.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if quotes[mid].tokens.upperBound <= token { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < quotes.count && quotes[lo].tokens.contains(token) ? lo : nil
     }
 }

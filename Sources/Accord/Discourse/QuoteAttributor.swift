@@ -14,24 +14,30 @@ struct QuoteAttributor {
     static let warningLimit = 10
 
     /// Actor index by the token just past its end (`-1` where none ends).
-    private let actorEndingAt: [Int32]
+    private let actorEndingAt: TokenMarks
+    /// Actor index by its first token (`-1` where none starts).
+    private let actorAt: TokenMarks
+    /// Action index by its first token (`-1` where none starts).
+    private let actionAt: TokenMarks
+    /// Which actions are speech or criticism.
+    private let verbs: ReportingVerbs
     private let countries: CountryMentions
 
-    init(c: TaggingContext, actors: [ActorMention], actions: [ActionMention]) {
+    init(c: TaggingContext, actors: [ActorMention], boundaries: ActorBoundaries, countries: CountryMentions,
+         actions: [ActionMention], verbs: ReportingVerbs) {
         self.c = c
-        countries = CountryMentions(actors)
+        self.verbs = verbs
+        self.countries = countries
         self.actors = actors
         self.actions = actions
-        var ending = [Int32](repeating: -1, count: c.count + 1)
-        for (i, actor) in actors.enumerated() { ending[actor.tokens.upperBound] = Int32(i) }
-        actorEndingAt = ending
+        actorEndingAt = boundaries.ending
+        actorAt = boundaries.starting
+        actionAt = TokenMarks(boundaries: c.count, count: actions.count, keep: .first) { actions[$0].tokens.lowerBound }
     }
 
     func quotes() -> (quotes: [Quote], warnings: [String]) {
         var quotes: [Quote] = []
         var warnings: [String] = []
-        let actorAt = index(actors.count) { actors[$0].tokens.lowerBound }
-        let actionAt = index(actions.count) { actions[$0].tokens.lowerBound }
         var previous: (paragraph: Int, speakers: [Int], cue: String?)?
         var unbalanced = 0
         for pair in QuoteRegions.pairs(c.tokens, c.source) {
@@ -44,9 +50,9 @@ struct QuoteAttributor {
             }
             guard !inner.isEmpty else { continue }
             let paragraph = Int(c.paragraph[pair.open])
-            var found = after(pair, actorAt, actionAt) ?? before(pair, actorAt, actionAt)
+            var found = after(pair) ?? before(pair)
             if found == nil {
-                found = lastSpeechAct(before: pair.open, paragraph: paragraph, actorAt)
+                found = lastSpeechAct(before: pair.open, paragraph: paragraph)
             }
             if found == nil, let previous, previous.paragraph == paragraph {
                 found = (previous.speakers, previous.cue)
@@ -64,13 +70,13 @@ struct QuoteAttributor {
     // MARK: - Attribution patterns
 
     /// `"…," said Ebrard` / `"…," Ebrard said` / `"…," the joint statement read`.
-    private func after(_ pair: QuoteRegions.Pair, _ actorAt: [Int32], _ actionAt: [Int32]) -> (speakers: [Int], cue: String?)? {
+    private func after(_ pair: QuoteRegions.Pair) -> (speakers: [Int], cue: String?)? {
         var k = pair.close + 1
         guard pair.balanced, k < c.count, !c.flags(k).contains(.lineBefore) else { return nil }
         let limit = min(c.count, k + 14)
         var subject: [Int] = []
         while k < limit, !c.flags(k).contains(.lineBefore), !c.isQuote(k) || k == pair.close + 1 {
-            if let a = actionAt[k] >= 0 ? Int(actionAt[k]) : nil, actions[a].actionClass == "say" || actions[a].actionClass == "criticize" {
+            if let a = actionAt[k] >= 0 ? Int(actionAt[k]) : nil, verbs.isReporting(a) {
                 let cue = c.text(actions[a].tokens)
                 if !subject.isEmpty { return (subject, cue) }
                 // `said Ebrard` / `said Mexico's Foreign Affairs Secretary Marcelo Ebrard`
@@ -97,13 +103,13 @@ struct QuoteAttributor {
     }
 
     /// `Ebrard said: "…"`, `Ebrard said, "…"`, `according to Ebrard, "…"`.
-    private func before(_ pair: QuoteRegions.Pair, _ actorAt: [Int32], _ actionAt: [Int32]) -> (speakers: [Int], cue: String?)? {
+    private func before(_ pair: QuoteRegions.Pair) -> (speakers: [Int], cue: String?)? {
         let sentenceStart = c.sentenceStart(pair.open)
         var k = pair.open - 1
         if k >= 0, c.isPunctuation(k) { k -= 1 }
         while k >= sentenceStart && k >= pair.open - 24 {
             if c.isQuote(k) { return nil }
-            if actionAt[k] >= 0, actions[Int(actionAt[k])].actionClass == "say" {
+            if actionAt[k] >= 0, verbs.isSpeech(Int(actionAt[k])) {
                 let verb = actions[Int(actionAt[k])].tokens
                 guard let speaker = subject(ofVerbAt: verb.lowerBound, sentenceStart: sentenceStart) else { return nil }
                 return ([speaker], c.text(verb))
@@ -134,7 +140,7 @@ struct QuoteAttributor {
     }
 
     /// `…, he said. "…"`: the speaker of the latest speech verb of the paragraph, outside quotes.
-    private func lastSpeechAct(before open: Int, paragraph: Int, _ actorAt: [Int32]) -> (speakers: [Int], cue: String?)? {
+    private func lastSpeechAct(before open: Int, paragraph: Int) -> (speakers: [Int], cue: String?)? {
         var lo = 0, hi = actions.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -144,7 +150,7 @@ struct QuoteAttributor {
         let oldest = a - 50 // a bounded look back: linear even in a document of one paragraph
         while a >= 0, a > oldest, Int(c.paragraph[actions[a].tokens.lowerBound]) == paragraph {
             let action = actions[a]
-            if action.actionClass == "say", !c.inQuote[action.tokens.lowerBound] {
+            if verbs.isSpeech(a), !c.inQuote[action.tokens.lowerBound] {
                 let verb = action.tokens
                 let subject = actorEndingAt[verb.lowerBound]
                 if subject >= 0, !c.inQuote[actors[Int(subject)].tokens.lowerBound] {
@@ -176,13 +182,6 @@ struct QuoteAttributor {
         case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ":"): return true
         default: return false
         }
-    }
-
-    /// The token index → item index map for `count` spans starting at `start(i)` (`-1` where none starts).
-    private func index(_ count: Int, start: (Int) -> Int) -> [Int32] {
-        var map = [Int32](repeating: -1, count: c.count + 1)
-        for i in 0..<count where map[start(i)] < 0 { map[start(i)] = Int32(i) }
-        return map
     }
 
     private func uniqueEntities(_ speakers: [Int]) -> [String] {

@@ -36,10 +36,17 @@ enum QuoteRegions {
         source.utf8.withUnsafeBufferPointer { bytes in
             tokens.withUnsafeBufferPointer { tokens in
                 var openAt: Int?
-                for i in tokens.indices {
+                var i = 0
+                while true {
+                    // Only quote marks, and line breaks inside a quotation, matter: skip the rest in a tight loop.
+                    if openAt == nil {
+                        while i < tokens.count && tokens[i].kind != .quote { i += 1 }
+                    } else {
+                        while i < tokens.count && tokens[i].kind != .quote && !tokens[i].flags.contains(.lineBefore) { i += 1 }
+                    }
+                    guard i < tokens.count else { break }
                     let token = tokens[i]
-                    // Only quote marks, and line breaks inside a quotation, matter.
-                    guard token.kind == .quote || openAt != nil && token.flags.contains(.lineBefore) else { continue }
+                    defer { i += 1 }
                     if let open = openAt, token.flags.contains(.lineBefore), i > open + 1 {
                         // A new paragraph: it continues the quotation only if it opens with a quote mark.
                         let m = mark(token, bytes)

@@ -10,33 +10,27 @@ struct StanceScorer {
     let initiatives: [InitiativeMention]
     let actions: [ActionMention]
     let quotes: [Quote]
-    /// Actor index by the token just past its end (the last such actor; `-1` where none ends).
-    private let actorEndingAt: [Int32]
-    /// Actor index by its first token (the first such actor; `-1` where none starts).
-    private let actorStartingAt: [Int32]
+    /// Where each actor ends and starts.
+    private let boundaries: ActorBoundaries
+    /// Which actions are speech or criticism.
+    private let verbs: ReportingVerbs
     /// Indices of the speech and criticism actions, in text order (so grouped by sentence).
     private let reporting: [Int]
     /// Where each sentence's actions start in `reporting` (one more entry than sentences).
     private let reportingStart: [Int32]
 
-    init(c: TaggingContext, actors: [ActorMention], initiatives: [InitiativeMention], actions: [ActionMention], quotes: [Quote]) {
+    init(c: TaggingContext, actors: [ActorMention], boundaries: ActorBoundaries, initiatives: [InitiativeMention],
+         actions: [ActionMention], verbs: ReportingVerbs, quotes: [Quote]) {
         self.c = c
+        self.verbs = verbs
         self.actors = actors
+        self.boundaries = boundaries
         self.initiatives = initiatives
         self.actions = actions
         self.quotes = quotes
-        var ending = [Int32](repeating: -1, count: c.count + 1)
-        var starting = [Int32](repeating: -1, count: c.count + 1)
-        for i in actors.indices {
-            let tokens = actors[i].tokens
-            ending[tokens.upperBound] = Int32(i)
-            if starting[tokens.lowerBound] < 0 { starting[tokens.lowerBound] = Int32(i) }
-        }
-        actorEndingAt = ending
-        actorStartingAt = starting
         var reporting: [Int] = []
         var reportingStart = [Int32](repeating: 0, count: c.sentences.count + 1)
-        for a in actions.indices where actions[a].actionClass == "say" || actions[a].actionClass == "criticize" {
+        for a in actions.indices where verbs.isReporting(a) {
             reporting.append(a)
             reportingStart[actions[a].sentence + 1] += 1
         }
@@ -54,8 +48,10 @@ struct StanceScorer {
         var cueCursor = 0
         var initiativeCursor = 0
         var recentTopic: (entity: String, sentence: Int)?
-        // Each holder's latest label toward each initiative, and the record number that set it.
-        var positions: [String: [String: (label: StanceRecord.Label, order: Int)]] = [:]
+        // Each holder's latest label toward each initiative, and the record number that set it: a
+        // holder's initiatives are few, so an array of them, found by the holder's number.
+        var holderNumber: [String: Int] = [:]
+        var positions: [[(initiative: String, label: StanceRecord.Label, order: Int)]] = []
         for (s, sentence) in c.sentences.enumerated() {
             while initiativeCursor < initiatives.count && initiatives[initiativeCursor].sentence < s { initiativeCursor += 1 }
             var k = initiativeCursor
@@ -65,30 +61,27 @@ struct StanceScorer {
 
             let firstCue = cueCursor
             while cueCursor < lexiconCues.count && lexiconCues[cueCursor].sentence == s { cueCursor += 1 }
-            // Most sentences have no cue: skip them before building anything.
-            guard firstCue < cueCursor || reportingActions(in: sentence).contains(where: { actions[$0].actionClass == "criticize" })
-            else { continue }
-            let cues = lexiconCues[firstCue..<cueCursor].map(\.cue) + criticismCues(in: sentence)
-            guard !isConditionalOrQuestion(sentence) else { continue }
-            var targets: [(entity: String, token: Int)] = named.map { (initiatives[$0].entity, initiatives[$0].tokens.lowerBound) }
-            let backReference = targets.isEmpty
+            // Most sentences have no cue, or no initiative to take a position toward: skip them
+            // before building anything.
+            let reportingVerbs = reportingActions(in: sentence)
+            guard firstCue < cueCursor || hasCriticism(reportingVerbs) else { continue }
+            let backReference = named.isEmpty
+            var targets: [(entity: String, token: Int)] = []
             if backReference {
                 guard let topic = recentTopic, s - topic.sentence <= 3 else { continue }
                 targets = [(topic.entity, sentence.tokens.lowerBound)]
             }
+            guard !isConditionalOrQuestion(sentence) else { continue }
+            if !backReference { targets = named.map { (initiatives[$0].entity, initiatives[$0].tokens.lowerBound) } }
             let contrast = contrastPoint(in: sentence)
-            // A sentence names one or two initiatives: a linear search beats hashing their names.
-            var byInitiative: [(key: String, value: (score: Double, cues: [StanceRecord.Cue], first: Int))] = []
-            for cue in cues {
-                guard let scored = score(cue, contrast: contrast, sentenceStart: sentence.tokens.lowerBound) else { continue }
-                let nearest = StanceScorer.nearest(targets, to: cue.start)
-                guard let slot = byInitiative.firstIndex(where: { $0.key == nearest.entity }) else {
-                    byInitiative.append((nearest.entity, (scored.weight, [scored], cue.start)))
-                    continue
-                }
-                // In place: copying the entry out and back would copy its cues every time.
-                byInitiative[slot].value.score += scored.weight
-                byInitiative[slot].value.cues.append(scored)
+            var byInitiative: [Tally] = []
+            for cue in lexiconCues[firstCue..<cueCursor] {
+                tally(cue.cue, targets, contrast: contrast, sentenceStart: sentence.tokens.lowerBound, into: &byInitiative)
+            }
+            // `criticize`, `reject`, `condemn` ... acting in the sentence.
+            for a in reportingVerbs where verbs.isCriticism(a) {
+                let cue = CueMatch(start: actions[a].tokens.lowerBound, end: actions[a].tokens.upperBound, weight: actions[a].negated ? 0.3 : -0.6)
+                tally(cue, targets, contrast: contrast, sentenceStart: sentence.tokens.lowerBound, into: &byInitiative)
             }
             if byInitiative.count > 1 { byInitiative.sort { $0.key < $1.key } }
             for (resolved, entry) in byInitiative {
@@ -101,17 +94,44 @@ struct StanceScorer {
                 // A back-reference that would contradict its holder's earlier position means the other
                 // initiative (`Goodbye Merida ... This is going to be a huge success.`).
                 // Of several such, the one the holder spoke of most recently: never a dictionary's order.
-                if backReference, let earlier = positions[holder]?[resolved], earlier.label != label,
-                   let other = positions[holder]?.filter({ $0.value.label == label && $0.key != resolved })
-                       .max(by: { $0.value.order < $1.value.order })?.key {
+                let h = holderNumber[holder] ?? positions.count
+                if h == positions.count {
+                    holderNumber[holder] = h
+                    positions.append([])
+                }
+                if backReference, let earlier = positions[h].first(where: { $0.initiative == resolved }), earlier.label != label,
+                   let other = positions[h].filter({ $0.label == label && $0.initiative != resolved })
+                       .max(by: { $0.order < $1.order })?.initiative {
                     entity = other
                 }
-                positions[holder, default: [:]][entity] = (label, records.count)
+                if let slot = positions[h].firstIndex(where: { $0.initiative == entity }) {
+                    positions[h][slot] = (entity, label, records.count)
+                } else {
+                    positions[h].append((entity, label, records.count))
+                }
                 records.append(StanceRecord(sentence: s, quote: quote, holder: holder, toward: entity, label: label, score: score,
-                                            cues: entry.cues.sorted { $0.span < $1.span }))
+                                            cues: entry.cues.count > 1 ? entry.cues.sorted { $0.span < $1.span } : entry.cues))
             }
         }
         return records
+    }
+
+    /// The cues of a sentence toward one initiative: their summed weight, the cues, where the first starts.
+    private typealias Tally = (key: String, value: (score: Double, cues: [StanceRecord.Cue], first: Int))
+
+    /// Counts a cue toward the initiative nearest to it. A sentence names one or two initiatives: a
+    /// linear search beats hashing their names.
+    private func tally(_ cue: CueMatch, _ targets: [(entity: String, token: Int)], contrast: Int?, sentenceStart: Int,
+                       into byInitiative: inout [Tally]) {
+        guard let scored = score(cue, contrast: contrast, sentenceStart: sentenceStart) else { return }
+        let nearest = StanceScorer.nearest(targets, to: cue.start)
+        guard let slot = byInitiative.firstIndex(where: { $0.key == nearest.entity }) else {
+            byInitiative.append((nearest.entity, (scored.weight, [scored], cue.start)))
+            return
+        }
+        // In place: copying the entry out and back would copy its cues every time.
+        byInitiative[slot].value.score += scored.weight
+        byInitiative[slot].value.cues.append(scored)
     }
 
     /// The initiative mention nearest to a cue (the mentions are in text order): a binary search.
@@ -145,10 +165,10 @@ struct StanceScorer {
         return result
     }
 
-    /// `criticize`, `reject`, `condemn` ... acting in the sentence.
-    private func criticismCues(in sentence: Sentence) -> [CueMatch] {
-        reportingActions(in: sentence).filter { actions[$0].actionClass == "criticize" }
-            .map { CueMatch(start: actions[$0].tokens.lowerBound, end: actions[$0].tokens.upperBound, weight: actions[$0].negated ? 0.3 : -0.6) }
+    /// Whether some of these actions are criticism.
+    private func hasCriticism(_ reportingVerbs: ArraySlice<Int>) -> Bool {
+        for a in reportingVerbs where verbs.isCriticism(a) { return true }
+        return false
     }
 
     /// The speech and criticism actions of a sentence, as action indices.
@@ -204,12 +224,14 @@ struct StanceScorer {
         let last = sentence.tokens.upperBound - 1
         let mark = c.tokens[last].byteRange
         if mark.count == 1 && c.source.utf8[mark.lowerBound] == UInt8(ascii: "?") { return true }
-        for k in sentence.tokens {
-            let id = c.id(k)
-            if id == c.words.if_ || id == c.words.unless { return true }
-            if id == c.words.then, k == sentence.tokens.lowerBound || c.id(k - 1) == c.words.only { return true }
+        let (ifWord, unless, then, only) = (c.words.if_, c.words.unless, c.words.then, c.words.only)
+        return c.folded.withUnsafeBufferPointer { ids in
+            for k in sentence.tokens {
+                if ids[k] == ifWord || ids[k] == unless { return true }
+                if ids[k] == then, k == sentence.tokens.lowerBound || ids[k - 1] == only { return true }
+            }
+            return false
         }
-        return false
     }
 
     private func quoteIndex(containing token: Int) -> Int? {
@@ -232,11 +254,13 @@ struct StanceScorer {
             var k = verb.lowerBound - 1
             while k >= sentence.tokens.lowerBound && verb.lowerBound - k <= 4 {
                 if c.id(k) == c.words.critics { return "other:critics" }
-                if actorEndingAt[k + 1] >= 0 { return actors[Int(actorEndingAt[k + 1])].entity }
+                if boundaries.ending[k + 1] >= 0 { return actors[Int(boundaries.ending[k + 1])].entity }
                 if c.isPunctuation(k) { break }
                 k -= 1
             }
-            if verb.lowerBound > cue, actorStartingAt[verb.upperBound] >= 0 { return actors[Int(actorStartingAt[verb.upperBound])].entity }
+            if verb.lowerBound > cue, boundaries.starting[verb.upperBound] >= 0 {
+                return actors[Int(boundaries.starting[verb.upperBound])].entity
+            }
         }
         return "document"
     }
