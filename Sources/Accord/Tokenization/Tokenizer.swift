@@ -82,6 +82,8 @@ private struct ChunkScanner {
     var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     /// The byte class table, held here so the inner loops load it once.
     private let classes = ByteClass.table
+    /// The case flag of each ASCII letter and digit, likewise.
+    private let leadFlags = ByteClass.leadFlags
 
     init(abbreviations: Abbreviations, output: UnsafeMutableBufferPointer<Token>) {
         self.abbreviations = abbreviations
@@ -103,6 +105,8 @@ private struct ChunkScanner {
         var skew = 0
         var lineBreaks = 0
         var sawSpace = false
+        /// A chunk start that `emitBareWords` already found is not a bare word, so not asked again.
+        var notBareAt = -1
         while i < n && !tokens.overflowed {
             let byte = p[i]
             if byte < 0x80 {
@@ -127,8 +131,8 @@ private struct ChunkScanner {
             if lineBreaks > 0 { openSingleQuote = false }
             sawSpace = false
             lineBreaks = 0
-            if usesFastPath, let end = bareWordEnd(p, n, i) {
-                emitBareWords(p, n, &i, end, skew: skew, flags: flags, sawSpace: &sawSpace)
+            if usesFastPath && i != notBareAt, let end = bareWordEnd(p, n, i) {
+                if emitBareWords(p, n, &i, end, skew: skew, flags: flags, sawSpace: &sawSpace) { notBareAt = i }
                 continue
             }
             pendingFlags = flags
@@ -179,8 +183,7 @@ private struct ChunkScanner {
     @inline(__always)
     private func bareWordEnd(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: Int) -> Int? {
         guard byteClass(p[i]) == .alphanumeric else { return nil }
-        var j = i &+ 1
-        while j < n && byteClass(p[j]) == .alphanumeric { j &+= 1 }
+        let j = AlphanumericRun.end(p, from: i &+ 1, n)
         guard j == n || byteClass(p[j]) == .space else { return nil }
         if j &- i == 6 && Self.isCannot(p + i) { return nil }
         return j
@@ -188,17 +191,19 @@ private struct ChunkScanner {
 
     /// Emits the bare word at bytes `i..<end`, then each further bare word that follows after a
     /// single space (flagged `spaceBefore` only: no line break lies between); leaves `i` past the
-    /// last one and the single space after it, if any.
+    /// last one and the single space after it, if any. Returns whether the text at `i` was found
+    /// not to be a bare word.
     @inline(__always)
     private mutating func emitBareWords(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ end: Int, skew: Int,
-                                        flags: Token.Flags, sawSpace: inout Bool) {
+                                        flags: Token.Flags, sawSpace: inout Bool) -> Bool {
         var start = i, end = end, flags = flags
         while true {
             emitBareWord(p[start], start, end, skew: skew, flags: flags)
-            guard end < n && p[end] == 0x20 else { i = end; return }
+            guard end < n && p[end] == 0x20 else { i = end; return false }
             sawSpace = true
             i = end &+ 1
-            guard i < n && !tokens.overflowed, let next = bareWordEnd(p, n, i) else { return }
+            guard i < n && !tokens.overflowed else { return false }
+            guard let next = bareWordEnd(p, n, i) else { return true }
             sawSpace = false
             start = i
             end = next
@@ -210,13 +215,13 @@ private struct ChunkScanner {
     @inline(__always)
     private mutating func emitBareWord(_ lead: UInt8, _ i: Int, _ j: Int, skew: Int, flags: Token.Flags) {
         guard tokens.reserve(1) else { return }
-        emitFast(i, j, i &- skew, j &- skew, .word, flags.union(Self.caseFlag(lead)))
+        emitFast(i, j, i &- skew, j &- skew, .word, flags.union(caseFlag(lead)))
     }
 
     /// The flag for a word's first byte, an ASCII letter or digit.
     @inline(__always)
-    private static func caseFlag(_ lead: UInt8) -> Token.Flags {
-        lead &- 0x41 < 26 ? .capitalized : (lead >= 0x61 ? .lowercase : .numeric)
+    private func caseFlag(_ lead: UInt8) -> Token.Flags {
+        Token.Flags(rawValue: leadFlags[Int(lead)])
     }
 
     /// Most chunks of news text are a word with an opening mark or two before it and plain closing
@@ -248,7 +253,7 @@ private struct ChunkScanner {
         var lastPart = wordStart
         var continuationBytes = 0
         while true {
-            while j < n && byteClass(p[j]) == .alphanumeric { j &+= 1 }
+            j = AlphanumericRun.end(p, from: j, n)
             guard j < n else { break }
             if Self.isLatinLetter(p, j, n) { j += 2; continuationBytes += 1; continue }
             if p[j] == 0x2D && j + 1 < n && (byteClass(p[j + 1]) == .alphanumeric || Self.isLatinLetter(p, j + 1, n)) {
@@ -314,7 +319,7 @@ private struct ChunkScanner {
             scalar &+= 1
         }
         let lead = p[wordStart]
-        flags.insert(Self.caseFlag(lead))
+        flags.insert(caseFlag(lead))
         if keepsPeriod { flags.insert(.periodWord) }
         // The word runs on to its kept period, or stops at its clitic.
         let wordTokenEnd = cliticEnd == wordEnd ? closingStart : wordEnd
@@ -420,11 +425,13 @@ private struct ChunkScanner {
         return next & 0xC0 == 0x80 && !(lead == 0xC3 && (next == 0x97 || next == 0xB7))
     }
 
-    /// `cannot` in any case (split as `can` `not`).
+    /// `cannot` in any case (split as `can` `not`), from the six bytes at `p`.
+    @inline(__always)
     private static func isCannot(_ p: UnsafePointer<UInt8>) -> Bool {
-        var folded: UInt64 = 0
-        for k in 0..<6 { folded |= UInt64(p[k] | 0x20) << (8 * k) }
-        return folded == 0x74_6F_6E_6E_61_63 // "tonnac": the bytes of "cannot", little-endian
+        let raw = UnsafeRawPointer(p)
+        let head = UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)) | 0x2020_2020
+        let tail = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 4, as: UInt16.self)) | 0x2020
+        return head == 0x6E_6E_61_63 && tail == 0x74_6F // "nnac" and "to": `cannot`'s bytes, little-endian
     }
 
     // MARK: - One chunk
@@ -737,6 +744,16 @@ private enum ByteClass: UInt8 {
         for b: UInt8 in [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D] { table[Int(b)] = ByteClass.space.rawValue }
         for b in ",;:)\"!?".utf8 { table[Int(b)] = ByteClass.closing.rawValue }
         table[Int(UInt8(ascii: "."))] = ByteClass.period.rawValue
+        return UnsafePointer(table)
+    }()
+
+    /// The flag a word gets from its first byte: `capitalized` for A–Z, `lowercase` for a–z,
+    /// `numeric` for 0–9 (and, unused, for any other byte).
+    nonisolated(unsafe) static let leadFlags: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        table.initialize(repeating: Token.Flags.numeric.rawValue, count: 256)
+        for b in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(b)] = Token.Flags.lowercase.rawValue }
+        for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(b)] = Token.Flags.capitalized.rawValue }
         return UnsafePointer(table)
     }()
 }
