@@ -349,11 +349,10 @@ extension JSONWriter {
         @inline(__always) mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
             if let source = utf8.baseAddress {
                 let n = utf8.count
-                // The most frequent lengths of token texts first.
                 let plain = switch n {
+                case 8...16: copyIfPlain(source, n, as: UInt64.self)
                 case 4..<8: copyIfPlain(source, n, as: UInt32.self)
                 case 2..<4: copyIfPlain(source, n, as: UInt16.self)
-                case 8...16: copyIfPlain(source, n, as: UInt64.self)
                 case 1: copyIfPlain(source, n, as: UInt8.self)
                 case 17...32: copyIfPlain32(source, n)
                 default: false
