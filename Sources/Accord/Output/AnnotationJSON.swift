@@ -118,7 +118,7 @@ struct AnnotationJSON {
                 arrayEnd()
             }
             array("actors", .actors, a.actors, room: { m in
-                room(m.pointee.span) + room(m.pointee.entity) + keyRoom + keyRoom + intRoom + room(m.pointee.via)
+                room(m.pointee.span) + room(m.pointee.entity) + 2 * keyRoom + intRoom + room(m.pointee.via)
                     + room(m.pointee.role) + room(m.pointee.affiliation) + 1
             }) { m, o in
                 spanFields(m.pointee.span, &o)
@@ -187,8 +187,8 @@ struct AnnotationJSON {
             array("stance", .stance, a.stance, room: { s in
                 var cues = keyRoom + 2
                 for cue in s.pointee.cues { cues += 2 + room(cue.span) + keyRoom + JSONWriter.Cursor.maxDecimalCount + 1 }
-                return 2 * (keyRoom + intRoom) + room(s.pointee.holder) + room(s.pointee.toward) + keyRoom
-                    + keyRoom + JSONWriter.Cursor.maxDecimalCount + cues + 1
+                return 2 * (keyRoom + intRoom) + room(s.pointee.holder) + room(s.pointee.toward)
+                    + 2 * keyRoom + JSONWriter.Cursor.maxDecimalCount + cues + 1
             }) { s, o in
                 o.piece(k.sentenceFirst); o.int(s.pointee.sentence)
                 o.piece(k.quote); o.int(s.pointee.quote)
