@@ -51,8 +51,8 @@ final class JSONWriterTests: XCTestCase {
     }
 
     /// Every control byte, `"`, `\`, DEL, non-ASCII and the empty string, each at every position of
-    /// strings up to 20 bytes long (so that it falls in an eight-byte word, a four-byte word and the
-    /// byte-at-a-time tail), against a plain byte-by-byte escaper.
+    /// strings up to 36 bytes long (so that it falls in a 16-byte run, an eight-byte word, a
+    /// four-byte word and the byte-at-a-time tail), against a plain byte-by-byte escaper.
     func testStringEscapingAgainstAPlainEscaper() {
         func reference(_ bytes: [UInt8]) -> [UInt8] {
             var out: [UInt8] = [0x22]
@@ -75,7 +75,7 @@ final class JSONWriterTests: XCTestCase {
         }
         let specials: [UInt8] = Array(0..<0x20) + [0x22, 0x5C, 0x7F, 0x80, 0xC3, 0xFF, 0x21, 0x5B, 0x5D]
         var cases: [[UInt8]] = [[], Array("é🇲🇽 “quoted” \u{2028}".utf8), Array(repeating: 0x5C, count: 17)]
-        for length in 1...20 {
+        for length in 1...36 {
             for position in 0..<length {
                 for c in specials {
                     var bytes = [UInt8](repeating: 0x61, count: length)
@@ -193,7 +193,11 @@ final class JSONWriterTests: XCTestCase {
             keys.append("entity:\(state >> 58)-\(String(repeating: "x", count: Int(state >> 61)))")
         }
         let longNonASCII = ["Äbcdefghijk", "A\u{308}bcdefghijk", "abcdefghijkÄ"]
-        for mixed in [keys, keys + ["K", "\u{212A}", "Ä", "A\u{308}", "K"], ["\u{212A}", "K"] + keys, keys + longNonASCII] {
+        // Every length the hash reads differently (bytes, two halves, words), twice each.
+        let short = (0...17).map { String(repeating: "k", count: $0) } + (0...17).map { String(repeating: "k", count: $0) }
+        let shortNonASCII = ["abcÄ", "Äbcd", "abcdeÄ", "k\u{212A}kkk"]
+        for mixed in [keys, keys + ["K", "\u{212A}", "Ä", "A\u{308}", "K"], ["\u{212A}", "K"] + keys, keys + longNonASCII,
+                      short + keys, keys + short + shortNonASCII + short] {
             var tally = SummaryTally()
             var reference: [String: Int] = [:]
             for k in mixed {

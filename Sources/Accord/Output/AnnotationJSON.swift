@@ -118,12 +118,12 @@ struct AnnotationJSON {
                 arrayEnd()
             }
             array("actors", .actors, a.actors, room: { m in
-                room(m.pointee.span) + room(m.pointee.entity) + room(m.pointee.type.rawValue) + keyRoom + intRoom + room(m.pointee.via)
+                room(m.pointee.span) + room(m.pointee.entity) + 2 * keyRoom + intRoom + room(m.pointee.via)
                     + room(m.pointee.role) + room(m.pointee.affiliation) + 1
             }) { m, o in
                 spanFields(m.pointee.span, &o)
                 o.piece(k.entity); o.string(m.pointee.entity)
-                o.piece(k.type); o.string(m.pointee.type.rawValue)
+                o.piece(k.type[m.pointee.type])
                 o.piece(k.sentence); o.int(m.pointee.sentence)
                 o.piece(k.via); o.string(m.pointee.via)
                 if let role = m.pointee.role { o.piece(k.role); o.string(role) }
@@ -140,15 +140,14 @@ struct AnnotationJSON {
                 o.byte(0x7D)
             }
             array("actions", .actions, a.actions, room: { m in
-                room(m.pointee.span) + room(m.pointee.lemma) + room(m.pointee.actionClass) + 2 * keyRoom + intRoom + 5
-                    + room(m.pointee.modality.rawValue) + 1
+                room(m.pointee.span) + room(m.pointee.lemma) + room(m.pointee.actionClass) + 3 * keyRoom + intRoom + 1
             }) { m, o in
                 spanFields(m.pointee.span, &o)
                 o.piece(k.lemma); o.string(m.pointee.lemma)
                 o.piece(k.actionClass); o.string(m.pointee.actionClass)
                 o.piece(k.sentence); o.int(m.pointee.sentence)
-                o.piece(k.negated); o.bool(m.pointee.negated)
-                o.piece(k.modality); o.string(m.pointee.modality.rawValue)
+                o.piece(m.pointee.negated ? k.negatedTrue : k.negatedFalse)
+                o.piece(k.modality[m.pointee.modality])
                 o.byte(0x7D)
             }
             array("targets", .targets, a.targets, room: { m in
@@ -188,14 +187,14 @@ struct AnnotationJSON {
             array("stance", .stance, a.stance, room: { s in
                 var cues = keyRoom + 2
                 for cue in s.pointee.cues { cues += 2 + room(cue.span) + keyRoom + JSONWriter.Cursor.maxDecimalCount + 1 }
-                return 2 * (keyRoom + intRoom) + room(s.pointee.holder) + room(s.pointee.toward) + room(s.pointee.label.rawValue)
-                    + keyRoom + JSONWriter.Cursor.maxDecimalCount + cues + 1
+                return 2 * (keyRoom + intRoom) + room(s.pointee.holder) + room(s.pointee.toward)
+                    + 2 * keyRoom + JSONWriter.Cursor.maxDecimalCount + cues + 1
             }) { s, o in
                 o.piece(k.sentenceFirst); o.int(s.pointee.sentence)
                 o.piece(k.quote); o.int(s.pointee.quote)
                 o.piece(k.holder); o.string(s.pointee.holder)
                 o.piece(k.toward); o.string(s.pointee.toward)
-                o.piece(k.label); o.string(s.pointee.label.rawValue)
+                o.piece(k.label[s.pointee.label])
                 o.piece(k.score); o.decimal(s.pointee.score)
                 o.piece(k.cues); o.byte(0x5B)
                 s.pointee.cues.withUnsafeBufferPointer { cues in
@@ -245,9 +244,14 @@ struct LayerKeys {
 
     /// `start` opens every object with a span; `sentenceFirst` opens events and stance records.
     let start, sentenceFirst: JSONWriter.Piece
-    let end, text, tokens, entity, type, sentence, via, role, affiliation: JSONWriter.Piece
-    let lemma, actionClass, negated, modality, category, term, speakers, entities, cue: JSONWriter.Piece
-    let actor, action, targets, objects, quote, holder, toward, label, score, cues, weight: JSONWriter.Piece
+    let end, text, tokens, entity, sentence, via, role, affiliation: JSONWriter.Piece
+    let lemma, actionClass, category, term, speakers, entities, cue: JSONWriter.Piece
+    let actor, action, targets, objects, quote, holder, toward, score, cues, weight: JSONWriter.Piece
+    /// Keys with their values, for the fields whose values are a few fixed words.
+    let type: KeyedValues<ActorType>
+    let modality: KeyedValues<Modality>
+    let label: KeyedValues<StanceRecord.Label>
+    let negatedTrue, negatedFalse: JSONWriter.Piece
 
     private init(compact: Bool) {
         func first(_ name: String) -> JSONWriter.Piece {
@@ -258,13 +262,38 @@ struct LayerKeys {
         }
         start = first("start"); sentenceFirst = first("sentence")
         end = next("end"); text = next("text"); tokens = next("tokens"); entity = next("entity")
-        type = next("type"); sentence = next("sentence"); via = next("via"); role = next("role")
+        sentence = next("sentence"); via = next("via"); role = next("role")
         affiliation = next("affiliation"); lemma = next("lemma"); actionClass = next("class")
-        negated = next("negated"); modality = next("modality"); category = next("category")
-        term = next("term"); speakers = next("speakers"); entities = next("entities"); cue = next("cue")
+        category = next("category"); term = next("term"); speakers = next("speakers"); entities = next("entities"); cue = next("cue")
         actor = next("actor"); action = next("action"); targets = next("targets"); objects = next("objects")
-        quote = next("quote"); holder = next("holder"); toward = next("toward"); label = next("label")
+        quote = next("quote"); holder = next("holder"); toward = next("toward")
         score = next("score"); cues = next("cues"); weight = next("weight")
+        type = KeyedValues(next: "type", ActorType.allCases, compact: compact)
+        modality = KeyedValues(next: "modality", Modality.allCases, compact: compact)
+        label = KeyedValues(next: "label", [.support, .oppose], compact: compact)
+        negatedTrue = JSONWriter.Piece(compact ? #","negated":true"# : #", "negated": true"#)
+        negatedFalse = JSONWriter.Piece(compact ? #","negated":false"# : #", "negated": false"#)
+    }
+}
+
+/// A key that is not an object's first, with each value of a string enum, as one piece a value
+/// (`,"modality":"none"`): writing the pair is then one piece store, with no `String` made or
+/// scanned.
+struct KeyedValues<Value: RawRepresentable & Equatable & Sendable>: Sendable where Value.RawValue == String {
+    private let values: [Value]
+    private let pieces: [JSONWriter.Piece]
+
+    /// `values` must hold every value the writer meets.
+    init(next key: String, _ values: [Value], compact: Bool) {
+        self.values = values
+        pieces = values.map { value in
+            JSONWriter.Piece((compact ? ",\"\(key)\":" : ", \"\(key)\": ") + JSONString.quoted(value.rawValue))
+        }
+    }
+
+    subscript(value: Value) -> JSONWriter.Piece {
+        guard let i = values.firstIndex(of: value) else { preconditionFailure("no piece for \(value)") }
+        return pieces[i]
     }
 }
 

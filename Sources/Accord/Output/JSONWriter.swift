@@ -344,8 +344,8 @@ extension JSONWriter {
         ///
         /// Bytes are checked a word at a time: a bit trick (`bytesNeedingEscape`) finds the first
         /// byte in a word that needs escaping, if any. Up to 16 bytes without such a byte (most
-        /// token texts) are two overlapping words, loaded, checked and stored; anything else goes
-        /// through `escaping(_:)`.
+        /// token texts) are two overlapping words, loaded, checked and stored; up to 32 (entity ids,
+        /// names) two overlapping runs of 16; anything else goes through `escaping(_:)`.
         @inline(__always) mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
             if let source = utf8.baseAddress {
                 let n = utf8.count
@@ -354,6 +354,7 @@ extension JSONWriter {
                 case 4..<8: copyIfPlain(source, n, as: UInt32.self)
                 case 2..<4: copyIfPlain(source, n, as: UInt16.self)
                 case 1: copyIfPlain(source, n, as: UInt8.self)
+                case 17...32: copyIfPlain32(source, n)
                 default: false
                 }
                 if plain { return }
@@ -378,6 +379,33 @@ extension JSONWriter {
             position[n + 1] = 0x22
             position += n + 2
             return true
+        }
+
+        /// For 16 to 32 bytes: if none needs escaping, writes them quoted as the first and the last
+        /// 16 bytes (overlapping) and returns true.
+        @inline(__always) private mutating func copyIfPlain32(_ source: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+            let last = source + n - 16
+            guard Cursor.isPlain16(source), Cursor.isPlain16(last) else { return false }
+            position[0] = 0x22
+            Cursor.copy16(from: source, to: position + 1)
+            Cursor.copy16(from: last, to: position + n - 15)
+            position[n + 1] = 0x22
+            position += n + 2
+            return true
+        }
+
+        /// Whether none of the 16 bytes at `source` needs escaping (two words checked at once).
+        @inline(__always) private static func isPlain16(_ source: UnsafePointer<UInt8>) -> Bool {
+            let first = UnsafeRawPointer(source).loadUnaligned(as: UInt64.self)
+            let second = UnsafeRawPointer(source + 8).loadUnaligned(as: UInt64.self)
+            return bytesNeedingEscape(UInt64(littleEndian: first)) | bytesNeedingEscape(UInt64(littleEndian: second)) == 0
+        }
+
+        @inline(__always) private static func copy16(from source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) {
+            let first = UnsafeRawPointer(source).loadUnaligned(as: UInt64.self)
+            let second = UnsafeRawPointer(source + 8).loadUnaligned(as: UInt64.self)
+            UnsafeMutableRawPointer(target).storeBytes(of: first, as: UInt64.self)
+            UnsafeMutableRawPointer(target + 8).storeBytes(of: second, as: UInt64.self)
         }
 
         /// The general case of `string(utf8:)`: eight, then four bytes at a time while no byte needs
@@ -413,13 +441,8 @@ extension JSONWriter {
         /// If none of the 16 bytes at `source` needs escaping, copies them and returns true (the
         /// common case in running text, checked two words at a time); otherwise writes nothing.
         @inline(__always) private mutating func copyIfPlain16(from source: UnsafePointer<UInt8>) -> Bool {
-            let first = UnsafeRawPointer(source).loadUnaligned(as: UInt64.self)
-            let second = UnsafeRawPointer(source + 8).loadUnaligned(as: UInt64.self)
-            if Cursor.bytesNeedingEscape(UInt64(littleEndian: first)) | Cursor.bytesNeedingEscape(UInt64(littleEndian: second)) != 0 {
-                return false
-            }
-            UnsafeMutableRawPointer(position).storeBytes(of: first, as: UInt64.self)
-            UnsafeMutableRawPointer(position + 8).storeBytes(of: second, as: UInt64.self)
+            guard Cursor.isPlain16(source) else { return false }
+            Cursor.copy16(from: source, to: position)
             position += 16
             return true
         }

@@ -58,25 +58,34 @@ struct SummaryTally {
     }
 
     /// A hash of the key's UTF-8, or nil if a byte is not ASCII. Eight bytes at a time (each word
-    /// mixed in by a multiply, as FNV-1a does a byte); then the last bytes one at a time.
+    /// mixed in by a multiply, as FNV-1a does a byte), the last word overlapping the one before it;
+    /// a key under eight bytes is one word of its two (overlapping) halves or its bytes.
     private static func asciiHash(_ key: String) -> Int? {
         func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            let n = bytes.count
+            var h = 0xCBF2_9CE4_8422_2325 ^ UInt64(truncatingIfNeeded: n)
             var all: UInt64 = 0
-            var i = 0
-            if let base = bytes.baseAddress {
-                while bytes.count - i >= 8 {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    all |= word
-                    h = (h ^ word) &* 0x100_0000_01B3
-                    h ^= h >> 32
+            func mix(_ word: UInt64) {
+                all |= word
+                h = (h ^ word) &* 0x100_0000_01B3
+                h ^= h >> 32
+            }
+            func load<T: FixedWidthInteger & UnsignedInteger>(_ offset: Int, as _: T.Type) -> UInt64 {
+                UInt64(T(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: T.self)))
+            }
+            if n >= 8 {
+                var i = 0
+                while n - i > 8 {
+                    mix(load(i, as: UInt64.self))
                     i += 8
                 }
-            }
-            while i < bytes.count {
-                h = (h ^ UInt64(bytes[i])) &* 0x100_0000_01B3
-                all |= UInt64(bytes[i])
-                i += 1
+                mix(load(n - 8, as: UInt64.self))
+            } else if n >= 4 {
+                mix(load(0, as: UInt32.self) | load(n - 4, as: UInt32.self) << 32)
+            } else {
+                var word: UInt64 = 0
+                for i in 0..<n { word |= UInt64(bytes[i]) << (8 * i) }
+                mix(word)
             }
             return all & 0x8080_8080_8080_8080 == 0 ? Int(truncatingIfNeeded: h ^ (h >> 29)) : nil
         }
