@@ -28,8 +28,17 @@ struct PhraseTrie: Sendable {
     /// Eight bytes: one load tells a walk all it needs of a node.
     fileprivate struct Node: Sendable {
         var firstPayload: Int32 = 0
-        var payloadCount: UInt16 = 0
-        var hasChildren = false
+        /// The number of payloads times two, plus one when a phrase goes on past the node.
+        private var countAndChildren: UInt32 = 0
+
+        var payloadCount: Int {
+            get { Int(countAndChildren >> 1) }
+            set { countAndChildren = UInt32(truncatingIfNeeded: newValue) << 1 | countAndChildren & 1 }
+        }
+        var hasChildren: Bool {
+            get { countAndChildren & 1 != 0 }
+            set { countAndChildren = countAndChildren & ~1 | (newValue ? 1 : 0) }
+        }
     }
 
     private var edges = Array(repeating: Edge(), count: 4096)
@@ -79,8 +88,7 @@ struct PhraseTrie: Sendable {
             for payload in sorted[start[node]..<start[node + 1]] where !payloadList[first...].contains(payload) {
                 payloadList.append(payload)
             }
-            guard let count = UInt16(exactly: payloadList.count - first) else { preconditionFailure("too many payloads on one phrase") }
-            nodes[node].payloadCount = count
+            nodes[node].payloadCount = payloadList.count - first
         }
         pending = []
     }
@@ -132,7 +140,7 @@ struct PhraseTrie: Sendable {
         @inline(__always)
         func visit(_ node: Int32) -> (payloads: UnsafeBufferPointer<PhrasePayload>, hasChildren: Bool) {
             let n = nodes[Int(node)]
-            return (UnsafeBufferPointer(start: payloads.baseAddress.map { $0 + Int(n.firstPayload) }, count: Int(n.payloadCount)), n.hasChildren)
+            return (UnsafeBufferPointer(start: payloads.baseAddress.map { $0 + Int(n.firstPayload) }, count: n.payloadCount), n.hasChildren)
         }
     }
 
