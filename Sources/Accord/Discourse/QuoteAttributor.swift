@@ -40,7 +40,7 @@ struct QuoteAttributor {
         var warnings: [String] = []
         var previous: (paragraph: Int, speakers: [Int], cue: String?)?
         var unbalanced = 0
-        for pair in QuoteRegions.pairs(c.tokens, c.source) {
+        for pair in c.quotePairs {
             let inner = (pair.open + 1)..<pair.close
             if !pair.balanced {
                 unbalanced += 1

@@ -79,8 +79,13 @@ enum QuoteRegions {
 
     /// Whether each token lies inside a quotation.
     static func mark(_ tokens: [Token], _ source: SourceText) -> [Bool] {
-        var inside = [Bool](repeating: false, count: tokens.count)
-        for pair in pairs(tokens, source) where pair.open + 1 < pair.close {
+        mark(pairs(tokens, source), count: tokens.count)
+    }
+
+    /// Whether each of `count` tokens lies inside one of the quotations `pairs`.
+    static func mark(_ pairs: [Pair], count: Int) -> [Bool] {
+        var inside = [Bool](repeating: false, count: count)
+        for pair in pairs where pair.open + 1 < pair.close {
             for i in (pair.open + 1)..<pair.close { inside[i] = true }
         }
         return inside

@@ -71,17 +71,10 @@ struct ActionTagger {
         c.isPunctuation(k) || c.isQuote(k)
     }
 
-    /// `c.match(_:endingAt:after:)`, behind its first test inlined: asked of every token before an
-    /// action, and almost none ends a negator or a modal, so most calls are saved.
-    @inline(__always)
-    private func phrase(_ kind: PhraseKind, endingAt end: Int, after lowerBound: Int) -> PhraseMatch? {
-        c.phrases.hasMatch(kind, endingAt: end) ? c.match(kind, endingAt: end, after: lowerBound) : nil
-    }
-
     private func isNegated(_ start: Int) -> Bool {
         var end = start
         while end > start - 5 && end > 0 {
-            if let m = phrase(.negator, endingAt: end, after: start - 8) {
+            if let m = c.match(.negator, endingAt: end, after: start - 8) {
                 return c.lexicon.negators[Int(m.entry)]
             }
             if clauseBoundary(end - 1) || (end < start && c.match(.action, at: end - 1) != nil) { return false }
@@ -93,7 +86,7 @@ struct ActionTagger {
     private func modalityBefore(_ start: Int) -> Modality {
         var end = start
         while end > start - 6 && end > 0 {
-            if let m = phrase(.modal, endingAt: end, after: start - 9) { return c.lexicon.modals[Int(m.entry)] }
+            if let m = c.match(.modal, endingAt: end, after: start - 9) { return c.lexicon.modals[Int(m.entry)] }
             if clauseBoundary(end - 1) || (end < start && c.match(.action, at: end - 1) != nil) { break }
             if end == start || end == start - 1, c.id(end - 1) == c.words.to { return .intent }
             end -= 1

@@ -12,6 +12,8 @@ final class TaggingContext {
     let folded: [Int32]
     /// The lexicon phrases found.
     let phrases: PhraseMatches
+    /// The quotations of the document, in order: paired once here for `inQuote` and the quote attributor.
+    let quotePairs: [QuoteRegions.Pair]
     /// Whether each token lies inside a pair of quote marks (quote marks themselves excluded).
     let inQuote: [Bool]
     /// Paragraph (line) index of every token: news text has one paragraph or item a line.
@@ -30,7 +32,8 @@ final class TaggingContext {
         let ids = matcher.tokenIDs(tokens, source)
         folded = ids.folded
         phrases = matcher.match(folded: folded, exact: ids.exact)
-        inQuote = QuoteRegions.mark(tokens, source)
+        quotePairs = QuoteRegions.pairs(tokens, source)
+        inQuote = QuoteRegions.mark(quotePairs, count: tokens.count)
         paragraph = ParagraphIndex(tokens)
     }
 
@@ -44,9 +47,15 @@ final class TaggingContext {
     func match(_ kind: PhraseKind, at i: Int) -> PhraseMatch? { phrases.match(kind, at: i) }
 
     /// The match of `kind` that ends exactly at token `end` and starts after `lowerBound`, if any
-    /// (the one starting last, within six tokens of `end`).
+    /// (the one starting last, within six tokens of `end`). Asked of many tokens where nothing ends:
+    /// that first test is inlined into the callers, the search behind it is not.
+    @inline(__always)
     func match(_ kind: PhraseKind, endingAt end: Int, after lowerBound: Int) -> PhraseMatch? {
-        guard phrases.hasMatch(kind, endingAt: end) else { return nil }
+        phrases.hasMatch(kind, endingAt: end) ? match(kind, knownEndingAt: end, after: lowerBound) : nil
+    }
+
+    /// `match(_:endingAt:after:)` once some match of `kind` is known to end at `end`.
+    private func match(_ kind: PhraseKind, knownEndingAt end: Int, after lowerBound: Int) -> PhraseMatch? {
         var start = end - 1
         while start >= max(lowerBound, end - 6) {
             if let m = match(kind, at: start), Int(m.end) == end { return m }
