@@ -47,9 +47,12 @@ struct ActorTagger {
     /// every word, so it reads the token once and the cheap tests first.
     @inline(__always)
     private func mayStartMention(_ i: Int, _ flags: Token.Flags, _ id: Int32) -> Bool {
-        flags.contains(.capitalized) || !c.lexicon.flags(id).isDisjoint(with: ActorTagger.pronouns)
-            || c.match(.actor, at: i) != nil || c.match(.demonym, at: i) != nil || c.match(.title, at: i) != nil
+        flags.contains(.capitalized) || c.phrases.startsMatch(ofAnyOf: ActorTagger.startingKinds, at: i)
+            || !c.lexicon.flags(id).isDisjoint(with: ActorTagger.pronouns)
     }
+
+    /// The phrases some rule starts with: a name, a demonym, a title.
+    private static let startingKinds = PhraseMatches.KindSet(.actor, .demonym, .title)
 
     /// Tries every rule at token `i`; returns the token after what it consumed.
     private mutating func tagAt(_ i: Int) -> Int? {
@@ -57,7 +60,7 @@ struct ActorTagger {
         let demonym = c.match(.demonym, at: i)
 
         // 1–2. A country or demonym that qualifies a title or a government noun.
-        if let country = qualifierCountry(actor, demonym) {
+        if actor != nil || demonym != nil, let country = qualifierCountry(actor, demonym) {
             let qualifierEnd = max(actor.map { Int($0.end) } ?? 0, demonym.map { Int($0.end) } ?? 0)
             var j = qualifierEnd
             if c.id(j) == c.words.s { j += 1 }
@@ -92,8 +95,17 @@ struct ActorTagger {
     // MARK: - Rule 1: titles
 
     /// A title at `j` (or capitalised words before a title: `Foreign Affairs Secretary`), and the
-    /// capitalised name after it.
+    /// capitalised name after it. `findTitle` looks for a title at `j`, `j + 1` or `j + 2`; most
+    /// capitalised words have none, which the phrase index tells before the rule is called.
+    @inline(__always)
     private mutating func titleRule(from j: Int, affiliation qualifier: String?) -> Int? {
+        guard c.phrases.startsMatch(.title, at: j) || c.phrases.startsMatch(.title, at: j + 1)
+            || c.phrases.startsMatch(.title, at: j + 2) else { return nil }
+        return titleMention(from: j, affiliation: qualifier)
+    }
+
+    /// `titleRule` once a title may start near `j`.
+    private mutating func titleMention(from j: Int, affiliation qualifier: String?) -> Int? {
         guard let (titleStart, titleEnd, entry) = findTitle(from: j) else { return nil }
         let title = c.lexicon.titles[Int(entry)]
         let isLexiconRole = titleStart == j && c.match(.title, at: j).map({ Int($0.end) == titleEnd }) == true
@@ -294,7 +306,14 @@ struct ActorTagger {
         return last.entity
     }
 
+    /// The start of a speech verb ending at `end`; asked of many tokens where no verb ends, which
+    /// the phrase index tells before the search.
+    @inline(__always)
     private func speechVerbStart(endingAt end: Int) -> Int? {
+        c.phrases.hasMatch(.action, endingAt: end) ? speechVerbStart(knownEndingAt: end) : nil
+    }
+
+    private func speechVerbStart(knownEndingAt end: Int) -> Int? {
         for start in stride(from: end - 1, through: max(0, end - 3), by: -1) {
             if let m = c.match(.action, at: start), Int(m.end) == end,
                c.lexicon.actions[Int(c.lexicon.actionForms[Int(m.entry)].entry)].actionClass == "say" {

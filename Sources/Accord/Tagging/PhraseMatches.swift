@@ -17,6 +17,15 @@ struct PhraseMatches {
         subscript(i: Int) -> PhraseMatch { byStart[Int(positions[range.lowerBound + i])] }
     }
 
+    /// Some phrase kinds, as their bits in `bits`: asked together in one test.
+    struct KindSet {
+        fileprivate let bits: UInt32
+
+        init(_ kinds: PhraseKind...) {
+            bits = kinds.reduce(0) { $0 | UInt32(1) << $1.rawValue }
+        }
+    }
+
     /// Tokens per block of `blockFirst`: small enough that a token's `offset` in its block fits a
     /// byte (at most 15 earlier tokens with one match per kind each).
     static let blockShift = 4
@@ -141,6 +150,19 @@ struct PhraseMatches {
         guard starting & bit != 0 else { return nil }
         let first = Int(blockFirst[i >> PhraseMatches.blockShift]) + Int(offset[i])
         return byStart[first + (starting & (bit - 1)).nonzeroBitCount]
+    }
+
+    /// Whether a match of `kind` starts at token `i` (`match(_:at:)` without reading the match).
+    @inline(__always)
+    func startsMatch(_ kind: PhraseKind, at i: Int) -> Bool {
+        i >= 0 && i < bits.count && bits[i] & (UInt32(1) << kind.rawValue) != 0
+    }
+
+    /// Whether a match of any of `kinds` starts at token `i`: one test where asking each kind costs
+    /// a look-up each.
+    @inline(__always)
+    func startsMatch(ofAnyOf kinds: KindSet, at i: Int) -> Bool {
+        i >= 0 && i < bits.count && bits[i] & kinds.bits != 0
     }
 
     /// Whether some match of `kind` ends at token boundary `end`.
