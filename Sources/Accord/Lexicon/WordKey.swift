@@ -46,6 +46,17 @@ enum WordKey {
         return word & highBits == 0 ? word : nil
     }
 
+    /// The two words of an ASCII string of 9...16 bytes at `bytes[start...]`, read with two loads;
+    /// nil when a byte is not ASCII or a load would pass the end of `bytes`.
+    @inline(__always)
+    static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, count: Int) -> (UInt64, UInt64)? {
+        guard count >= 9 && count <= 16 && start &+ 16 <= bytes.count else { return nil }
+        let base = UnsafeRawPointer(bytes.baseAddress! + start)
+        let first = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
+        let second = lowBytes(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8, as: UInt64.self)), count: count &- 8)
+        return (first | second) & highBits == 0 ? (first, second) : nil
+    }
+
     /// Writes the words of an ASCII string of `count` (at least 1) bytes at `bytes[start...]` to
     /// `written`, and lower-cased to `lowered`, and returns the hash of the lower-cased words; nil
     /// when a byte is not ASCII or the last load would pass the end of `bytes`.

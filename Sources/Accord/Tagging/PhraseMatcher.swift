@@ -11,55 +11,30 @@ struct PhraseMatch: Sendable {
 struct PhraseMatcher {
     let lexicon: TaggingLexicon
 
-    /// Tokens longer than this are never looked up.
-    private static let longestKey = 48
-
     /// Folded vocabulary ids of every token (`Vocabulary.none` when unknown), and the case-exact ids
-    /// of the few tokens that have one. An ASCII token (nearly all) is lower-cased and hashed a word
-    /// of eight bytes at a time (`WordKey`); others are folded byte by byte through `Folding`.
+    /// of the few tokens that have one. An ASCII token of up to eight bytes (nearly all) is read,
+    /// lower-cased and looked up as one word (`WordKey`) in a tight loop; the others are left to
+    /// `OtherTokenIDs`, out of line, so that the loop keeps its values in registers.
     func tokenIDs(_ tokens: [Token], _ source: SourceText) -> (folded: [Int32], exact: [ExactID]) {
         var exact: [ExactID] = []
         let vocabulary = lexicon.vocabulary, exactVocabulary = lexicon.exactVocabulary
         let checkExact = exactVocabulary.count > 0
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(64)
-        // A long token's words as written, then lower-cased.
-        let wordCapacity = WordKey.wordCount(byteCount: PhraseMatcher.longestKey)
-        let written = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * wordCapacity)
-        defer { written.deallocate() }
-        let lowered = written + wordCapacity
+        var others = OtherTokenIDs(vocabulary: vocabulary, exactVocabulary: exactVocabulary)
+        defer { others.deallocate() }
         let folded = [Int32](unsafeUninitializedCapacity: tokens.count) { folded, initialized in
             source.utf8.withUnsafeBufferPointer { bytes in
                 tokens.withUnsafeBufferPointer { tokens in
-                    for (i, token) in tokens.enumerated() {
+                    for i in tokens.indices {
+                        let token = tokens[i]
                         let start = Int(token.startByte), count = Int(token.endByte) &- start
-                        if count > PhraseMatcher.longestKey {
-                            folded[i] = Vocabulary.none
+                        let checksExact = checkExact && token.flags.contains(.capitalized)
+                        guard let word = WordKey.asciiWord(bytes, at: start, count: count) else {
+                            folded[i] = others.ids(bytes, at: start, count: count, token: i, checksExact: checksExact, exact: &exact)
                             continue
                         }
-                        // Nearly every token is one ASCII word.
-                        let word = WordKey.asciiWord(bytes, at: start, count: count)
-                        var longASCII = false
-                        if let word {
-                            folded[i] = vocabulary.id(word: WordKey.lowercasedASCII(word), byteCount: count)
-                        } else if let hash = WordKey.loweredASCII(bytes, at: start, count: count, written: written, lowered: lowered) {
-                            longASCII = true
-                            folded[i] = vocabulary.id(words: lowered, byteCount: count, hash: hash)
-                        } else {
-                            scratch.removeAll(keepingCapacity: true)
-                            Folding.fold(UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]), into: &scratch)
-                            folded[i] = scratch.withUnsafeBufferPointer { vocabulary.id(of: $0) }
-                        }
-                        if checkExact && token.flags.contains(.capitalized) {
-                            let id: Int32
-                            if let word {
-                                id = exactVocabulary.id(word: word, byteCount: count)
-                            } else if longASCII {
-                                let words = UnsafeBufferPointer(start: written, count: WordKey.wordCount(byteCount: count))
-                                id = exactVocabulary.id(words: written, byteCount: count, hash: WordKey.hash(words: words, byteCount: count))
-                            } else {
-                                id = exactVocabulary.id(of: UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]))
-                            }
+                        folded[i] = vocabulary.id(word: WordKey.lowercasedASCII(word), byteCount: count)
+                        if checksExact {
+                            let id = exactVocabulary.id(word: word, byteCount: count)
                             if id != Vocabulary.none { exact.append(ExactID(token: Int32(i), id: id | PhraseTrie.exactBit)) }
                         }
                     }
