@@ -10,10 +10,14 @@ struct PeopleMemory {
     private var genders: [ActorEntry.Gender?] = []
     /// Surnames by the hash of their folded tokens (no string is built to look one up).
     private var surnames: [UInt64: Person] = [:]
-    /// The hashes of the surnames' first words, as bits: most capitalised words start none, and
-    /// this tells so without a dictionary look-up (no false negatives). It grows with the surnames,
+    /// The surnames' first words, as bits: most capitalised words start none, and this tells so
+    /// without a dictionary look-up (no false negatives). A word is noted by its folded hash and,
+    /// when it has one, by its vocabulary id (`idKey`), which a word such as `The` is tested by
+    /// without hashing its bytes: equal folded words have equal ids. It grows with the keys noted,
     /// so that it still tells in a long document (a few thousand people).
     private var firstWords = [UInt64](repeating: 0, count: 64)
+    /// The keys noted in `firstWords`, to note again when it grows.
+    private var firstWordKeys: [UInt64] = []
     private var roles: [String: Person] = [:]
     private var recent: [Person] = []
 
@@ -37,14 +41,16 @@ struct PeopleMemory {
         }
         if words >= 2 {
             let surname = c.foldedHash(last..<(last + 1))
-            surnames[surname] = n
-            noteFirstWord(surname)
+            if surnames.updateValue(n, forKey: surname) == nil { noteFirstWord(last, hash: surname, context: c) }
             if words >= 3 {
                 surnames[c.foldedHash([previous, last])] = n
-                // Spanish names carry two surnames; the first alone names the person (`Ochoa`).
+                // Spanish names carry two surnames; the first alone names the person (`Ochoa`); it
+                // is also the first word of the two-surname key.
                 let paternal = c.foldedHash(previous..<(previous + 1))
-                if surnames[paternal] == nil { surnames[paternal] = n }
-                noteFirstWord(paternal) // also the first word of the two-surname key
+                if surnames[paternal] == nil {
+                    surnames[paternal] = n
+                    noteFirstWord(previous, hash: paternal, context: c)
+                }
             }
         }
         mentioned(n)
@@ -82,6 +88,8 @@ struct PeopleMemory {
     /// A known surname (two words first, then one) starting at `i`, and the token after it.
     func surname(at i: Int, context c: TaggingContext) -> (Person, Int)? {
         guard !surnames.isEmpty else { return nil }
+        let id = c.id(i)
+        if id != Vocabulary.none && !startsSurname(PeopleMemory.idKey(id)) { return nil }
         let one = c.foldedHash(i..<(i + 1))
         guard startsSurname(one) else { return nil }
         if c.isCapitalized(i + 1), let n = surnames[c.foldedHash(i..<(i + 2))] { return (n, i + 2) }
@@ -93,13 +101,26 @@ struct PeopleMemory {
         surnames[c.foldedHash(range)].map { entities[$0] }
     }
 
-    private mutating func noteFirstWord(_ hash: UInt64) {
-        if surnames.count * 8 > firstWords.count * 64 {
-            // Four times the bits, set again from every key: a superset of the first words noted.
+    /// Notes token `k`, whose folded hash is `hash`, as a surname's first word.
+    private mutating func noteFirstWord(_ k: Int, hash: UInt64, context c: TaggingContext) {
+        note(hash)
+        let id = c.id(k)
+        if id != Vocabulary.none { note(PeopleMemory.idKey(id)) }
+    }
+
+    private mutating func note(_ key: UInt64) {
+        firstWordKeys.append(key)
+        if firstWordKeys.count * 8 > firstWords.count * 64 {
+            // Four times the bits, set again from every key noted.
             firstWords = [UInt64](repeating: 0, count: firstWords.count * 4)
-            for key in surnames.keys { setBit(key) }
+            for key in firstWordKeys { setBit(key) }
         }
-        setBit(hash)
+        setBit(key)
+    }
+
+    /// The key of a vocabulary id in `firstWords`, its bits mixed like a hash's.
+    private static func idKey(_ id: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: id)) &* 0x9E37_79B9_7F4A_7C15
     }
 
     private mutating func setBit(_ hash: UInt64) {
