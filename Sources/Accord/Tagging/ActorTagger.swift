@@ -47,12 +47,14 @@ struct ActorTagger {
     /// every word, so it reads the token once and the cheap tests first.
     @inline(__always)
     private func mayStartMention(_ i: Int, _ flags: Token.Flags, _ id: Int32) -> Bool {
-        flags.contains(.capitalized) || c.phrases.startsMatch(ofAnyOf: ActorTagger.startingKinds, at: i)
-            || !c.lexicon.flags(id).isDisjoint(with: ActorTagger.pronouns)
+        flags.contains(.capitalized) || c.phrases.startsMatch(ofAnyOf: startingKinds, at: i)
+            || !c.lexicon.flags(id).isDisjoint(with: pronouns)
     }
 
     /// The phrases some rule starts with: a name, a demonym, a title.
-    private static let startingKinds = PhraseMatches.KindSet(.actor, .demonym, .title)
+    /// An instance constant, not a static one: a static is checked for its lazy initialisation at
+    /// every word.
+    private let startingKinds = PhraseMatches.KindSet(.actor, .demonym, .title)
 
     /// Tries every rule at token `i`; returns the token after what it consumed.
     private mutating func tagAt(_ i: Int) -> Int? {
@@ -80,7 +82,8 @@ struct ActorTagger {
         return nameRule(at: i)
     }
 
-    private static let pronouns: WordFlags = [.pronounMale, .pronounFemale, .pronounThing, .pronounPlural]
+    /// An instance constant (see `startingKinds`).
+    private let pronouns: WordFlags = [.pronounMale, .pronounFemale, .pronounThing, .pronounPlural]
 
     /// Reads the entry's fields in place: copying an `ActorEntry` out would retain all its strings.
     private func qualifierCountry(_ actor: PhraseMatch?, _ demonym: PhraseMatch?) -> String? {
