@@ -87,11 +87,16 @@ final class TaggingContext {
 
     func isQuote(_ i: Int) -> Bool { i >= 0 && i < count && tokens[i].kind == .quote }
 
-    /// Whether the token is entirely upper case (a dateline, an acronym).
+    /// Whether the token is entirely upper case (a dateline, an acronym): more than one byte, and
+    /// no ASCII lower-case letter. Read in place (no slice of the text to retain).
     func isAllCaps(_ i: Int) -> Bool {
         guard isWord(i) else { return false }
-        let bytes = source.utf8[tokens[i].byteRange]
-        return bytes.count > 1 && !bytes.contains { $0 >= 0x61 && $0 <= 0x7A }
+        let start = Int(tokens[i].startByte), end = Int(tokens[i].endByte)
+        guard end - start > 1 else { return false }
+        return source.utf8.withUnsafeBufferPointer { bytes in
+            for k in start..<end where bytes[k] &- 0x61 < 26 { return false }
+            return true
+        }
     }
 
     /// A hash of the folded text of some tokens (case and accents aside), built without allocating
