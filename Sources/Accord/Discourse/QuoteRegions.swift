@@ -77,11 +77,6 @@ enum QuoteRegions {
         return pairs
     }
 
-    /// Whether each token lies inside a quotation.
-    static func mark(_ tokens: [Token], _ source: SourceText) -> [Bool] {
-        mark(pairs(tokens, source), count: tokens.count)
-    }
-
     /// Whether each of `count` tokens lies inside one of the quotations `pairs`.
     static func mark(_ pairs: [Pair], count: Int) -> [Bool] {
         var inside = [Bool](repeating: false, count: count)
