@@ -51,7 +51,12 @@ struct StanceScorer {
         // Each holder's latest label toward each initiative, and the record number that set it: a
         // holder's initiatives are few, so an array of them, found by the holder's number.
         var holderNumber: [String: Int] = [:]
+        // Records come in runs of one holder (mostly `document`): the last one's number, without hashing.
+        var lastHolder: (name: String, number: Int)?
         var positions: [[(initiative: String, label: StanceRecord.Label, order: Int)]] = []
+        // A sentence's initiatives and its cues by initiative, their buffers kept from sentence to sentence.
+        var targets: [(entity: String, token: Int)] = []
+        var byInitiative: [Tally] = []
         for (s, sentence) in c.sentences.enumerated() {
             while initiativeCursor < initiatives.count && initiatives[initiativeCursor].sentence < s { initiativeCursor += 1 }
             var k = initiativeCursor
@@ -66,15 +71,18 @@ struct StanceScorer {
             let reportingVerbs = reportingActions(in: sentence)
             guard firstCue < cueCursor || hasCriticism(reportingVerbs) else { continue }
             let backReference = named.isEmpty
-            var targets: [(entity: String, token: Int)] = []
             if backReference {
                 guard let topic = recentTopic, s - topic.sentence <= 3 else { continue }
-                targets = [(topic.entity, sentence.tokens.lowerBound)]
             }
             guard !isConditionalOrQuestion(sentence) else { continue }
-            if !backReference { targets = named.map { (initiatives[$0].entity, initiatives[$0].tokens.lowerBound) } }
+            targets.removeAll(keepingCapacity: true)
+            if backReference {
+                targets.append((recentTopic!.entity, sentence.tokens.lowerBound))
+            } else {
+                for i in named { targets.append((initiatives[i].entity, initiatives[i].tokens.lowerBound)) }
+            }
             let contrast = contrastPoint(in: sentence)
-            var byInitiative: [Tally] = []
+            byInitiative.removeAll(keepingCapacity: true)
             for cue in lexiconCues[firstCue..<cueCursor] {
                 tally(cue.cue, targets, contrast: contrast, sentenceStart: sentence.tokens.lowerBound, into: &byInitiative)
             }
@@ -94,10 +102,16 @@ struct StanceScorer {
                 // A back-reference that would contradict its holder's earlier position means the other
                 // initiative (`Goodbye Merida ... This is going to be a huge success.`).
                 // Of several such, the one the holder spoke of most recently: never a dictionary's order.
-                let h = holderNumber[holder] ?? positions.count
-                if h == positions.count {
-                    holderNumber[holder] = h
-                    positions.append([])
+                let h: Int
+                if let last = lastHolder, last.name == holder {
+                    h = last.number
+                } else {
+                    h = holderNumber[holder] ?? positions.count
+                    if h == positions.count {
+                        holderNumber[holder] = h
+                        positions.append([])
+                    }
+                    lastHolder = (holder, h)
                 }
                 if backReference, let earlier = positions[h].first(where: { $0.initiative == resolved }), earlier.label != label,
                    let other = positions[h].filter({ $0.label == label && $0.initiative != resolved })
