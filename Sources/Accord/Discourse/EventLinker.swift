@@ -199,8 +199,13 @@ struct EventLinker {
             pool.append(other)
             start = actors[other].tokens.lowerBound
         }
-        // Met from right to left.
-        pool[first...].reverse()
+        // Met from right to left. Swapped in place: reversing a slice of the pool would copy it.
+        var (left, right) = (first, pool.count - 1)
+        while left < right {
+            pool.swapAt(left, right)
+            left += 1
+            right -= 1
+        }
         return first..<pool.count
     }
 
