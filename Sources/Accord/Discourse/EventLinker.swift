@@ -46,6 +46,8 @@ struct EventLinker {
 
     func events() -> [Event] {
         var events: [Event] = []
+        // About one event an action (fewer where none has an agent): no copy of the events as they grow.
+        events.reserveCapacity(actions.count)
         // The agents of every subject and lead-in line, one after another: a subject is a range of
         // them rather than an array (an allocation) of its own.
         var pool: [Int] = []
