@@ -47,7 +47,7 @@ struct StanceScorer {
         let lexiconCues = self.lexiconCues()
         var cueCursor = 0
         var initiativeCursor = 0
-        var recentTopic: (entity: String, sentence: Int)?
+        var recentTopic: (initiative: Int, sentence: Int)?
         // Each holder's latest label toward each initiative, and the record number that set it: a
         // holder's initiatives are few, so an array of them, found by the holder's number.
         var holderNumber: [String: Int] = [:]
@@ -55,14 +55,14 @@ struct StanceScorer {
         var lastHolder: (name: String, number: Int)?
         var positions: [[(initiative: String, label: StanceRecord.Label, order: Int)]] = []
         // A sentence's initiatives and its cues by initiative, their buffers kept from sentence to sentence.
-        var targets: [(entity: String, token: Int)] = []
+        var targets: [(initiative: Int, token: Int)] = []
         var byInitiative: [Tally] = []
         for (s, sentence) in c.sentences.enumerated() {
             while initiativeCursor < initiatives.count && initiatives[initiativeCursor].sentence < s { initiativeCursor += 1 }
             var k = initiativeCursor
             while k < initiatives.count && initiatives[k].sentence == s { k += 1 }
             let named = initiativeCursor..<k
-            defer { if !named.isEmpty { recentTopic = (initiatives[named.lowerBound].entity, s) } }
+            defer { if !named.isEmpty { recentTopic = (named.lowerBound, s) } }
 
             let firstCue = cueCursor
             while cueCursor < lexiconCues.count && lexiconCues[cueCursor].sentence == s { cueCursor += 1 }
@@ -77,9 +77,9 @@ struct StanceScorer {
             guard !isConditionalOrQuestion(sentence) else { continue }
             targets.removeAll(keepingCapacity: true)
             if backReference {
-                targets.append((recentTopic!.entity, sentence.tokens.lowerBound))
+                targets.append((recentTopic!.initiative, sentence.tokens.lowerBound))
             } else {
-                for i in named { targets.append((initiatives[i].entity, initiatives[i].tokens.lowerBound)) }
+                for i in named { targets.append((i, initiatives[i].tokens.lowerBound)) }
             }
             let contrast = contrastPoint(in: sentence)
             byInitiative.removeAll(keepingCapacity: true)
@@ -135,12 +135,12 @@ struct StanceScorer {
 
     /// Counts a cue toward the initiative nearest to it. A sentence names one or two initiatives: a
     /// linear search beats hashing their names.
-    private func tally(_ cue: CueMatch, _ targets: [(entity: String, token: Int)], contrast: Int?, sentenceStart: Int,
+    private func tally(_ cue: CueMatch, _ targets: [(initiative: Int, token: Int)], contrast: Int?, sentenceStart: Int,
                        into byInitiative: inout [Tally]) {
         guard let scored = score(cue, contrast: contrast, sentenceStart: sentenceStart) else { return }
-        let nearest = StanceScorer.nearest(targets, to: cue.start)
-        guard let slot = byInitiative.firstIndex(where: { $0.key == nearest.entity }) else {
-            byInitiative.append((nearest.entity, (scored.weight, [scored], cue.start)))
+        let entity = initiatives[StanceScorer.nearest(targets, to: cue.start).initiative].entity
+        guard let slot = byInitiative.firstIndex(where: { $0.key == entity }) else {
+            byInitiative.append((entity, (scored.weight, [scored], cue.start)))
             return
         }
         // In place: copying the entry out and back would copy its cues every time.
@@ -149,7 +149,7 @@ struct StanceScorer {
     }
 
     /// The initiative mention nearest to a cue (the mentions are in text order): a binary search.
-    static func nearest(_ targets: [(entity: String, token: Int)], to token: Int) -> (entity: String, token: Int) {
+    static func nearest(_ targets: [(initiative: Int, token: Int)], to token: Int) -> (initiative: Int, token: Int) {
         var lo = 0, hi = targets.count
         while lo < hi {
             let mid = (lo + hi) / 2
