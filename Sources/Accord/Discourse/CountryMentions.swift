@@ -16,13 +16,15 @@ struct CountryMentions {
         let lo = firstIndex(endingAfter: token)
         // Few countries (`count` is small): a linear search beats hashing their ids.
         var found: [Int] = []
+        found.reserveCapacity(count)
         var k = lo - 1
         while k >= 0 && lo - k <= window && found.count < count {
             let actor = indices[k]
             if !found.contains(where: { actors[$0].entity == actors[actor].entity }) { found.append(actor) }
             k -= 1
         }
-        return found.reversed()
+        found.reverse()
+        return found
     }
 
     /// The latest mention of `entity` before `token`, if one of the last `window` country mentions is.

@@ -41,14 +41,22 @@ struct EventLinker {
         self.affiliations = affiliations
     }
 
+    /// A subject: its agents, as a range of the agent pool, and the token where it starts.
+    private typealias Subject = (agents: Range<Int>, start: Int)
+
     func events() -> [Event] {
         var events: [Event] = []
+        // About one event an action (fewer where none has an agent): no copy of the events as they grow.
+        events.reserveCapacity(actions.count)
+        // The agents of every subject and lead-in line, one after another: a subject is a range of
+        // them rather than an array (an allocation) of its own.
+        var pool: [Int] = []
         // Subjects first: an argument ends where a later action's own subject begins.
         let past = pastForms()
-        var subjects: [(agents: [Int], start: Int)?] = actions.indices.map { subject(of: $0, past[$0]) }
-        let leadIns = listLeadIns()
+        var subjects: [Subject?] = actions.indices.map { subject(of: $0, past[$0], into: &pool) }
+        let leadIns = listLeadIns(into: &pool)
         var leadInCursor = 0
-        var previous: (agents: [Int], sentence: Int)?
+        var previous: (agents: Range<Int>, sentence: Int)?
         var targetCursor = 0
         var objectCursor = 0
         var laterSubjects: [Int] = []
@@ -69,7 +77,7 @@ struct EventLinker {
             guard let agents, !agents.isEmpty else { continue }
             previous = (agents, sentence)
 
-            let argumentEnd = self.argumentEnd(after: a, subjects)
+            let argumentEnd = self.argumentEnd(after: a, subjects, pool)
             let nextAction = a + 1 < actions.count && actions[a + 1].sentence == sentence
                 ? actions[a + 1].tokens.lowerBound : argumentEnd
             while targetCursor < targets.count && targets[targetCursor].tokens.lowerBound < tokens.lowerBound { targetCursor += 1 }
@@ -80,7 +88,7 @@ struct EventLinker {
             laterSubjects.removeAll(keepingCapacity: true)
             var b = a + 1
             while b < min(actions.count, a + 1 + EventLinker.verbWindow) && actions[b].sentence == sentence {
-                if let later = subjects[b] { laterSubjects += later.agents }
+                if let later = subjects[b] { laterSubjects += pool[later.agents] }
                 b += 1
             }
             // The first actor starting at or after the verb's end: a cursor, as verbs come in text order.
@@ -89,10 +97,10 @@ struct EventLinker {
             var objects: [Int] = []
             var o = objectCursor
             while o < actors.count && actors[o].tokens.upperBound <= nextAction {
-                if !agents.contains(o) && !laterSubjects.contains(o) { objects.append(o) }
+                if !pool[agents].contains(o) && !laterSubjects.contains(o) { objects.append(o) }
                 o += 1
             }
-            for agent in agents {
+            for agent in pool[agents] {
                 events.append(Event(sentence: sentence, actor: agent, action: a, targets: targetIndices, objects: objects))
             }
         }
@@ -101,8 +109,8 @@ struct EventLinker {
 
     // MARK: - Subjects
 
-    /// The agents standing right before an action, and where they start.
-    private func subject(of action: Int, _ isPast: Bool) -> (agents: [Int], start: Int)? {
+    /// The agents standing right before an action (added to `pool`), and where they start.
+    private func subject(of action: Int, _ isPast: Bool, into pool: inout [Int]) -> Subject? {
         let first = actions[action].tokens.lowerBound
         if isPassive(first, isPast) { return nil }
         var k = first
@@ -110,16 +118,15 @@ struct EventLinker {
         while k > sentenceStart {
             let before = k - 1
             if actorEndingAt[k] >= 0 {
-                let actor = Int(actorEndingAt[k])
-                let agents = coordinated(actor)
-                return (agents, actors[agents.min()!].tokens.lowerBound)
+                let agents = coordinated(Int(actorEndingAt[k]), into: &pool)
+                return (agents, actors[pool[agents].min()!].tokens.lowerBound)
             }
             if let collective = c.match(.collective, endingAt: k, after: sentenceStart - 1) {
-                let agents = bothCountries(before: Int(collective.start))
+                let agents = EventLinker.add(bothCountries(before: Int(collective.start)), to: &pool)
                 return agents.isEmpty ? nil : (agents, Int(collective.start))
             }
             if c.id(before) == c.words.we, let quote = quoteIndex(containing: before) {
-                let agents = speakerSide(quote)
+                let agents = EventLinker.add(speakerSide(quote), to: &pool)
                 return agents.isEmpty ? nil : (agents, before)
             }
             guard isSkippable(before) else { return nil }
@@ -173,21 +180,35 @@ struct EventLinker {
         return false
     }
 
-    /// `A, B and C`: the actors coordinated with the one ending the subject.
-    private func coordinated(_ actor: Int) -> [Int] {
-        var agents = [actor]
+    /// Adds agents to the pool; their range in it.
+    private static func add(_ agents: [Int], to pool: inout [Int]) -> Range<Int> {
+        pool += agents
+        return (pool.count - agents.count)..<pool.count
+    }
+
+    /// `A, B and C`: the actors coordinated with the one ending the subject, in text order, added to `pool`.
+    private func coordinated(_ actor: Int, into pool: inout [Int]) -> Range<Int> {
+        let first = pool.count
+        pool.append(actor)
         var start = actors[actor].tokens.lowerBound
         while start >= 2 {
             var join = start - 1
             if c.wordFlags(join).contains(.determiner) { join -= 1 } // `Mexico and the U.S.`
             // `A, B and C`: a comma joins only inside a list closed by `and` (not `According to X, the US`).
             let isAnd = c.id(join) == c.words.and || c.id(join) == c.words.or
-            guard isAnd || (c.id(join) == c.words.comma && agents.count > 1), actorEndingAt[join] >= 0 else { break }
+            guard isAnd || (c.id(join) == c.words.comma && pool.count - first > 1), actorEndingAt[join] >= 0 else { break }
             let other = Int(actorEndingAt[join])
-            agents.insert(other, at: 0)
+            pool.append(other)
             start = actors[other].tokens.lowerBound
         }
-        return agents
+        // Met from right to left. Swapped in place: reversing a slice of the pool would copy it.
+        var (left, right) = (first, pool.count - 1)
+        while left < right {
+            pool.swapAt(left, right)
+            left += 1
+            right -= 1
+        }
+        return first..<pool.count
     }
 
     /// `both governments`: the most recent mention of each of the two last-named countries.
@@ -220,14 +241,14 @@ struct EventLinker {
     // MARK: - Arguments
 
     /// Where an action's arguments end: the start of the next subject in its sentence, or the sentence's end.
-    private func argumentEnd(after a: Int, _ subjects: [(agents: [Int], start: Int)?]) -> Int {
+    private func argumentEnd(after a: Int, _ subjects: [Subject?], _ pool: [Int]) -> Int {
         let sentence = actions[a].sentence
         // A verb's arguments and purpose clauses lie within a few verbs and a few dozen tokens of it.
         let limit = min(c.sentences[sentence].tokens.upperBound, actions[a].tokens.upperBound + EventLinker.argumentWindow)
         var b = a + 1
         while b < actions.count && b <= a + EventLinker.verbWindow && actions[b].sentence == sentence {
             if let s = subjects[b], s.start > actions[a].tokens.upperBound,
-               !s.agents.allSatisfy({ subjects[a]?.agents.contains($0) == true }) {
+               !pool[s.agents].allSatisfy({ agent in subjects[a].map { pool[$0.agents].contains(agent) } == true }) {
                 return min(s.start, limit)
             }
             b += 1
@@ -242,11 +263,11 @@ struct EventLinker {
 
     /// List items and the agents of the lead-in line they follow (`The United States and Mexico will:`),
     /// in one pass: an item takes the nearest lead-in before it; a line that is no item ends the list.
-    /// In order of sentence, for a cursor to walk.
-    private func listLeadIns() -> [(sentence: Int, agents: [Int])] {
-        var result: [(sentence: Int, agents: [Int])] = []
+    /// In order of sentence, for a cursor to walk; their agents are added to `pool`.
+    private func listLeadIns(into pool: inout [Int]) -> [(sentence: Int, agents: Range<Int>)] {
+        var result: [(sentence: Int, agents: Range<Int>)] = []
         var actorCursor = 0
-        var current: (agents: [Int], sentence: Int)?
+        var current: (agents: Range<Int>, sentence: Int)?
         for (s, sentence) in c.sentences.enumerated() {
             if let lead = current {
                 if s == lead.sentence + 1 || startsListItem(s) { result.append((s, lead.agents)) } else { current = nil }
@@ -255,11 +276,12 @@ struct EventLinker {
             let mark = c.tokens[last].byteRange
             guard mark.count == 1 && c.source.utf8[mark.lowerBound] == UInt8(ascii: ":") else { continue }
             while actorCursor < actors.count && actors[actorCursor].tokens.lowerBound < sentence.tokens.lowerBound { actorCursor += 1 }
-            var agents: [Int] = []
+            let first = pool.count
             var k = actorCursor
-            while k < actors.count && actors[k].tokens.upperBound <= last { agents.append(k); k += 1 }
+            while k < actors.count && actors[k].tokens.upperBound <= last { pool.append(k); k += 1 }
+            var agents = first..<pool.count
             if agents.isEmpty, let collective = firstCollective(in: sentence.tokens) {
-                agents = bothCountries(before: collective)
+                agents = EventLinker.add(bothCountries(before: collective), to: &pool)
             }
             current = agents.isEmpty ? nil : (agents, s)
         }

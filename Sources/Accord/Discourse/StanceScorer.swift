@@ -47,17 +47,22 @@ struct StanceScorer {
         let lexiconCues = self.lexiconCues()
         var cueCursor = 0
         var initiativeCursor = 0
-        var recentTopic: (entity: String, sentence: Int)?
+        var recentTopic: (initiative: Int, sentence: Int)?
         // Each holder's latest label toward each initiative, and the record number that set it: a
         // holder's initiatives are few, so an array of them, found by the holder's number.
         var holderNumber: [String: Int] = [:]
+        // Records come in runs of one holder (mostly `document`): the last one's number, without hashing.
+        var lastHolder: (name: String, number: Int)?
         var positions: [[(initiative: String, label: StanceRecord.Label, order: Int)]] = []
+        // A sentence's initiatives and its cues by initiative, their buffers kept from sentence to sentence.
+        var targets: [(initiative: Int, token: Int)] = []
+        var byInitiative: [Tally] = []
         for (s, sentence) in c.sentences.enumerated() {
             while initiativeCursor < initiatives.count && initiatives[initiativeCursor].sentence < s { initiativeCursor += 1 }
             var k = initiativeCursor
             while k < initiatives.count && initiatives[k].sentence == s { k += 1 }
             let named = initiativeCursor..<k
-            defer { if !named.isEmpty { recentTopic = (initiatives[named.lowerBound].entity, s) } }
+            defer { if !named.isEmpty { recentTopic = (named.lowerBound, s) } }
 
             let firstCue = cueCursor
             while cueCursor < lexiconCues.count && lexiconCues[cueCursor].sentence == s { cueCursor += 1 }
@@ -66,15 +71,18 @@ struct StanceScorer {
             let reportingVerbs = reportingActions(in: sentence)
             guard firstCue < cueCursor || hasCriticism(reportingVerbs) else { continue }
             let backReference = named.isEmpty
-            var targets: [(entity: String, token: Int)] = []
             if backReference {
                 guard let topic = recentTopic, s - topic.sentence <= 3 else { continue }
-                targets = [(topic.entity, sentence.tokens.lowerBound)]
             }
             guard !isConditionalOrQuestion(sentence) else { continue }
-            if !backReference { targets = named.map { (initiatives[$0].entity, initiatives[$0].tokens.lowerBound) } }
+            targets.removeAll(keepingCapacity: true)
+            if backReference {
+                targets.append((recentTopic!.initiative, sentence.tokens.lowerBound))
+            } else {
+                for i in named { targets.append((i, initiatives[i].tokens.lowerBound)) }
+            }
             let contrast = contrastPoint(in: sentence)
-            var byInitiative: [Tally] = []
+            byInitiative.removeAll(keepingCapacity: true)
             for cue in lexiconCues[firstCue..<cueCursor] {
                 tally(cue.cue, targets, contrast: contrast, sentenceStart: sentence.tokens.lowerBound, into: &byInitiative)
             }
@@ -94,10 +102,16 @@ struct StanceScorer {
                 // A back-reference that would contradict its holder's earlier position means the other
                 // initiative (`Goodbye Merida ... This is going to be a huge success.`).
                 // Of several such, the one the holder spoke of most recently: never a dictionary's order.
-                let h = holderNumber[holder] ?? positions.count
-                if h == positions.count {
-                    holderNumber[holder] = h
-                    positions.append([])
+                let h: Int
+                if let last = lastHolder, last.name == holder {
+                    h = last.number
+                } else {
+                    h = holderNumber[holder] ?? positions.count
+                    if h == positions.count {
+                        holderNumber[holder] = h
+                        positions.append([])
+                    }
+                    lastHolder = (holder, h)
                 }
                 if backReference, let earlier = positions[h].first(where: { $0.initiative == resolved }), earlier.label != label,
                    let other = positions[h].filter({ $0.label == label && $0.initiative != resolved })
@@ -121,12 +135,12 @@ struct StanceScorer {
 
     /// Counts a cue toward the initiative nearest to it. A sentence names one or two initiatives: a
     /// linear search beats hashing their names.
-    private func tally(_ cue: CueMatch, _ targets: [(entity: String, token: Int)], contrast: Int?, sentenceStart: Int,
+    private func tally(_ cue: CueMatch, _ targets: [(initiative: Int, token: Int)], contrast: Int?, sentenceStart: Int,
                        into byInitiative: inout [Tally]) {
         guard let scored = score(cue, contrast: contrast, sentenceStart: sentenceStart) else { return }
-        let nearest = StanceScorer.nearest(targets, to: cue.start)
-        guard let slot = byInitiative.firstIndex(where: { $0.key == nearest.entity }) else {
-            byInitiative.append((nearest.entity, (scored.weight, [scored], cue.start)))
+        let entity = initiatives[StanceScorer.nearest(targets, to: cue.start).initiative].entity
+        guard let slot = byInitiative.firstIndex(where: { $0.key == entity }) else {
+            byInitiative.append((entity, (scored.weight, [scored], cue.start)))
             return
         }
         // In place: copying the entry out and back would copy its cues every time.
@@ -135,7 +149,7 @@ struct StanceScorer {
     }
 
     /// The initiative mention nearest to a cue (the mentions are in text order): a binary search.
-    static func nearest(_ targets: [(entity: String, token: Int)], to token: Int) -> (entity: String, token: Int) {
+    static func nearest(_ targets: [(initiative: Int, token: Int)], to token: Int) -> (initiative: Int, token: Int) {
         var lo = 0, hi = targets.count
         while lo < hi {
             let mid = (lo + hi) / 2

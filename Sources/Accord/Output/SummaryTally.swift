@@ -5,6 +5,10 @@
 /// of the cost of `String` hashing, which must honour Unicode equivalence. The first key with a
 /// non-ASCII byte moves the whole tally to a `[String: Int]`, so that equivalent spellings still
 /// count as one, under the spelling met first.
+///
+/// Before either, a key is looked up by its own bits (`recent`): mentions share their key's storage
+/// with the lexicon entry they came from, or hold a short key inline, so most keys are a bit-for-bit
+/// copy of one met before, and equal bits are equal strings: no byte of the key is read.
 struct SummaryTally {
     private var keys: [String] = []
     private var counts: [Int] = []
@@ -13,16 +17,38 @@ struct SummaryTally {
     private var slots = [Int32](repeating: 0, count: 64)
     /// The tally once a key was not ASCII.
     private var general: [String: Int]?
+    /// Index into `keys` of a key recently met, by a hash of its bits (one entry a hash, the last met).
+    private var recent = [Recent](repeating: Recent(bits: (0, 0), key: -1), count: 64)
+
+    /// A key's two words (its storage, or its bytes when short) and its index in `keys`.
+    private struct Recent {
+        var bits: (UInt64, UInt64)
+        var key: Int
+    }
 
     mutating func add(_ key: String) {
         if general != nil {
             general![key, default: 0] += 1
             return
         }
+        let bits = unsafeBitCast(key, to: (UInt64, UInt64).self)
+        let r = Int(truncatingIfNeeded: ((bits.0 ^ bits.1 >> 7) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+        let seen = recent[r]
+        if seen.key >= 0 && seen.bits == bits {
+            counts[seen.key] += 1
+            return
+        }
+        guard let k = addASCII(key) else { return }
+        recent[r] = Recent(bits: bits, key: k)
+    }
+
+    /// Counts a key by its bytes; its index in `keys`, or nil when the key was not ASCII and the
+    /// tally moved to `general`.
+    private mutating func addASCII(_ key: String) -> Int? {
         guard let hash = Self.asciiHash(key) else {
             general = Dictionary(uniqueKeysWithValues: zip(keys, counts))
             general![key, default: 0] += 1
-            return
+            return nil
         }
         let mask = slots.count - 1
         var i = hash & mask
@@ -30,7 +56,7 @@ struct SummaryTally {
             let k = Int(slots[i]) - 1
             if hashes[k] == hash && keys[k] == key {
                 counts[k] += 1
-                return
+                return k
             }
             i = (i + 1) & mask
         }
@@ -39,6 +65,7 @@ struct SummaryTally {
         hashes.append(hash)
         slots[i] = Int32(keys.count)
         if keys.count * 2 > slots.count { grow() }
+        return keys.count - 1
     }
 
     /// The keys with their counts, keys in ascending order.
