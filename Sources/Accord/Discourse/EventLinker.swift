@@ -125,7 +125,7 @@ struct EventLinker {
                 let agents = EventLinker.add(bothCountries(before: Int(collective.start)), to: &pool)
                 return agents.isEmpty ? nil : (agents, Int(collective.start))
             }
-            if c.id(before) == c.words.we, let quote = quoteIndex(containing: before) {
+            if c.id(before) == c.words.we, let quote = quotes.index(containing: before) {
                 let agents = EventLinker.add(speakerSide(quote), to: &pool)
                 return agents.isEmpty ? nil : (agents, before)
             }
@@ -319,15 +319,5 @@ struct EventLinker {
         case 3: return text[b] == 0xE2 && text[b + 1] == 0x80 && (text[b + 2] == 0xA2 || text[b + 2] == 0x93 || text[b + 2] == 0x94)
         default: return false
         }
-    }
-
-    /// The quote holding a token, if any (quotes are in text order and do not overlap): a binary search.
-    private func quoteIndex(containing token: Int) -> Int? {
-        var lo = 0, hi = quotes.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if quotes[mid].tokens.upperBound <= token { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < quotes.count && quotes[lo].tokens.contains(token) ? lo : nil
     }
 }

@@ -95,7 +95,7 @@ struct StanceScorer {
             for (resolved, entry) in byInitiative {
                 let score = max(-1, min(1, entry.score))
                 guard abs(score) >= StanceScorer.threshold else { continue }
-                let quote = quoteIndex(containing: entry.first)
+                let quote = quotes.index(containing: entry.first)
                 let holder = holder(quote: quote, sentence: sentence, cue: entry.first)
                 let label: StanceRecord.Label = score > 0 ? .support : .oppose
                 var entity = resolved
@@ -248,14 +248,6 @@ struct StanceScorer {
         }
     }
 
-    private func quoteIndex(containing token: Int) -> Int? {
-        var lo = 0, hi = quotes.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if quotes[mid].tokens.upperBound <= token { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < quotes.count && quotes[lo].tokens.contains(token) ? lo : nil
-    }
 
     /// The quote's speaker; a reporting subject (`Holloway said the plan failed`, `critics say`); or
     /// the document's own voice.

@@ -32,14 +32,20 @@ struct SummaryTally {
             return
         }
         let bits = unsafeBitCast(key, to: (UInt64, UInt64).self)
-        let r = Int(truncatingIfNeeded: ((bits.0 ^ bits.1 >> 7) &* 0x9E37_79B9_7F4A_7C15) >> 58)
-        let seen = recent[r]
+        let seen = recent[Self.recentSlot(bits)]
         if seen.key >= 0 && seen.bits == bits {
             counts[seen.key] += 1
             return
         }
         guard let k = addASCII(key) else { return }
-        recent[r] = Recent(bits: bits, key: k)
+        // Remember the tally's own copy of the key, never the caller's: its storage lives as long as
+        // the tally, so its address cannot be reused by another string while `recent` names it.
+        let own = unsafeBitCast(keys[k], to: (UInt64, UInt64).self)
+        recent[Self.recentSlot(own)] = Recent(bits: own, key: k)
+    }
+
+    private static func recentSlot(_ bits: (UInt64, UInt64)) -> Int {
+        Int(truncatingIfNeeded: ((bits.0 ^ bits.1 >> 7) &* 0x9E37_79B9_7F4A_7C15) >> 58)
     }
 
     /// Counts a key by its bytes; its index in `keys`, or nil when the key was not ASCII and the
