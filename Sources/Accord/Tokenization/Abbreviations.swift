@@ -81,16 +81,34 @@ struct PackedWord: Equatable, Sendable {
 
     /// Nil for more than 16 bytes or any non-ASCII byte.
     init?(_ word: UnsafeBufferPointer<UInt8>) {
-        guard word.count <= 16 else { return nil }
-        var low: UInt64 = 0, high: UInt64 = 0, any: UInt8 = 0
-        for k in 0..<word.count {
-            let byte = word[k]
-            any |= byte
-            // Masked shifts (`&<<`): the amounts are below 64, so the checks for larger ones can go.
-            if k < 8 { low |= UInt64(byte) &<< (8 * k) } else { high |= UInt64(byte) &<< (8 * (k - 8)) }
-        }
-        guard any < 0x80 else { return nil }
+        let count = word.count
+        guard count <= 16 else { return nil }
+        guard let base = word.baseAddress else { bytes = (0, 0); return }
+        let low = Self.load(UnsafeRawPointer(base), min(count, 8))
+        let high = count > 8 ? Self.load(UnsafeRawPointer(base + 8), count &- 8) : 0
+        guard (low | high) & 0x8080_8080_8080_8080 == 0 else { return nil }
         bytes = (low, high)
+    }
+
+    /// The `count` (at most 8) bytes at `p`, first byte lowest, zero-padded; read as two overlapping
+    /// loads rather than byte by byte, and never past the last of the bytes.
+    @inline(__always)
+    private static func load(_ p: UnsafeRawPointer, _ count: Int) -> UInt64 {
+        // Masked shifts (`&<<`): the amounts are below 64, so the checks for larger ones can go.
+        switch count {
+        case 4...8:
+            let first = UInt64(UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)))
+            let last = UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)))
+            return first | last &<< (8 &* (count &- 4))
+        case 2...3:
+            let first = UInt64(UInt16(littleEndian: p.loadUnaligned(as: UInt16.self)))
+            let last = UInt64(UInt16(littleEndian: p.loadUnaligned(fromByteOffset: count &- 2, as: UInt16.self)))
+            return first | last &<< (8 &* (count &- 2))
+        case 1:
+            return UInt64(p.load(as: UInt8.self))
+        default:
+            return 0
+        }
     }
 
     private init(_ low: UInt64, _ high: UInt64) {
