@@ -105,8 +105,6 @@ private struct ChunkScanner {
         var skew = 0
         var lineBreaks = 0
         var sawSpace = false
-        /// A chunk start that `emitBareWords` already found is not a bare word, so not asked again.
-        var notBareAt = -1
         while i < n && !tokens.overflowed {
             let byte = p[i]
             if byte < 0x80 {
@@ -127,20 +125,39 @@ private struct ChunkScanner {
                     continue
                 }
             }
-            let flags = firstTokenFlags(sawSpace: sawSpace, lineBreaks: lineBreaks)
+            var flags = firstTokenFlags(sawSpace: sawSpace, lineBreaks: lineBreaks)
             if lineBreaks > 0 { openSingleQuote = false }
             sawSpace = false
             lineBreaks = 0
-            if usesFastPath && i != notBareAt, let end = bareWordEnd(p, n, i) {
-                if emitBareWords(p, n, &i, end, skew: skew, flags: flags, sawSpace: &sawSpace) { notBareAt = i }
+            guard usesFastPath else {
+                pendingFlags = flags
+                fullChunk(bytes, &i, &skew)
                 continue
             }
-            pendingFlags = flags
-            if usesFastPath {
-                if fastChunk(p, n, &i, &skew) || markChunk(p, n, &i, &skew) { continue }
+            // Chunks one space apart, the commonest layout, follow each other here without going
+            // back to the white-space loop above.
+            while true {
+                if let end = bareWordEnd(p, n, i) {
+                    // Back to the loop above, unless the words stopped before a chunk of another shape.
+                    guard emitBareWords(p, n, &i, end, skew: skew, flags: flags, sawSpace: &sawSpace),
+                          !isSpaceOrNonASCII(p[i]) else { break }
+                    sawSpace = false
+                    flags = .spaceBefore
+                }
+                pendingFlags = flags
+                if !fastChunk(p, n, &i, &skew) && !markChunk(p, n, &i, &skew) { fullChunk(bytes, &i, &skew) }
+                // `i` is at white space or the text's end.
+                guard i &+ 1 < n, p[i] == 0x20, !isSpaceOrNonASCII(p[i &+ 1]), !tokens.overflowed else { break }
+                i &+= 1
+                flags = .spaceBefore
             }
-            fullChunk(bytes, &i, &skew)
         }
+    }
+
+    /// Whether `byte` is ASCII white space or part of a non-ASCII scalar, which may be white space too.
+    @inline(__always)
+    private func isSpaceOrNonASCII(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || byteClass(byte) == .space
     }
 
     /// The flags of a chunk's first token, from the white space before it.
