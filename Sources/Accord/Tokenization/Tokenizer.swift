@@ -145,7 +145,9 @@ private struct ChunkScanner {
                     flags = .spaceBefore
                 }
                 pendingFlags = flags
-                if !fastChunk(p, n, &i, &skew) && !markChunk(p, n, &i, &skew) { fullChunk(bytes, &i, &skew) }
+                if !emitWordAndMark(p, n, &i, skew: skew) && !fastChunk(p, n, &i, &skew) && !markChunk(p, n, &i, &skew) {
+                    fullChunk(bytes, &i, &skew)
+                }
                 // `i` is at white space or the text's end.
                 guard i &+ 1 < n, p[i] == 0x20, !isSpaceOrNonASCII(p[i &+ 1]), !tokens.overflowed else { break }
                 i &+= 1
@@ -239,6 +241,44 @@ private struct ChunkScanner {
     @inline(__always)
     private func caseFlag(_ lead: UInt8) -> Token.Flags {
         Token.Flags(rawValue: leadFlags[Int(lead)])
+    }
+
+    /// The commonest chunk after a bare word: a word of ASCII letters and digits with one closing mark
+    /// or period after it (`said,` `Iran.` `Inc.`), then white space or the text's end. Emits it as
+    /// `fastChunk` would, with less to rule out, and moves `i` past it; returns false, having emitted
+    /// nothing, for any other chunk and for `1.` to `999.` and `cannot`, which take the longer paths.
+    @inline(__always)
+    private mutating func emitWordAndMark(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, skew: Int) -> Bool {
+        let start = i
+        guard byteClass(p[start]) == .alphanumeric else { return false }
+        let mark = AlphanumericRun.end(p, from: start &+ 1, n)
+        guard mark < n, mark &+ 1 == n || byteClass(p[mark &+ 1]) == .space else { return false }
+        let markClass = byteClass(p[mark])
+        guard markClass == .closing || markClass == .period else { return false }
+        let lead = p[start]
+        let length = mark &- start
+        if length == 6 && Self.isCannot(p + start) { return false }
+        var keepsPeriod = false
+        if markClass == .period {
+            if length <= 3 && lead &- 0x30 < 10 { return false } // perhaps a list marker
+            if length == 1 && lead &- 0x41 < 26 {
+                keepsPeriod = true // an initial
+            } else if length <= 12 {
+                keepsPeriod = abbreviations.kind(ofUTF8: UnsafeBufferPointer(start: p + start, count: length &+ 1)) != nil
+            }
+        }
+        let end = mark &+ 1
+        i = end
+        guard tokens.reserve(2) else { return true }
+        let scalar = start &- skew
+        let flags = pendingFlags.union(caseFlag(lead))
+        if keepsPeriod {
+            emitFast(start, end, scalar, scalar &+ length &+ 1, .word, flags.union(.periodWord))
+        } else {
+            emitFast(start, mark, scalar, scalar &+ length, .word, flags)
+            emitFast(mark, end, scalar &+ length, scalar &+ length &+ 1, p[mark] == 0x22 ? .quote : .punct, [])
+        }
+        return true
     }
 
     /// Most chunks of news text are a word with an opening mark or two before it and plain closing
