@@ -137,15 +137,16 @@ private struct ChunkScanner {
             // Chunks one space apart, the commonest layout, follow each other here without going
             // back to the white-space loop above.
             while true {
-                if let end = bareWordEnd(p, n, i) {
+                var wordEnd = i
+                if let end = bareWordEnd(p, n, i, wordEnd: &wordEnd) {
                     // Back to the loop above, unless the words stopped before a chunk of another shape.
-                    guard emitBareWords(p, n, &i, end, skew: skew, flags: flags, sawSpace: &sawSpace),
+                    guard emitBareWords(p, n, &i, end, skew: skew, flags: flags, sawSpace: &sawSpace, wordEnd: &wordEnd),
                           !isSpaceOrNonASCII(p[i]) else { break }
                     sawSpace = false
                     flags = .spaceBefore
                 }
                 pendingFlags = flags
-                if !emitWordAndMark(p, n, &i, skew: skew) && !fastChunk(p, n, &i, &skew) && !markChunk(p, n, &i, &skew) {
+                if !emitWordAndMark(p, n, &i, wordEnd: wordEnd, skew: skew) && !fastChunk(p, n, &i, &skew) && !markChunk(p, n, &i, &skew) {
                     fullChunk(bytes, &i, &skew)
                 }
                 // `i` is at white space or the text's end.
@@ -199,10 +200,12 @@ private struct ChunkScanner {
 
     /// The end of the commonest chunk, a bare word of ASCII letters and digits followed by white
     /// space or the end of the text; nil for any other chunk (and for `cannot`, which splits).
+    /// Sets `wordEnd` to the end of the run of letters and digits at `i`, for the next shapes tried.
     @inline(__always)
-    private func bareWordEnd(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: Int) -> Int? {
-        guard byteClass(p[i]) == .alphanumeric else { return nil }
+    private func bareWordEnd(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: Int, wordEnd: inout Int) -> Int? {
+        guard byteClass(p[i]) == .alphanumeric else { wordEnd = i; return nil }
         let j = AlphanumericRun.end(p, from: i &+ 1, n)
+        wordEnd = j
         guard j == n || byteClass(p[j]) == .space else { return nil }
         if j &- i == 6 && Self.isCannot(p + i) { return nil }
         return j
@@ -211,10 +214,10 @@ private struct ChunkScanner {
     /// Emits the bare word at bytes `i..<end`, then each further bare word that follows after a
     /// single space (flagged `spaceBefore` only: no line break lies between); leaves `i` past the
     /// last one and the single space after it, if any. Returns whether the text at `i` was found
-    /// not to be a bare word.
+    /// not to be a bare word, with `wordEnd` then as `bareWordEnd` set it there.
     @inline(__always)
     private mutating func emitBareWords(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ end: Int, skew: Int,
-                                        flags: Token.Flags, sawSpace: inout Bool) -> Bool {
+                                        flags: Token.Flags, sawSpace: inout Bool, wordEnd: inout Int) -> Bool {
         var start = i, end = end, flags = flags
         while true {
             emitBareWord(p[start], start, end, skew: skew, flags: flags)
@@ -222,7 +225,7 @@ private struct ChunkScanner {
             sawSpace = true
             i = end &+ 1
             guard i < n && !tokens.overflowed else { return false }
-            guard let next = bareWordEnd(p, n, i) else { return true }
+            guard let next = bareWordEnd(p, n, i, wordEnd: &wordEnd) else { return true }
             sawSpace = false
             start = i
             end = next
@@ -247,12 +250,11 @@ private struct ChunkScanner {
     /// or period after it (`said,` `Iran.` `Inc.`), then white space or the text's end. Emits it as
     /// `fastChunk` would, with less to rule out, and moves `i` past it; returns false, having emitted
     /// nothing, for any other chunk and for `1.` to `999.` and `cannot`, which take the longer paths.
+    /// `wordEnd` is where the run of letters and digits at `i` ends (`i` when there is none).
     @inline(__always)
-    private mutating func emitWordAndMark(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, skew: Int) -> Bool {
+    private mutating func emitWordAndMark(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, wordEnd mark: Int, skew: Int) -> Bool {
         let start = i
-        guard byteClass(p[start]) == .alphanumeric else { return false }
-        let mark = AlphanumericRun.end(p, from: start &+ 1, n)
-        guard mark < n, mark &+ 1 == n || byteClass(p[mark &+ 1]) == .space else { return false }
+        guard mark != start, mark < n, mark &+ 1 == n || byteClass(p[mark &+ 1]) == .space else { return false }
         let markClass = byteClass(p[mark])
         guard markClass == .closing || markClass == .period else { return false }
         let lead = p[start]
