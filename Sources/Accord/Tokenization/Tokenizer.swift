@@ -207,7 +207,7 @@ private struct ChunkScanner {
         let j = AlphanumericRun.end(p, from: i &+ 1, n)
         wordEnd = j
         guard j == n || byteClass(p[j]) == .space else { return nil }
-        if j &- i == 6 && Self.isCannot(p + i) { return nil }
+        if Self.mayBeCannot(p, i, j) && Self.isCannot(p + i) { return nil }
         return j
     }
 
@@ -259,7 +259,7 @@ private struct ChunkScanner {
         guard markClass == .closing || markClass == .period else { return false }
         let lead = p[start]
         let length = mark &- start
-        if length == 6 && Self.isCannot(p + start) { return false }
+        if Self.mayBeCannot(p, start, mark) && Self.isCannot(p + start) { return false }
         var keepsPeriod = false
         if markClass == .period {
             if length <= 3 && lead &- 0x30 < 10 { return false } // perhaps a list marker
@@ -482,6 +482,13 @@ private struct ChunkScanner {
         guard lead &- 0xC3 < 3, j + 1 < n else { return false }
         let next = p[j + 1]
         return next & 0xC0 == 0x80 && !(lead == 0xC3 && (next == 0x97 || next == 0xB7))
+    }
+
+    /// Whether the word at bytes `i..<j` is six bytes long and starts with `c` or `C`: one branch,
+    /// seldom taken, where the length alone would be a hard-to-predict branch at every word.
+    @inline(__always)
+    private static func mayBeCannot(_ p: UnsafePointer<UInt8>, _ i: Int, _ j: Int) -> Bool {
+        (UInt(p[i] | 0x20) ^ 0x63) | (UInt(bitPattern: j &- i) ^ 6) == 0
     }
 
     /// `cannot` in any case (split as `can` `not`), from the six bytes at `p`.
