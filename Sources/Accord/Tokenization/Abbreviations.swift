@@ -50,6 +50,7 @@ struct Abbreviations: Sendable {
         guard let exact = PackedWord(word) else {
             return kind(of: String(decoding: word, as: UTF8.self))
         }
+        guard table.mayHold(exact, count: word.count) else { return nil }
         if let kind = table[exact] { return kind }
         let lower = exact.lowercased
         if lower == exact { return nil }
@@ -154,6 +155,9 @@ private struct PackedWordTable: Sendable {
     private var keys: [PackedWord?] = [nil]
     private var kinds: [Abbreviations.Kind] = [.ordinary]
     private var mask = 0
+    /// For each length up to 16 bytes, a bit for each first byte (case aside, folded to 64 values)
+    /// that some entry of that length has: most words before a period are ruled out by it alone.
+    private var firstBytesByLength = [UInt64](repeating: 0, count: 17)
 
     init() {}
 
@@ -161,19 +165,33 @@ private struct PackedWordTable: Sendable {
     init(_ entries: [String: Abbreviations.Kind]) {
         let packed = entries.compactMap { key, kind in
             var copy = key
-            return copy.withUTF8 { PackedWord($0) }.map { ($0, kind) }
+            return copy.withUTF8 { bytes in PackedWord(bytes).map { ($0, bytes.count, kind) } }
         }
         var size = 1
         while size < packed.count * 2 { size *= 2 }
         keys = Array(repeating: nil, count: size)
         kinds = Array(repeating: .ordinary, count: size)
         mask = size - 1
-        for (word, kind) in packed {
+        for (word, count, kind) in packed {
+            firstBytesByLength[count] |= Self.firstByteBit(word)
             var slot = Self.slot(word, mask)
             while keys[slot] != nil { slot = (slot + 1) & mask }
             keys[slot] = word
             kinds[slot] = kind
         }
+    }
+
+    /// False when no entry has the length and first byte of `word` (`count` bytes) in any case; then
+    /// neither `word` nor its other cases are in the table.
+    @inline(__always)
+    func mayHold(_ word: PackedWord, count: Int) -> Bool {
+        firstBytesByLength[count] & Self.firstByteBit(word) != 0
+    }
+
+    /// The bit for a word's first byte with A–Z and a–z alike (`| 0x20`), folded into 64 values.
+    @inline(__always)
+    private static func firstByteBit(_ word: PackedWord) -> UInt64 {
+        1 &<< ((word.bytes.0 | 0x20) & 63)
     }
 
     subscript(word: PackedWord) -> Abbreviations.Kind? {
