@@ -224,7 +224,8 @@ private struct ChunkScanner {
             guard end < n && p[end] == 0x20 else { i = end; return false }
             sawSpace = true
             i = end &+ 1
-            guard i < n && !tokens.overflowed else { return false }
+            // A full sink stores nothing more, and `run` stops at the next chunk: no check per word.
+            guard i < n else { return false }
             guard let next = bareWordEnd(p, n, i, wordEnd: &wordEnd) else { return true }
             sawSpace = false
             start = i
