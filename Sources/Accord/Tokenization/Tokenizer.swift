@@ -213,19 +213,19 @@ private struct ChunkScanner {
 
     /// Emits the bare word at bytes `i..<end`, then each further bare word that follows after a
     /// single space (flagged `spaceBefore` only: no line break lies between); leaves `i` past the
-    /// last one and the single space after it, if any. Returns whether the text at `i` was found
-    /// not to be a bare word, with `wordEnd` then as `bareWordEnd` set it there.
+    /// last one and the single space after it, if any text follows that space. Returns whether the
+    /// text at `i` was found not to be a bare word, with `wordEnd` then as `bareWordEnd` set it there.
     @inline(__always)
     private mutating func emitBareWords(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ end: Int, skew: Int,
                                         flags: Token.Flags, sawSpace: inout Bool, wordEnd: inout Int) -> Bool {
         var start = i, end = end, flags = flags
         while true {
             emitBareWord(p[start], start, end, skew: skew, flags: flags)
-            guard end < n && p[end] == 0x20 else { i = end; return false }
+            // A space that ends the text is left to `run`, like other white space.
+            guard end &+ 1 < n && p[end] == 0x20 else { i = end; return false }
             sawSpace = true
             i = end &+ 1
             // A full sink stores nothing more, and `run` stops at the next chunk: no check per word.
-            guard i < n else { return false }
             guard let next = bareWordEnd(p, n, i, wordEnd: &wordEnd) else { return true }
             sawSpace = false
             start = i
