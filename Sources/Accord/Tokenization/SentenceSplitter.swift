@@ -79,11 +79,9 @@ struct SentenceSplitter: Sendable {
         var t = t
         while t < last {
             let token = tokens[t]
-            // 0x80 for punctuation only: its kind's raw value is 1, and only 1 ^ 1 wraps below zero.
-            let punct = ((token.kind.rawValue ^ Token.Kind.punct.rawValue) &- 1) & 0x80
             let stops = token.flags.rawValue & Token.Flags.periodWord.rawValue
                 | tokens[t + 1].flags.rawValue & Token.Flags.lineBefore.rawValue
-                | punct
+                | (token.kind == .punct ? 1 : 0)
             if stops != 0 { break }
             t += 1
         }
