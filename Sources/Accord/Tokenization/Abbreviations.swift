@@ -50,6 +50,7 @@ struct Abbreviations: Sendable {
         guard let exact = PackedWord(word) else {
             return kind(of: String(decoding: word, as: UTF8.self))
         }
+        guard table.mayHold(exact, count: word.count) else { return nil }
         if let kind = table[exact] { return kind }
         let lower = exact.lowercased
         if lower == exact { return nil }
@@ -81,16 +82,34 @@ struct PackedWord: Equatable, Sendable {
 
     /// Nil for more than 16 bytes or any non-ASCII byte.
     init?(_ word: UnsafeBufferPointer<UInt8>) {
-        guard word.count <= 16 else { return nil }
-        var low: UInt64 = 0, high: UInt64 = 0, any: UInt8 = 0
-        for k in 0..<word.count {
-            let byte = word[k]
-            any |= byte
-            // Masked shifts (`&<<`): the amounts are below 64, so the checks for larger ones can go.
-            if k < 8 { low |= UInt64(byte) &<< (8 * k) } else { high |= UInt64(byte) &<< (8 * (k - 8)) }
-        }
-        guard any < 0x80 else { return nil }
+        let count = word.count
+        guard count <= 16 else { return nil }
+        guard let base = word.baseAddress else { bytes = (0, 0); return }
+        let low = Self.load(UnsafeRawPointer(base), min(count, 8))
+        let high = count > 8 ? Self.load(UnsafeRawPointer(base + 8), count &- 8) : 0
+        guard (low | high) & 0x8080_8080_8080_8080 == 0 else { return nil }
         bytes = (low, high)
+    }
+
+    /// The `count` (at most 8) bytes at `p`, first byte lowest, zero-padded; read as two overlapping
+    /// loads rather than byte by byte, and never past the last of the bytes.
+    @inline(__always)
+    private static func load(_ p: UnsafeRawPointer, _ count: Int) -> UInt64 {
+        // Masked shifts (`&<<`): the amounts are below 64, so the checks for larger ones can go.
+        switch count {
+        case 4...8:
+            let first = UInt64(UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)))
+            let last = UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)))
+            return first | last &<< (8 &* (count &- 4))
+        case 2...3:
+            let first = UInt64(UInt16(littleEndian: p.loadUnaligned(as: UInt16.self)))
+            let last = UInt64(UInt16(littleEndian: p.loadUnaligned(fromByteOffset: count &- 2, as: UInt16.self)))
+            return first | last &<< (8 &* (count &- 2))
+        case 1:
+            return UInt64(p.load(as: UInt8.self))
+        default:
+            return 0
+        }
     }
 
     private init(_ low: UInt64, _ high: UInt64) {
@@ -136,6 +155,9 @@ private struct PackedWordTable: Sendable {
     private var keys: [PackedWord?] = [nil]
     private var kinds: [Abbreviations.Kind] = [.ordinary]
     private var mask = 0
+    /// For each length up to 16 bytes, a bit for each first byte (case aside, folded to 64 values)
+    /// that some entry of that length has: most words before a period are ruled out by it alone.
+    private var firstBytesByLength = [UInt64](repeating: 0, count: 17)
 
     init() {}
 
@@ -143,19 +165,33 @@ private struct PackedWordTable: Sendable {
     init(_ entries: [String: Abbreviations.Kind]) {
         let packed = entries.compactMap { key, kind in
             var copy = key
-            return copy.withUTF8 { PackedWord($0) }.map { ($0, kind) }
+            return copy.withUTF8 { bytes in PackedWord(bytes).map { ($0, bytes.count, kind) } }
         }
         var size = 1
         while size < packed.count * 2 { size *= 2 }
         keys = Array(repeating: nil, count: size)
         kinds = Array(repeating: .ordinary, count: size)
         mask = size - 1
-        for (word, kind) in packed {
+        for (word, count, kind) in packed {
+            firstBytesByLength[count] |= Self.firstByteBit(word)
             var slot = Self.slot(word, mask)
             while keys[slot] != nil { slot = (slot + 1) & mask }
             keys[slot] = word
             kinds[slot] = kind
         }
+    }
+
+    /// False when no entry has the length and first byte of `word` (`count` bytes) in any case; then
+    /// neither `word` nor its other cases are in the table.
+    @inline(__always)
+    func mayHold(_ word: PackedWord, count: Int) -> Bool {
+        firstBytesByLength[count] & Self.firstByteBit(word) != 0
+    }
+
+    /// The bit for a word's first byte with A–Z and a–z alike (`| 0x20`), folded into 64 values.
+    @inline(__always)
+    private static func firstByteBit(_ word: PackedWord) -> UInt64 {
+        1 &<< ((word.bytes.0 | 0x20) & 63)
     }
 
     subscript(word: PackedWord) -> Abbreviations.Kind? {

@@ -29,10 +29,7 @@ struct SentenceSplitter: Sendable {
                     first = last + 1
                 }
                 while t < count {
-                    // Most tokens are no terminal and have no line break after them: passed over here.
-                    while t + 1 < count && !Self.mayBeTerminal(tokens[t]) && !tokens[t + 1].flags.contains(.lineBefore) {
-                        t += 1
-                    }
+                    t = Self.nextStop(from: t, tokens)
                     let terminal = isTerminal(tokens[t], bytes)
                     let last = terminal ? closingMarksEnd(after: t, tokens, bytes) : t
                     let next = last + 1
@@ -73,10 +70,22 @@ struct SentenceSplitter: Sendable {
             && (marker[0] == UInt8(ascii: ".") || marker[0] == UInt8(ascii: ")"))
     }
 
-    /// Whether `isTerminal` needs asking: only punctuation and words that kept a period are terminals.
+    /// The first token from `t` on that may be a terminal (punctuation, or a word that kept a period)
+    /// or has a line break after it; the last token when none does. Most tokens are neither: each is
+    /// passed over with one branch, its three facts combined as bits.
     @inline(__always)
-    private static func mayBeTerminal(_ token: Token) -> Bool {
-        token.flags.contains(.periodWord) || token.kind == .punct
+    private static func nextStop(from t: Int, _ tokens: UnsafeBufferPointer<Token>) -> Int {
+        let last = tokens.count - 1
+        var t = t
+        while t < last {
+            let token = tokens[t]
+            let stops = token.flags.rawValue & Token.Flags.periodWord.rawValue
+                | tokens[t + 1].flags.rawValue & Token.Flags.lineBefore.rawValue
+                | (token.kind == .punct ? 1 : 0)
+            if stops != 0 { break }
+            t += 1
+        }
+        return t
     }
 
     /// `.`, `?`, `!`, an ellipsis, or a word that kept its final period.

@@ -105,8 +105,6 @@ private struct ChunkScanner {
         var skew = 0
         var lineBreaks = 0
         var sawSpace = false
-        /// A chunk start that `emitBareWords` already found is not a bare word, so not asked again.
-        var notBareAt = -1
         while i < n && !tokens.overflowed {
             let byte = p[i]
             if byte < 0x80 {
@@ -127,20 +125,42 @@ private struct ChunkScanner {
                     continue
                 }
             }
-            let flags = firstTokenFlags(sawSpace: sawSpace, lineBreaks: lineBreaks)
+            var flags = firstTokenFlags(sawSpace: sawSpace, lineBreaks: lineBreaks)
             if lineBreaks > 0 { openSingleQuote = false }
             sawSpace = false
             lineBreaks = 0
-            if usesFastPath && i != notBareAt, let end = bareWordEnd(p, n, i) {
-                if emitBareWords(p, n, &i, end, skew: skew, flags: flags, sawSpace: &sawSpace) { notBareAt = i }
+            guard usesFastPath else {
+                pendingFlags = flags
+                fullChunk(bytes, &i, &skew)
                 continue
             }
-            pendingFlags = flags
-            if usesFastPath {
-                if fastChunk(p, n, &i, &skew) || markChunk(p, n, &i, &skew) { continue }
+            // Chunks one space apart, the commonest layout, follow each other here without going
+            // back to the white-space loop above.
+            while true {
+                var wordEnd = i
+                if let end = bareWordEnd(p, n, i, wordEnd: &wordEnd) {
+                    // Back to the loop above, unless the words stopped before a chunk of another shape.
+                    guard emitBareWords(p, n, &i, end, skew: skew, flags: flags, sawSpace: &sawSpace, wordEnd: &wordEnd),
+                          !isSpaceOrNonASCII(p[i]) else { break }
+                    sawSpace = false
+                    flags = .spaceBefore
+                }
+                pendingFlags = flags
+                if !emitWordAndMark(p, n, &i, wordEnd: wordEnd, skew: skew) && !fastChunk(p, n, &i, &skew) && !markChunk(p, n, &i, &skew) {
+                    fullChunk(bytes, &i, &skew)
+                }
+                // `i` is at white space or the text's end.
+                guard i &+ 1 < n, p[i] == 0x20, !isSpaceOrNonASCII(p[i &+ 1]), !tokens.overflowed else { break }
+                i &+= 1
+                flags = .spaceBefore
             }
-            fullChunk(bytes, &i, &skew)
         }
+    }
+
+    /// Whether `byte` is ASCII white space or part of a non-ASCII scalar, which may be white space too.
+    @inline(__always)
+    private func isSpaceOrNonASCII(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || byteClass(byte) == .space
     }
 
     /// The flags of a chunk's first token, from the white space before it.
@@ -180,30 +200,33 @@ private struct ChunkScanner {
 
     /// The end of the commonest chunk, a bare word of ASCII letters and digits followed by white
     /// space or the end of the text; nil for any other chunk (and for `cannot`, which splits).
+    /// Sets `wordEnd` to the end of the run of letters and digits at `i`, for the next shapes tried.
     @inline(__always)
-    private func bareWordEnd(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: Int) -> Int? {
-        guard byteClass(p[i]) == .alphanumeric else { return nil }
+    private func bareWordEnd(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: Int, wordEnd: inout Int) -> Int? {
+        guard byteClass(p[i]) == .alphanumeric else { wordEnd = i; return nil }
         let j = AlphanumericRun.end(p, from: i &+ 1, n)
+        wordEnd = j
         guard j == n || byteClass(p[j]) == .space else { return nil }
-        if j &- i == 6 && Self.isCannot(p + i) { return nil }
+        if Self.mayBeCannot(p, i, j) && Self.isCannot(p + i) { return nil }
         return j
     }
 
     /// Emits the bare word at bytes `i..<end`, then each further bare word that follows after a
     /// single space (flagged `spaceBefore` only: no line break lies between); leaves `i` past the
-    /// last one and the single space after it, if any. Returns whether the text at `i` was found
-    /// not to be a bare word.
+    /// last one and the single space after it, if any text follows that space. Returns whether the
+    /// text at `i` was found not to be a bare word, with `wordEnd` then as `bareWordEnd` set it there.
     @inline(__always)
     private mutating func emitBareWords(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ end: Int, skew: Int,
-                                        flags: Token.Flags, sawSpace: inout Bool) -> Bool {
+                                        flags: Token.Flags, sawSpace: inout Bool, wordEnd: inout Int) -> Bool {
         var start = i, end = end, flags = flags
         while true {
             emitBareWord(p[start], start, end, skew: skew, flags: flags)
-            guard end < n && p[end] == 0x20 else { i = end; return false }
+            // A space that ends the text is left to `run`, like other white space.
+            guard end &+ 1 < n && p[end] == 0x20 else { i = end; return false }
             sawSpace = true
             i = end &+ 1
-            guard i < n && !tokens.overflowed else { return false }
-            guard let next = bareWordEnd(p, n, i) else { return true }
+            // A full sink stores nothing more, and `run` stops at the next chunk: no check per word.
+            guard let next = bareWordEnd(p, n, i, wordEnd: &wordEnd) else { return true }
             sawSpace = false
             start = i
             end = next
@@ -222,6 +245,43 @@ private struct ChunkScanner {
     @inline(__always)
     private func caseFlag(_ lead: UInt8) -> Token.Flags {
         Token.Flags(rawValue: leadFlags[Int(lead)])
+    }
+
+    /// The commonest chunk after a bare word: a word of ASCII letters and digits with one closing mark
+    /// or period after it (`said,` `Iran.` `Inc.`), then white space or the text's end. Emits it as
+    /// `fastChunk` would, with less to rule out, and moves `i` past it; returns false, having emitted
+    /// nothing, for any other chunk and for `1.` to `999.` and `cannot`, which take the longer paths.
+    /// `wordEnd` is where the run of letters and digits at `i` ends (`i` when there is none).
+    @inline(__always)
+    private mutating func emitWordAndMark(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, wordEnd mark: Int, skew: Int) -> Bool {
+        let start = i
+        guard mark != start, mark < n, mark &+ 1 == n || byteClass(p[mark &+ 1]) == .space else { return false }
+        let markClass = byteClass(p[mark])
+        guard markClass == .closing || markClass == .period else { return false }
+        let lead = p[start]
+        let length = mark &- start
+        if Self.mayBeCannot(p, start, mark) && Self.isCannot(p + start) { return false }
+        var keepsPeriod = false
+        if markClass == .period {
+            if length <= 3 && lead &- 0x30 < 10 { return false } // perhaps a list marker
+            if length == 1 && lead &- 0x41 < 26 {
+                keepsPeriod = true // an initial
+            } else if length <= 12 {
+                keepsPeriod = abbreviations.kind(ofUTF8: UnsafeBufferPointer(start: p + start, count: length &+ 1)) != nil
+            }
+        }
+        let end = mark &+ 1
+        i = end
+        guard tokens.reserve(2) else { return true }
+        let scalar = start &- skew
+        let flags = pendingFlags.union(caseFlag(lead))
+        if keepsPeriod {
+            emitFast(start, end, scalar, scalar &+ length &+ 1, .word, flags.union(.periodWord))
+        } else {
+            emitFast(start, mark, scalar, scalar &+ length, .word, flags)
+            emitFast(mark, end, scalar &+ length, scalar &+ length &+ 1, p[mark] == 0x22 ? .quote : .punct, [])
+        }
+        return true
     }
 
     /// Most chunks of news text are a word with an opening mark or two before it and plain closing
@@ -423,6 +483,13 @@ private struct ChunkScanner {
         guard lead &- 0xC3 < 3, j + 1 < n else { return false }
         let next = p[j + 1]
         return next & 0xC0 == 0x80 && !(lead == 0xC3 && (next == 0x97 || next == 0xB7))
+    }
+
+    /// Whether the word at bytes `i..<j` is six bytes long and starts with `c` or `C`: one branch,
+    /// seldom taken, where the length alone would be a hard-to-predict branch at every word.
+    @inline(__always)
+    private static func mayBeCannot(_ p: UnsafePointer<UInt8>, _ i: Int, _ j: Int) -> Bool {
+        (UInt(p[i] | 0x20) ^ 0x63) | (UInt(bitPattern: j &- i) ^ 6) == 0
     }
 
     /// `cannot` in any case (split as `can` `not`), from the six bytes at `p`.
