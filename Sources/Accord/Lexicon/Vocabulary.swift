@@ -69,23 +69,7 @@ struct Vocabulary: Sendable {
     @inline(__always)
     func id(words first: UInt64, _ second: UInt64, byteCount: Int) -> Int32 {
         let hash = WordKey.combine(WordKey.combine(WordKey.seed(byteCount: byteCount), first), second)
-        return slots.withUnsafeBufferPointer { slots in
-            firstWords.withUnsafeBufferPointer { firstWords in
-                arena.withUnsafeBufferPointer { arena in
-                    let mask = slots.count &- 1
-                    var slot = Int(truncatingIfNeeded: hash) & mask
-                    while true {
-                        let entry = slots[slot]
-                        if entry.id == 0 { return Vocabulary.none }
-                        if entry.firstWord == first && Int(entry.byteCount) == byteCount {
-                            let id = Int(entry.id) &- 1
-                            if arena[Int(firstWords[id]) &+ 1] == second { return Int32(truncatingIfNeeded: id) }
-                        }
-                        slot = (slot &+ 1) & mask
-                    }
-                }
-            }
-        }
+        return find(hash: hash, firstWord: first, byteCount: byteCount) { $0[0] == second }
     }
 
     /// The id whose hash, first word and length are these and whose further words `equalRest`
