@@ -17,10 +17,22 @@ enum Slug {
     /// The slug of a name: diacritics folded, lower case, other characters `-`.
     static func make(_ name: String) -> String {
         var out: [UInt8] = []
-        for b in Folding.fold(name) {
-            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { out.append(b) } else if out.last != 0x2D && !out.isEmpty { out.append(0x2D) }
-        }
-        while out.last == 0x2D { out.removeLast() }
+        append(folded: Folding.fold(name), to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends to `out` the slug of `folded` (text already folded by `Folding`): its lower-case
+    /// letters and digits, every other run of bytes one `-`, none at either end of the slug.
+    static func append(folded: [UInt8], to out: inout [UInt8]) {
+        let start = out.count
+        out.reserveCapacity(start + folded.count)
+        for b in folded {
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                out.append(b)
+            } else if out.count > start && out.last != 0x2D {
+                out.append(0x2D)
+            }
+        }
+        while out.count > start && out.last == 0x2D { out.removeLast() }
     }
 }
