@@ -47,40 +47,42 @@ enum InputReader {
     }
 
     /// Reads `fd` to its end straight into the array the annotator keeps (one copy of the input in
-    /// memory), growing it past `sizeHint` when the file grew or is a stream.
+    /// memory, never zero-filled first): the expected size in one go, then, when the file grew or is
+    /// a stream, the rest a chunk at a time. At most `maxBytes + 1` bytes are read, enough to know
+    /// the input is over the limit.
     private static func read(fd: Int32, name: String, sizeHint: Int, maxBytes: Int, advice: String) throws -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: min(sizeHint, maxBytes + 1))
-        var filled = 0
-        var probe = [UInt8](repeating: 0, count: 4096)
-        while true {
-            if filled == bytes.count {
-                guard bytes.count < maxBytes + 1 else { break }
-                // Full: a small read first, so that a file read to its size is not doubled in memory
-                // just to find its end; the array grows only when more bytes come.
-                let n = probe.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, min($0.count, maxBytes + 1 - filled)) }
+        let limit = maxBytes + 1
+        func failure() -> CommandError {
+            CommandError("\(name): cannot be read (\(String(cString: strerror(errno))))")
+        }
+        let expected = min(sizeHint, limit)
+        var bytes = try [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let n = systemRead(fd, buffer.baseAddress! + count, buffer.count - count)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw CommandError("\(name): cannot be read (\(String(cString: strerror(errno))))")
+                    throw failure()
+                }
+                if n == 0 { return }
+                count += n
+            }
+        }
+        if bytes.count == expected {
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while bytes.count < limit {
+                let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, min($0.count, limit - bytes.count)) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw failure()
                 }
                 if n == 0 { break }
-                bytes.append(contentsOf: probe[..<n])
-                filled += n
-                let room = min(max(4096, bytes.count), maxBytes + 1 - bytes.count)
-                if room > 0 { bytes.append(contentsOf: repeatElement(0, count: room)) }
-                continue
+                bytes.append(contentsOf: chunk[..<n])
             }
-            let n = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw CommandError("\(name): cannot be read (\(String(cString: strerror(errno))))")
-            }
-            if n == 0 { break }
-            filled += n
         }
-        guard filled <= maxBytes else {
+        guard bytes.count <= maxBytes else {
             throw CommandError("\(name): larger than --max-bytes \(maxBytes); \(advice)")
         }
-        bytes.removeLast(bytes.count - filled)
         return bytes
     }
 
