@@ -37,6 +37,7 @@ struct QuoteAttributor {
 
     func quotes() -> (quotes: [Quote], warnings: [String]) {
         var quotes: [Quote] = []
+        quotes.reserveCapacity(c.quotePairs.count)
         var warnings: [String] = []
         var previous: (paragraph: Int, speakers: [Int], cue: String?)?
         var unbalanced = 0
@@ -149,9 +150,9 @@ struct QuoteAttributor {
         var a = lo - 1
         let oldest = a - 50 // a bounded look back: linear even in a document of one paragraph
         while a >= 0, a > oldest, Int(c.paragraph[actions[a].tokens.lowerBound]) == paragraph {
-            let action = actions[a]
-            if verbs.isSpeech(a), !c.inQuote[action.tokens.lowerBound] {
-                let verb = action.tokens
+            // The verb's tokens only: a copy of the whole mention would retain its strings.
+            let verb = actions[a].tokens
+            if verbs.isSpeech(a), !c.inQuote[verb.lowerBound] {
                 let subject = actorEndingAt[verb.lowerBound]
                 if subject >= 0, !c.inQuote[actors[Int(subject)].tokens.lowerBound] {
                     return ([Int(subject)], c.text(verb))
@@ -185,6 +186,9 @@ struct QuoteAttributor {
     }
 
     private func uniqueEntities(_ speakers: [Int]) -> [String] {
+        // Mostly no speaker or one: an array made at its size, not a search and a growing array.
+        if speakers.isEmpty { return [] }
+        if speakers.count == 1 { return [actors[speakers[0]].entity] }
         var seen: [String] = []
         for s in speakers where !seen.contains(actors[s].entity) { seen.append(actors[s].entity) }
         return seen
