@@ -277,20 +277,28 @@ struct EventLinker {
     static let argumentWindow = 60
     static let verbWindow = 8
 
-    /// List items and the agents of the lead-in line they follow (`The United States and Mexico will:`),
-    /// in one pass: an item takes the nearest lead-in before it; a line that is no item ends the list.
-    /// In order of sentence, for a cursor to walk; their agents are added to `pool`.
+    /// List items and the agents of the lead-in line they follow (`The United States and Mexico will:`):
+    /// an item takes the nearest lead-in before it; a line that is no item ends the list. Only the
+    /// lead-ins and the lines after them are visited. In order of sentence, for a cursor to walk;
+    /// their agents are added to `pool`.
     private func listLeadIns(into pool: inout [Int]) -> [(sentence: Int, agents: Range<Int>)] {
         var result: [(sentence: Int, agents: Range<Int>)] = []
         var actorCursor = 0
         var current: (agents: Range<Int>, sentence: Int)?
-        for (s, sentence) in c.sentences.enumerated() {
-            if let lead = current {
-                if s == lead.sentence + 1 || startsListItem(s) { result.append((s, lead.agents)) } else { current = nil }
+        // The items of the current lead-in up to sentence `end`: the next line, then lines that open
+        // with a bullet or a number.
+        func items(through end: Int) {
+            guard let lead = current else { return }
+            var s = lead.sentence + 1
+            while s <= end && (s == lead.sentence + 1 || startsListItem(s)) {
+                result.append((s, lead.agents))
+                s += 1
             }
+        }
+        for s in colonEndedSentences() {
+            items(through: s)
+            let sentence = c.sentences[s]
             let last = sentence.tokens.upperBound - 1
-            let mark = c.tokens[last].byteRange
-            guard mark.count == 1 && c.source.utf8[mark.lowerBound] == UInt8(ascii: ":") else { continue }
             while actorCursor < actors.count && actors[actorCursor].tokens.lowerBound < sentence.tokens.lowerBound { actorCursor += 1 }
             let first = pool.count
             var k = actorCursor
@@ -301,7 +309,25 @@ struct EventLinker {
             }
             current = agents.isEmpty ? nil : (agents, s)
         }
+        items(through: c.sentences.count - 1)
         return result
+    }
+
+    /// The sentences whose last token is a colon, in order: a tight pass over the sentences, as
+    /// lead-in lines are rare.
+    private func colonEndedSentences() -> [Int] {
+        var found: [Int] = []
+        c.sentences.withUnsafeBufferPointer { sentences in
+            c.tokens.withUnsafeBufferPointer { tokens in
+                c.source.utf8.withUnsafeBufferPointer { bytes in
+                    for s in sentences.indices {
+                        let last = tokens[sentences[s].tokens.upperBound - 1]
+                        if last.endByte - last.startByte == 1 && bytes[Int(last.startByte)] == UInt8(ascii: ":") { found.append(s) }
+                    }
+                }
+            }
+        }
+        return found
     }
 
 
