@@ -247,7 +247,16 @@ struct StanceScorer {
         if mark.count == 1 && c.source.utf8[mark.lowerBound] == UInt8(ascii: "?") { return true }
         let (ifWord, unless, then, only) = (c.words.if_, c.words.unless, c.words.then, c.words.only)
         return c.folded.withUnsafeBufferPointer { ids in
-            for k in sentence.tokens {
+            // Eight ids a step while none of the three words is among them (most sentences have none),
+            // then one by one from the first step that holds one.
+            var start = sentence.tokens.lowerBound
+            let (ifs, unlesses, thens) = (SIMD8(repeating: ifWord), SIMD8(repeating: unless), SIMD8(repeating: then))
+            while start + 8 <= sentence.tokens.upperBound {
+                let eight = UnsafeRawPointer(ids.baseAddress! + start).loadUnaligned(as: SIMD8<Int32>.self)
+                if any(eight .== ifs .| eight .== unlesses .| eight .== thens) { break }
+                start += 8
+            }
+            for k in start..<sentence.tokens.upperBound {
                 if ids[k] == ifWord || ids[k] == unless { return true }
                 if ids[k] == then, k == sentence.tokens.lowerBound || ids[k - 1] == only { return true }
             }
