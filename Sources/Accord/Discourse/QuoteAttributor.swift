@@ -157,7 +157,9 @@ struct QuoteAttributor {
     private func lastSpeechAct(before firstAction: Int, paragraph: Int) -> (speakers: [Int], cue: String?)? {
         var a = firstAction - 1
         let oldest = a - 50 // a bounded look back: linear even in a document of one paragraph
-        while a >= 0, a > oldest, Int(c.paragraph[actions[a].tokens.lowerBound]) == paragraph {
+        // The actions before the quote are in its paragraph from the paragraph's first token on.
+        let paragraphStart = c.paragraph.firstToken(ofParagraph: paragraph)
+        while a >= 0, a > oldest, actions[a].tokens.lowerBound >= paragraphStart {
             // The verb's tokens only: a copy of the whole mention would retain its strings.
             let verb = actions[a].tokens
             if verbs.isSpeech(a), !c.inQuote[verb.lowerBound] {
