@@ -172,7 +172,8 @@ struct EventLinker {
     }
 
     /// Whether token `first` starts a past form in the lexicon (`held`, `took`). Asked only of verbs
-    /// that do not end in `-ed`/`-en`: one look-up of the match starting there, not a list for every action.
+    /// after a passive auxiliary that do not end in `-ed`/`-en`: one look-up of the match starting
+    /// there, not a list for every action.
     private func startsPastForm(_ first: Int) -> Bool {
         guard let match = c.match(.action, at: first) else { return false }
         return c.lexicon.actionForms[Int(match.entry)].form == .past
