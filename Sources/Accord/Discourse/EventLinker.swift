@@ -22,6 +22,8 @@ struct EventLinker {
     private let verbs: ReportingVerbs
     /// A person's affiliation, from any mention that gives it.
     private let affiliations: [String: String]
+    /// Modal and negator phrases, asked of a token in one test.
+    private let modalOrNegator = PhraseMatches.KindSet(.modal, .negator)
 
     init(c: TaggingContext, actors: [ActorMention], boundaries: ActorBoundaries, countries: CountryMentions,
          actions: [ActionMention], verbs: ReportingVerbs, targets: [TargetMention], quotes: [Quote]) {
@@ -52,14 +54,14 @@ struct EventLinker {
         // them rather than an array (an allocation) of its own.
         var pool: [Int] = []
         // Subjects first: an argument ends where a later action's own subject begins.
-        let past = pastForms()
-        var subjects: [Subject?] = actions.indices.map { subject(of: $0, past[$0], into: &pool) }
+        var subjects: [Subject?] = actions.indices.map { subject(of: $0, into: &pool) }
         let leadIns = listLeadIns(into: &pool)
         var leadInCursor = 0
         var previous: (agents: Range<Int>, sentence: Int)?
         var targetCursor = 0
         var objectCursor = 0
-        var laterSubjects: [Int] = []
+        // Neighbouring verbs often reach the same targets: their events share one array.
+        var lastTargets: (range: Range<Int>, indices: [Int]) = (0..<0, [])
         for a in actions.indices {
             let sentence = actions[a].sentence
             let tokens = actions[a].tokens
@@ -83,38 +85,52 @@ struct EventLinker {
             while targetCursor < targets.count && targets[targetCursor].tokens.lowerBound < tokens.lowerBound { targetCursor += 1 }
             var t = targetCursor
             while t < targets.count && targets[t].tokens.lowerBound < argumentEnd { t += 1 }
-            let targetIndices = t > targetCursor ? Array(targetCursor..<t) : []
-            // The agents of the next few verbs of the sentence: a handful, so an array.
-            laterSubjects.removeAll(keepingCapacity: true)
-            var b = a + 1
-            while b < min(actions.count, a + 1 + EventLinker.verbWindow) && actions[b].sentence == sentence {
-                if let later = subjects[b] { laterSubjects += pool[later.agents] }
-                b += 1
-            }
+            if lastTargets.range != targetCursor..<t { lastTargets = (targetCursor..<t, t > targetCursor ? Array(targetCursor..<t) : []) }
             // The first actor starting at or after the verb's end: a cursor, as verbs come in text order.
             while objectCursor < actors.count && actors[objectCursor].tokens.lowerBound < tokens.upperBound { objectCursor += 1 }
             while objectCursor > 0 && actors[objectCursor - 1].tokens.lowerBound >= tokens.upperBound { objectCursor -= 1 }
-            var objects: [Int] = []
-            var o = objectCursor
-            while o < actors.count && actors[o].tokens.upperBound <= nextAction {
-                if !pool[agents].contains(o) && !laterSubjects.contains(o) { objects.append(o) }
-                o += 1
-            }
+            var candidatesEnd = objectCursor
+            while candidatesEnd < actors.count && actors[candidatesEnd].tokens.upperBound <= nextAction { candidatesEnd += 1 }
+            let objects = self.objects(objectCursor..<candidatesEnd, of: a, agents: agents, subjects, pool)
             for agent in pool[agents] {
-                events.append(Event(sentence: sentence, actor: agent, action: a, targets: targetIndices, objects: objects))
+                events.append(Event(sentence: sentence, actor: agent, action: a, targets: lastTargets.indices, objects: objects))
             }
         }
         return events
     }
 
+    /// The actors among `candidates` an action acts on: neither its agents nor the subjects of the
+    /// next few verbs of its sentence. Counted before they are kept: mostly all or none are, and
+    /// then the array is made at once or not at all (growing one by appends costs more than the test).
+    private func objects(_ candidates: Range<Int>, of a: Int, agents: Range<Int>, _ subjects: [Subject?], _ pool: [Int]) -> [Int] {
+        func isObject(_ o: Int) -> Bool {
+            if pool[agents].contains(o) { return false }
+            let sentence = actions[a].sentence
+            var b = a + 1
+            while b < min(actions.count, a + 1 + EventLinker.verbWindow) && actions[b].sentence == sentence {
+                if let later = subjects[b], pool[later.agents].contains(o) { return false }
+                b += 1
+            }
+            return true
+        }
+        var count = 0
+        for o in candidates where isObject(o) { count += 1 }
+        if count == 0 { return [] }
+        if count == candidates.count { return Array(candidates) }
+        var objects: [Int] = []
+        objects.reserveCapacity(count)
+        for o in candidates where isObject(o) { objects.append(o) }
+        return objects
+    }
+
     // MARK: - Subjects
 
     /// The agents standing right before an action (added to `pool`), and where they start.
-    private func subject(of action: Int, _ isPast: Bool, into pool: inout [Int]) -> Subject? {
+    private func subject(of action: Int, into pool: inout [Int]) -> Subject? {
         let first = actions[action].tokens.lowerBound
-        if isPassive(first, isPast) { return nil }
+        if isPassive(first) { return nil }
         var k = first
-        let sentenceStart = c.sentenceStart(k)
+        let sentenceStart = c.sentences[actions[action].sentence].tokens.lowerBound
         while k > sentenceStart {
             let before = k - 1
             if actorEndingAt[k] >= 0 {
@@ -136,11 +152,16 @@ struct EventLinker {
     }
 
     /// `had to be apprehended`, `were seized`: the subject is acted on, not the agent.
-    private func isPassive(_ first: Int, _ isPast: Bool) -> Bool {
+    /// The auxiliaries first: most verbs have none before them, and then their form is never read.
+    private func isPassive(_ first: Int) -> Bool {
         let bytes = c.tokens[first].byteRange
-        guard bytes.count > 3 else { return false }
+        guard bytes.count > 3, followsPassiveAuxiliary(first) else { return false }
         let (penultimate, last) = (c.source.utf8[bytes.upperBound - 2], c.source.utf8[bytes.upperBound - 1])
-        guard penultimate == UInt8(ascii: "e") && (last == UInt8(ascii: "d") || last == UInt8(ascii: "n")) || isPast else { return false }
+        return penultimate == UInt8(ascii: "e") && (last == UInt8(ascii: "d") || last == UInt8(ascii: "n")) || startsPastForm(first)
+    }
+
+    /// `were`, `had to be`, `has not been` within three tokens before `first`, across auxiliaries and `not`.
+    private func followsPassiveAuxiliary(_ first: Int) -> Bool {
         var k = first - 1
         while k >= 0 && first - k <= 3 {
             if c.wordFlags(k).contains(.passiveAuxiliary) { return true }
@@ -150,30 +171,26 @@ struct EventLinker {
         return false
     }
 
-    /// Whether each action's first token starts a past form in the lexicon: a merge of two lists in
-    /// text order, instead of a search per action.
-    private func pastForms() -> [Bool] {
-        let matches = c.matches(.action)
-        var j = 0
-        return actions.indices.map { a in
-            let first = actions[a].tokens.lowerBound
-            while j < matches.count && Int(matches[j].start) < first { j += 1 }
-            return j < matches.count && Int(matches[j].start) == first && c.lexicon.actionForms[Int(matches[j].entry)].form == .past
-        }
+    /// Whether token `first` starts a past form in the lexicon (`held`, `took`). Asked only of verbs
+    /// after a passive auxiliary that do not end in `-ed`/`-en`: one look-up of the match starting
+    /// there, not a list for every action.
+    private func startsPastForm(_ first: Int) -> Bool {
+        guard let match = c.match(.action, at: first) else { return false }
+        return c.lexicon.actionForms[Int(match.entry)].form == .past
     }
 
     /// Auxiliaries, modals, negators and adverbs between a subject and its verb.
     private func isSkippable(_ k: Int) -> Bool {
         guard c.isWord(k) else { return false }
         if c.wordFlags(k).contains(.auxiliary) { return true }
-        if c.match(.modal, at: k) != nil || c.match(.negator, at: k) != nil { return true }
+        if c.phrases.startsMatch(ofAnyOf: modalOrNegator, at: k) { return true }
         if c.id(k) == c.words.not { return true }
         // An adverb in `-ly`.
         let end = Int(c.tokens[k].endByte)
         if end - Int(c.tokens[k].startByte) > 3, c.source.utf8[end - 1] == UInt8(ascii: "y"), c.source.utf8[end - 2] == UInt8(ascii: "l"),
            c.isLowercase(k) { return true }
         // Inside a modal phrase that started earlier (`seeks to`, `aims to`).
-        for back in 1...3 where k - back >= 0 {
+        for back in 1...3 where c.phrases.startsMatch(ofAnyOf: modalOrNegator, at: k - back) {
             if let m = c.match(.modal, at: k - back), Int(m.end) > k { return true }
             if let m = c.match(.negator, at: k - back), Int(m.end) > k { return true }
         }
@@ -261,20 +278,28 @@ struct EventLinker {
     static let argumentWindow = 60
     static let verbWindow = 8
 
-    /// List items and the agents of the lead-in line they follow (`The United States and Mexico will:`),
-    /// in one pass: an item takes the nearest lead-in before it; a line that is no item ends the list.
-    /// In order of sentence, for a cursor to walk; their agents are added to `pool`.
+    /// List items and the agents of the lead-in line they follow (`The United States and Mexico will:`):
+    /// an item takes the nearest lead-in before it; a line that is no item ends the list. Only the
+    /// lead-ins and the lines after them are visited. In order of sentence, for a cursor to walk;
+    /// their agents are added to `pool`.
     private func listLeadIns(into pool: inout [Int]) -> [(sentence: Int, agents: Range<Int>)] {
         var result: [(sentence: Int, agents: Range<Int>)] = []
         var actorCursor = 0
         var current: (agents: Range<Int>, sentence: Int)?
-        for (s, sentence) in c.sentences.enumerated() {
-            if let lead = current {
-                if s == lead.sentence + 1 || startsListItem(s) { result.append((s, lead.agents)) } else { current = nil }
+        // The items of the current lead-in up to sentence `end`: the next line, then lines that open
+        // with a bullet or a number.
+        func items(through end: Int) {
+            guard let lead = current else { return }
+            var s = lead.sentence + 1
+            while s <= end && (s == lead.sentence + 1 || startsListItem(s)) {
+                result.append((s, lead.agents))
+                s += 1
             }
+        }
+        for s in colonEndedSentences() {
+            items(through: s)
+            let sentence = c.sentences[s]
             let last = sentence.tokens.upperBound - 1
-            let mark = c.tokens[last].byteRange
-            guard mark.count == 1 && c.source.utf8[mark.lowerBound] == UInt8(ascii: ":") else { continue }
             while actorCursor < actors.count && actors[actorCursor].tokens.lowerBound < sentence.tokens.lowerBound { actorCursor += 1 }
             let first = pool.count
             var k = actorCursor
@@ -285,7 +310,25 @@ struct EventLinker {
             }
             current = agents.isEmpty ? nil : (agents, s)
         }
+        items(through: c.sentences.count - 1)
         return result
+    }
+
+    /// The sentences whose last token is a colon, in order: a tight pass over the sentences, as
+    /// lead-in lines are rare.
+    private func colonEndedSentences() -> [Int] {
+        var found: [Int] = []
+        c.sentences.withUnsafeBufferPointer { sentences in
+            c.tokens.withUnsafeBufferPointer { tokens in
+                c.source.utf8.withUnsafeBufferPointer { bytes in
+                    for s in sentences.indices {
+                        let last = tokens[sentences[s].tokens.upperBound - 1]
+                        if last.endByte - last.startByte == 1 && bytes[Int(last.startByte)] == UInt8(ascii: ":") { found.append(s) }
+                    }
+                }
+            }
+        }
+        return found
     }
 
 

@@ -17,8 +17,6 @@ struct QuoteAttributor {
     private let actorEndingAt: TokenMarks
     /// Actor index by its first token (`-1` where none starts).
     private let actorAt: TokenMarks
-    /// Action index by its first token (`-1` where none starts).
-    private let actionAt: TokenMarks
     /// Which actions are speech or criticism.
     private let verbs: ReportingVerbs
     private let countries: CountryMentions
@@ -32,15 +30,21 @@ struct QuoteAttributor {
         self.actions = actions
         actorEndingAt = boundaries.ending
         actorAt = boundaries.starting
-        actionAt = TokenMarks(boundaries: c.count, count: actions.count, keep: .first) { actions[$0].tokens.lowerBound }
     }
 
     func quotes() -> (quotes: [Quote], warnings: [String]) {
         var quotes: [Quote] = []
+        quotes.reserveCapacity(c.quotePairs.count)
         var warnings: [String] = []
         var previous: (paragraph: Int, speakers: [Int], cue: String?)?
+        // Consecutive quotes of one speaker share one array of entities.
+        var lastEntities: (speakers: [Int], entities: [String]) = ([], [])
+        // The first action starting at or after the quote's opening mark: the quotes open in text
+        // order, so a cursor, and the attribution patterns walk from it.
+        var firstAction = 0
         var unbalanced = 0
         for pair in c.quotePairs {
+            while firstAction < actions.count && actions[firstAction].tokens.lowerBound < pair.open { firstAction += 1 }
             let inner = (pair.open + 1)..<pair.close
             if !pair.balanced {
                 unbalanced += 1
@@ -50,15 +54,16 @@ struct QuoteAttributor {
             }
             guard !inner.isEmpty else { continue }
             let paragraph = Int(c.paragraph[pair.open])
-            var found = after(pair) ?? before(pair)
+            var found = after(pair, firstAction) ?? before(pair, firstAction)
             if found == nil {
-                found = lastSpeechAct(before: pair.open, paragraph: paragraph)
+                found = lastSpeechAct(before: firstAction, paragraph: paragraph)
             }
             if found == nil, let previous, previous.paragraph == paragraph {
                 found = (previous.speakers, previous.cue)
             }
             let speakers = found?.speakers ?? []
-            quotes.append(Quote(span: c.span(inner), speakers: speakers, entities: uniqueEntities(speakers), cue: found?.cue, tokens: inner))
+            if speakers != lastEntities.speakers { lastEntities = (speakers, uniqueEntities(speakers)) }
+            quotes.append(Quote(span: c.span(inner), speakers: speakers, entities: lastEntities.entities, cue: found?.cue, tokens: inner))
             if found != nil { previous = (paragraph, speakers, found?.cue) }
         }
         if unbalanced > QuoteAttributor.warningLimit {
@@ -69,14 +74,18 @@ struct QuoteAttributor {
 
     // MARK: - Attribution patterns
 
-    /// `"…," said Ebrard` / `"…," Ebrard said` / `"…," the joint statement read`.
-    private func after(_ pair: QuoteRegions.Pair) -> (speakers: [Int], cue: String?)? {
+    /// `"…," said Ebrard` / `"…," Ebrard said` / `"…," the joint statement read`. `firstAction` is
+    /// the first action starting at or after the opening mark.
+    private func after(_ pair: QuoteRegions.Pair, _ firstAction: Int) -> (speakers: [Int], cue: String?)? {
         var k = pair.close + 1
         guard pair.balanced, k < c.count, !c.flags(k).contains(.lineBefore) else { return nil }
         let limit = min(c.count, k + 14)
         var subject: [Int] = []
+        // The first action starting at or after `k`, moved along as `k` moves (actions start in order).
+        var a = firstAction
         while k < limit, !c.flags(k).contains(.lineBefore), !c.isQuote(k) || k == pair.close + 1 {
-            if let a = actionAt[k] >= 0 ? Int(actionAt[k]) : nil, verbs.isReporting(a) {
+            while a < actions.count && actions[a].tokens.lowerBound < k { a += 1 }
+            if a < actions.count && actions[a].tokens.lowerBound == k, verbs.isReporting(a) {
                 let cue = c.text(actions[a].tokens)
                 if !subject.isEmpty { return (subject, cue) }
                 // `said Ebrard` / `said Mexico's Foreign Affairs Secretary Marcelo Ebrard`
@@ -102,15 +111,19 @@ struct QuoteAttributor {
         return nil
     }
 
-    /// `Ebrard said: "…"`, `Ebrard said, "…"`, `according to Ebrard, "…"`.
-    private func before(_ pair: QuoteRegions.Pair) -> (speakers: [Int], cue: String?)? {
+    /// `Ebrard said: "…"`, `Ebrard said, "…"`, `according to Ebrard, "…"`. `firstAction` is the
+    /// first action starting at or after the opening mark.
+    private func before(_ pair: QuoteRegions.Pair, _ firstAction: Int) -> (speakers: [Int], cue: String?)? {
         let sentenceStart = c.sentenceStart(pair.open)
         var k = pair.open - 1
         if k >= 0, c.isPunctuation(k) { k -= 1 }
+        // The last action starting at or before `k`, moved back as `k` moves back.
+        var a = firstAction - 1
         while k >= sentenceStart && k >= pair.open - 24 {
             if c.isQuote(k) { return nil }
-            if actionAt[k] >= 0, verbs.isSpeech(Int(actionAt[k])) {
-                let verb = actions[Int(actionAt[k])].tokens
+            while a >= 0 && actions[a].tokens.lowerBound > k { a -= 1 }
+            if a >= 0 && actions[a].tokens.lowerBound == k, verbs.isSpeech(a) {
+                let verb = actions[a].tokens
                 guard let speaker = subject(ofVerbAt: verb.lowerBound, sentenceStart: sentenceStart) else { return nil }
                 return ([speaker], c.text(verb))
             }
@@ -139,19 +152,17 @@ struct QuoteAttributor {
         return first
     }
 
-    /// `…, he said. "…"`: the speaker of the latest speech verb of the paragraph, outside quotes.
-    private func lastSpeechAct(before open: Int, paragraph: Int) -> (speakers: [Int], cue: String?)? {
-        var lo = 0, hi = actions.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if actions[mid].tokens.lowerBound < open { lo = mid + 1 } else { hi = mid }
-        }
-        var a = lo - 1
+    /// `…, he said. "…"`: the speaker of the latest speech verb of the paragraph, outside quotes, the
+    /// actions before `firstAction` being those before the quote.
+    private func lastSpeechAct(before firstAction: Int, paragraph: Int) -> (speakers: [Int], cue: String?)? {
+        var a = firstAction - 1
         let oldest = a - 50 // a bounded look back: linear even in a document of one paragraph
-        while a >= 0, a > oldest, Int(c.paragraph[actions[a].tokens.lowerBound]) == paragraph {
-            let action = actions[a]
-            if verbs.isSpeech(a), !c.inQuote[action.tokens.lowerBound] {
-                let verb = action.tokens
+        // The actions before the quote are in its paragraph from the paragraph's first token on.
+        let paragraphStart = c.paragraph.firstToken(ofParagraph: paragraph)
+        while a >= 0, a > oldest, actions[a].tokens.lowerBound >= paragraphStart {
+            // The verb's tokens only: a copy of the whole mention would retain its strings.
+            let verb = actions[a].tokens
+            if verbs.isSpeech(a), !c.inQuote[verb.lowerBound] {
                 let subject = actorEndingAt[verb.lowerBound]
                 if subject >= 0, !c.inQuote[actors[Int(subject)].tokens.lowerBound] {
                     return ([Int(subject)], c.text(verb))
@@ -185,6 +196,9 @@ struct QuoteAttributor {
     }
 
     private func uniqueEntities(_ speakers: [Int]) -> [String] {
+        // Mostly no speaker or one: an array made at its size, not a search and a growing array.
+        if speakers.isEmpty { return [] }
+        if speakers.count == 1 { return [actors[speakers[0]].entity] }
         var seen: [String] = []
         for s in speakers where !seen.contains(actors[s].entity) { seen.append(actors[s].entity) }
         return seen

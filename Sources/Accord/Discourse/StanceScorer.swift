@@ -18,6 +18,8 @@ struct StanceScorer {
     private let reporting: [Int]
     /// Where each sentence's actions start in `reporting` (one more entry than sentences).
     private let reportingStart: [Int32]
+    /// The sentences of the criticism actions, in order (a sentence once per such action).
+    private let criticismSentences: [Int]
 
     init(c: TaggingContext, actors: [ActorMention], boundaries: ActorBoundaries, initiatives: [InitiativeMention],
          actions: [ActionMention], verbs: ReportingVerbs, quotes: [Quote]) {
@@ -29,14 +31,17 @@ struct StanceScorer {
         self.actions = actions
         self.quotes = quotes
         var reporting: [Int] = []
+        var criticismSentences: [Int] = []
         var reportingStart = [Int32](repeating: 0, count: c.sentences.count + 1)
         for a in actions.indices where verbs.isReporting(a) {
             reporting.append(a)
             reportingStart[actions[a].sentence + 1] += 1
+            if verbs.isCriticism(a) { criticismSentences.append(actions[a].sentence) }
         }
         for s in c.sentences.indices { reportingStart[s + 1] += reportingStart[s] }
         self.reporting = reporting
         self.reportingStart = reportingStart
+        self.criticismSentences = criticismSentences
     }
 
     static let negationFactor = -0.74
@@ -45,8 +50,13 @@ struct StanceScorer {
     func records() -> [StanceRecord] {
         var records: [StanceRecord] = []
         let lexiconCues = self.lexiconCues()
+        // At most a record a cue, and most cues make one: no copies of the records as they grow.
+        records.reserveCapacity(lexiconCues.count + criticismSentences.count)
         var cueCursor = 0
+        var criticismCursor = 0
+        var contrastCursor = 0
         var initiativeCursor = 0
+        // The first initiative named in the latest sentence before this one that names any.
         var recentTopic: (initiative: Int, sentence: Int)?
         // Each holder's latest label toward each initiative, and the record number that set it: a
         // holder's initiatives are few, so an array of them, found by the holder's number.
@@ -57,32 +67,38 @@ struct StanceScorer {
         // A sentence's initiatives and its cues by initiative, their buffers kept from sentence to sentence.
         var targets: [(initiative: Int, token: Int)] = []
         var byInitiative: [Tally] = []
-        for (s, sentence) in c.sentences.enumerated() {
-            while initiativeCursor < initiatives.count && initiatives[initiativeCursor].sentence < s { initiativeCursor += 1 }
+        // Only sentences with a cue (a lexicon cue or a criticism verb) can take a position: they are
+        // visited in order, the others never looked at.
+        while cueCursor < lexiconCues.count || criticismCursor < criticismSentences.count {
+            let s = min(cueCursor < lexiconCues.count ? lexiconCues[cueCursor].sentence : Int.max,
+                        criticismCursor < criticismSentences.count ? criticismSentences[criticismCursor] : Int.max)
+            let sentence = c.sentences[s]
+            while initiativeCursor < initiatives.count && initiatives[initiativeCursor].sentence < s {
+                let named = initiatives[initiativeCursor].sentence
+                if recentTopic?.sentence != named { recentTopic = (initiativeCursor, named) }
+                initiativeCursor += 1
+            }
             var k = initiativeCursor
             while k < initiatives.count && initiatives[k].sentence == s { k += 1 }
             let named = initiativeCursor..<k
-            defer { if !named.isEmpty { recentTopic = (named.lowerBound, s) } }
 
             let firstCue = cueCursor
             while cueCursor < lexiconCues.count && lexiconCues[cueCursor].sentence == s { cueCursor += 1 }
-            // Most sentences have no cue, or no initiative to take a position toward: skip them
-            // before building anything.
-            let reportingVerbs = reportingActions(in: sentence)
-            guard firstCue < cueCursor || hasCriticism(reportingVerbs) else { continue }
+            while criticismCursor < criticismSentences.count && criticismSentences[criticismCursor] == s { criticismCursor += 1 }
+            let reportingVerbs = reportingActions(in: s)
             let backReference = named.isEmpty
             if backReference {
                 guard let topic = recentTopic, s - topic.sentence <= 3 else { continue }
             }
             guard !isConditionalOrQuestion(sentence) else { continue }
-            targets.removeAll(keepingCapacity: true)
+            targets.removeAllKeepingBuffer()
             if backReference {
                 targets.append((recentTopic!.initiative, sentence.tokens.lowerBound))
             } else {
                 for i in named { targets.append((i, initiatives[i].tokens.lowerBound)) }
             }
-            let contrast = contrastPoint(in: sentence)
-            byInitiative.removeAll(keepingCapacity: true)
+            let contrast = contrastPoint(in: sentence, from: &contrastCursor)
+            byInitiative.removeAllKeepingBuffer()
             for cue in lexiconCues[firstCue..<cueCursor] {
                 tally(cue.cue, targets, contrast: contrast, sentenceStart: sentence.tokens.lowerBound, into: &byInitiative)
             }
@@ -95,8 +111,8 @@ struct StanceScorer {
             for (resolved, entry) in byInitiative {
                 let score = max(-1, min(1, entry.score))
                 guard abs(score) >= StanceScorer.threshold else { continue }
-                let quote = quotes.index(containing: entry.first)
-                let holder = holder(quote: quote, sentence: sentence, cue: entry.first)
+                let quote = c.inQuote[entry.first] ? quotes.index(containing: entry.first) : nil
+                let holder = holder(quote: quote, sentence: s, cue: entry.first)
                 let label: StanceRecord.Label = score > 0 ? .support : .oppose
                 var entity = resolved
                 // A back-reference that would contradict its holder's earlier position means the other
@@ -179,16 +195,9 @@ struct StanceScorer {
         return result
     }
 
-    /// Whether some of these actions are criticism.
-    private func hasCriticism(_ reportingVerbs: ArraySlice<Int>) -> Bool {
-        for a in reportingVerbs where verbs.isCriticism(a) { return true }
-        return false
-    }
-
-    /// The speech and criticism actions of a sentence, as action indices.
-    private func reportingActions(in sentence: Sentence) -> ArraySlice<Int> {
-        let s = Int(c.tokenSentence[sentence.tokens.lowerBound])
-        return reporting[Int(reportingStart[s])..<Int(reportingStart[s + 1])]
+    /// The speech and criticism actions of sentence `s`, as action indices.
+    private func reportingActions(in s: Int) -> ArraySlice<Int> {
+        reporting[Int(reportingStart[s])..<Int(reportingStart[s + 1])]
     }
 
     /// The cue with its degree word and negator folded in, and its clause's weight.
@@ -218,17 +227,15 @@ struct StanceScorer {
         return StanceRecord.Cue(span: c.span(start..<cue.end), weight: weight)
     }
 
-    /// The token of `but`/`however`/`yet` that splits the sentence (not `but also`).
-    private func contrastPoint(in sentence: Sentence) -> Int? {
+    /// The token of `but`/`however`/`yet` that splits the sentence (not `but also`). `cursor` walks
+    /// the contrast matches, as sentences come in order.
+    private func contrastPoint(in sentence: Sentence, from cursor: inout Int) -> Int? {
         let matches = c.matches(.contrast)
-        var lo = 0, hi = matches.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(matches[mid].start) < sentence.tokens.lowerBound { lo = mid + 1 } else { hi = mid }
-        }
-        while lo < matches.count && sentence.tokens.contains(Int(matches[lo].start)) {
-            if c.id(Int(matches[lo].end)) != c.words.also { return Int(matches[lo].start) }
-            lo += 1
+        while cursor < matches.count && Int(matches[cursor].start) < sentence.tokens.lowerBound { cursor += 1 }
+        var k = cursor
+        while k < matches.count && sentence.tokens.contains(Int(matches[k].start)) {
+            if c.id(Int(matches[k].end)) != c.words.also { return Int(matches[k].start) }
+            k += 1
         }
         return nil
     }
@@ -240,7 +247,16 @@ struct StanceScorer {
         if mark.count == 1 && c.source.utf8[mark.lowerBound] == UInt8(ascii: "?") { return true }
         let (ifWord, unless, then, only) = (c.words.if_, c.words.unless, c.words.then, c.words.only)
         return c.folded.withUnsafeBufferPointer { ids in
-            for k in sentence.tokens {
+            // Eight ids a step while none of the three words is among them (most sentences have none),
+            // then one by one from the first step that holds one.
+            var start = sentence.tokens.lowerBound
+            let (ifs, unlesses, thens) = (SIMD8(repeating: ifWord), SIMD8(repeating: unless), SIMD8(repeating: then))
+            while start + 8 <= sentence.tokens.upperBound {
+                let eight = UnsafeRawPointer(ids.baseAddress! + start).loadUnaligned(as: SIMD8<Int32>.self)
+                if any(eight .== ifs .| eight .== unlesses .| eight .== thens) { break }
+                start += 8
+            }
+            for k in start..<sentence.tokens.upperBound {
                 if ids[k] == ifWord || ids[k] == unless { return true }
                 if ids[k] == then, k == sentence.tokens.lowerBound || ids[k - 1] == only { return true }
             }
@@ -251,11 +267,12 @@ struct StanceScorer {
 
     /// The quote's speaker; a reporting subject (`Holloway said the plan failed`, `critics say`); or
     /// the document's own voice.
-    private func holder(quote: Int?, sentence: Sentence, cue: Int) -> String {
+    private func holder(quote: Int?, sentence s: Int, cue: Int) -> String {
         if let quote, let entity = quotes[quote].entities.first { return entity }
+        let sentence = c.sentences[s]
         // A reporting verb before the cue (`Holloway said the plan failed`, `critics say`) or after it
         // (`..., he said.`) makes its subject the holder.
-        for a in reportingActions(in: sentence) where !c.inQuote[actions[a].tokens.lowerBound] {
+        for a in reportingActions(in: s) where !c.inQuote[actions[a].tokens.lowerBound] {
             let verb = actions[a].tokens
             var k = verb.lowerBound - 1
             while k >= sentence.tokens.lowerBound && verb.lowerBound - k <= 4 {

@@ -25,4 +25,10 @@ struct ParagraphIndex {
         }
         return Int32(lo)
     }
+
+    /// The first token of paragraph `p`: a token `i` lies in `p` or a later paragraph when `i` is at
+    /// least this (one comparison where `self[i] == p` searches).
+    func firstToken(ofParagraph p: Int) -> Int {
+        p == 0 ? 0 : Int(lineStarts[p - 1])
+    }
 }
