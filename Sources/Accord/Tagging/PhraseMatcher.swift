@@ -11,11 +11,11 @@ struct PhraseMatch: Sendable {
 struct PhraseMatcher {
     let lexicon: TaggingLexicon
 
-    /// Folded vocabulary ids of every token (`Vocabulary.none` when unknown), and the case-exact ids
-    /// of the few tokens that have one. An ASCII token of up to eight bytes (nearly all) is read,
-    /// lower-cased and looked up as one word (`WordKey`) in a tight loop; the others are left to
-    /// `OtherTokenIDs`, out of line, so that the loop keeps its values in registers.
-    func tokenIDs(_ tokens: [Token], _ source: SourceText) -> (folded: [Int32], exact: [ExactID]) {
+    /// Folded vocabulary ids of every token, and the case-exact ids of the few tokens that have one.
+    /// An ASCII token of up to eight bytes (nearly all) is read, lower-cased and looked up as one
+    /// word (`WordKey`) in a tight loop; the others are left to `OtherTokenIDs`, out of line, so that
+    /// the loop keeps its values in registers.
+    func tokenIDs(_ tokens: [Token], _ source: SourceText) -> TokenIDs {
         var exact: [ExactID] = []
         let vocabulary = lexicon.vocabulary, exactVocabulary = lexicon.exactVocabulary
         let checkExact = exactVocabulary.count > 0
@@ -42,24 +42,24 @@ struct PhraseMatcher {
             }
             initialized = tokens.count
         }
-        return (folded, exact)
+        return TokenIDs(folded: folded, exact: exact)
     }
 
     /// Every phrase of the text: the trie is walked from each token that starts some phrase.
-    func match(folded: [Int32], exact: [ExactID]) -> PhraseMatches {
-        PhraseMatches.build(count: folded.count) { found in
+    func match(_ ids: TokenIDs) -> PhraseMatches {
+        // News text has about one match per three tokens: the buffers hold one per two before growing.
+        PhraseMatches.build(count: ids.folded.count, expected: ids.folded.count / 2) { found in
             lexicon.trie.withReader { trie in
-                folded.withUnsafeBufferPointer { folded in
-                    exact.withUnsafeBufferPointer { exact in
+                ids.folded.withUnsafeBufferPointer { folded in
+                    ids.exact.withUnsafeBufferPointer { exact in
                         var walk = PhraseWalk(trie: trie, folded: folded, exact: exact)
                         for start in folded.indices {
                             var kinds = walk.longest(from: start)
                             while kinds != 0 {
                                 let kind = kinds.trailingZeroBitCount
                                 let phrase = walk.best[kind]
-                                found.add(PhraseMatch(start: Int32(start), end: phrase.end, entry: phrase.entry),
-                                          kind: PhraseKind(rawValue: UInt8(kind))!)
-                                kinds &= kinds - 1
+                                found.add(PhraseMatch(start: Int32(truncatingIfNeeded: start), end: phrase.end, entry: phrase.entry), kind: kind)
+                                kinds &= kinds &- 1
                             }
                         }
                     }

@@ -46,73 +46,93 @@ struct PhraseMatches {
     private let blockFirst: [Int32]
 
     /// Collects the matches in order of start, those of one start in kind order, writing the
-    /// per-token tables in place (they are allocated once, at their final size).
+    /// per-token tables in place (they are allocated once, at their final size) and the matches with
+    /// their kinds to buffers sized from the caller's estimate (grown only past it).
     struct Builder {
         fileprivate let bits: UnsafeMutableBufferPointer<UInt32>
         fileprivate let offset: UnsafeMutableBufferPointer<UInt8>
         fileprivate let blockFirst: UnsafeMutableBufferPointer<Int32>
-        fileprivate var byStart: [PhraseMatch] = []
+        /// The matches so far (`count` of them), and the kind of each.
+        fileprivate var matches: UnsafeMutablePointer<PhraseMatch>
+        fileprivate var kinds: UnsafeMutablePointer<UInt8>
+        fileprivate var count = 0
+        private var capacity: Int
         /// The first block whose `blockFirst` is not yet set.
         private var nextBlock = 0
 
         fileprivate init(bits: UnsafeMutableBufferPointer<UInt32>, offset: UnsafeMutableBufferPointer<UInt8>,
-                         blockFirst: UnsafeMutableBufferPointer<Int32>) {
+                         blockFirst: UnsafeMutableBufferPointer<Int32>, capacity: Int) {
             self.bits = bits
             self.offset = offset
             self.blockFirst = blockFirst
+            self.capacity = max(capacity, 16)
+            matches = .allocate(capacity: self.capacity)
+            kinds = .allocate(capacity: self.capacity)
         }
 
+        /// Adds the match of kind `kind` (a `PhraseKind.rawValue`).
         @inline(__always)
-        mutating func add(_ match: PhraseMatch, kind: PhraseKind) {
-            let start = Int(match.start), position = byStart.count
+        mutating func add(_ match: PhraseMatch, kind: Int) {
+            let start = Int(match.start), position = count
             let block = start >> PhraseMatches.blockShift
             while nextBlock <= block {
-                blockFirst[nextBlock] = Int32(position)
-                nextBlock += 1
+                blockFirst[nextBlock] = Int32(truncatingIfNeeded: position)
+                nextBlock &+= 1
             }
-            if bits[start] & 0xFFFF == 0 { offset[start] = UInt8(position - Int(blockFirst[block])) }
-            bits[start] |= 1 << kind.rawValue
-            bits[Int(match.end)] |= 1 << (16 + kind.rawValue)
-            byStart.append(match)
+            if bits[start] & 0xFFFF == 0 { offset[start] = UInt8(position &- Int(blockFirst[block])) }
+            bits[start] |= 1 << kind
+            bits[Int(match.end)] |= 1 << (16 &+ kind)
+            if position == capacity { grow() }
+            matches[position] = match
+            kinds[position] = UInt8(truncatingIfNeeded: kind)
+            count = position &+ 1
+        }
+
+        /// Doubles the buffers (past the estimate: only for text unlike news, where phrases crowd).
+        @inline(never)
+        private mutating func grow() {
+            let grownMatches = UnsafeMutablePointer<PhraseMatch>.allocate(capacity: 2 * capacity)
+            let grownKinds = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * capacity)
+            grownMatches.moveInitialize(from: matches, count: count)
+            grownKinds.moveInitialize(from: kinds, count: count)
+            matches.deallocate()
+            kinds.deallocate()
+            matches = grownMatches
+            kinds = grownKinds
+            capacity *= 2
+        }
+
+        fileprivate func deallocate() {
+            matches.deallocate()
+            kinds.deallocate()
         }
     }
 
-    /// The matches `body` adds, for a text of `count` tokens, indexed.
-    static func build(count: Int, _ body: (inout Builder) -> Void) -> PhraseMatches {
+    /// The matches `body` adds, for a text of `count` tokens, indexed; `expected` is about how many
+    /// there will be (the buffers grow past it).
+    static func build(count: Int, expected: Int, _ body: (inout Builder) -> Void) -> PhraseMatches {
         precondition(PhraseKind.allCases.count <= 16 && PhraseKind.allCases.count * 15 <= Int(UInt8.max),
                      "a kind's bit or a block's offset does not fit")
         var bits = [UInt32](repeating: 0, count: count + 1)
         var offset = [UInt8](repeating: 0, count: count + 1)
         var blockFirst = [Int32](repeating: 0, count: (count >> PhraseMatches.blockShift) + 1)
-        var byStart: [PhraseMatch] = []
+        var byStart: [PhraseMatch] = [], positions: [Int32] = [], kindStart: [Int] = []
         bits.withUnsafeMutableBufferPointer { bits in
             offset.withUnsafeMutableBufferPointer { offset in
                 blockFirst.withUnsafeMutableBufferPointer { blockFirst in
-                    var builder = Builder(bits: bits, offset: offset, blockFirst: blockFirst)
+                    var builder = Builder(bits: bits, offset: offset, blockFirst: blockFirst, capacity: expected)
+                    defer { builder.deallocate() }
                     body(&builder)
-                    byStart = builder.byStart
+                    byStart = Array(UnsafeBufferPointer(start: builder.matches, count: builder.count))
+                    (positions, kindStart) = PhraseMatches.positionsByKind(UnsafeBufferPointer(start: builder.kinds, count: builder.count))
                 }
             }
         }
-        let (positions, kindStart) = PhraseMatches.positionsByKind(byStart, bits)
         return PhraseMatches(byStart: byStart, positions: positions, kindStart: kindStart, bits: bits, offset: offset, blockFirst: blockFirst)
     }
 
-    /// The places in `byStart` grouped by kind (a counting sort, stable): the kinds of the matches
-    /// of one start are the set bits of its `bits` entry, in order, as `add` stored them.
-    private static func positionsByKind(_ byStart: [PhraseMatch], _ bits: [UInt32]) -> (positions: [Int32], kindStart: [Int]) {
-        let kinds = [UInt8](unsafeUninitializedCapacity: byStart.count) { kinds, initialized in
-            var start = -1, remaining: UInt32 = 0
-            for (position, match) in byStart.enumerated() {
-                if Int(match.start) != start {
-                    start = Int(match.start)
-                    remaining = bits[start] & 0xFFFF
-                }
-                kinds[position] = UInt8(remaining.trailingZeroBitCount)
-                remaining &= remaining &- 1
-            }
-            initialized = byStart.count
-        }
+    /// The places in `byStart` grouped by kind (a counting sort, stable), from the kind of each match.
+    private static func positionsByKind(_ kinds: UnsafeBufferPointer<UInt8>) -> (positions: [Int32], kindStart: [Int]) {
         var kindStart = [Int](repeating: 0, count: PhraseKind.allCases.count + 1)
         for kind in kinds { kindStart[Int(kind) + 1] += 1 }
         for kind in PhraseKind.allCases.indices { kindStart[kind + 1] += kindStart[kind] }

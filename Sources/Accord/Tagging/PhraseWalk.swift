@@ -27,13 +27,42 @@ struct PhraseWalk {
     }
 
     /// Walks from token `start` (called with growing starts); returns the kinds found (a bit per
-    /// `PhraseKind`), their phrases in `best`. Most tokens start no phrase: a table look-up tells.
+    /// `PhraseKind`), their phrases in `best`. Tokens without an exact id (nearly all) have one path
+    /// down the trie, walked here in a tight loop; where one has, the walk starts over as `walk`,
+    /// which follows both ids.
     @inline(__always)
     mutating func longest(from start: Int) -> UInt16 {
         exact.skip(to: start)
+        guard start < exact.nextToken else { return walkBoth(from: start) }
+        var node = trie.child(folded: folded[start])
+        var kinds: UInt16 = 0, end = start &+ 1
+        while node >= 0 {
+            let (payloads, hasChildren) = trie.visit(node)
+            for payload in payloads { PhraseWalk.record(payload, end: Int32(truncatingIfNeeded: end), in: &kinds, &best) }
+            guard hasChildren && end < folded.count else { break }
+            guard end < exact.nextToken else { return walkBoth(from: start) }
+            node = trie.child(node, folded[end])
+            end &+= 1
+        }
+        return kinds
+    }
+
+    /// `longest(from:)` by the folded and exact ids alike.
+    @inline(never)
+    private mutating func walkBoth(from start: Int) -> UInt16 {
         let first = trie.child(folded: folded[start]), firstExact = trie.child(exact: exact.id(start))
         guard first >= 0 || firstExact >= 0 else { return 0 }
         return walk(from: start, first, firstExact)
+    }
+
+    /// Keeps `payload` as its kind's phrase when it is the first of its kind or ends later.
+    @inline(__always)
+    private static func record(_ payload: PhrasePayload, end: Int32, in kinds: inout UInt16, _ best: inout InlineArray<16, Found>) {
+        let kind = Int(payload.kind.rawValue), bit = UInt16(1) << kind
+        if kinds & bit == 0 || end > best[kind].end {
+            best[kind] = Found(end: end, entry: payload.entry)
+            kinds |= bit
+        }
     }
 
     /// The walk from the root's children by token `start`'s folded and exact ids (-1 where none).
@@ -69,13 +98,7 @@ struct PhraseWalk {
     private mutating func enter(_ node: Int32, _ end: Int32) -> Int32 {
         guard node >= 0 else { return -1 }
         let (payloads, hasChildren) = trie.visit(node)
-        for payload in payloads {
-            let kind = Int(payload.kind.rawValue), bit = UInt16(1) << kind
-            if kinds & bit == 0 || end > best[kind].end {
-                best[kind] = Found(end: end, entry: payload.entry)
-                kinds |= bit
-            }
-        }
+        for payload in payloads { PhraseWalk.record(payload, end: end, in: &kinds, &best) }
         return hasChildren ? node : -1
     }
 }
