@@ -53,7 +53,8 @@ struct PhraseMatcher {
                 ids.folded.withUnsafeBufferPointer { folded in
                     ids.exact.withUnsafeBufferPointer { exact in
                         var walk = PhraseWalk(trie: trie, folded: folded, exact: exact)
-                        for start in folded.indices {
+                        var start = walk.nextStart(from: 0)
+                        while start < folded.count {
                             var kinds = walk.longest(from: start)
                             while kinds != 0 {
                                 let kind = kinds.trailingZeroBitCount
@@ -61,6 +62,7 @@ struct PhraseMatcher {
                                 found.add(PhraseMatch(start: Int32(truncatingIfNeeded: start), end: phrase.end, entry: phrase.entry), kind: kind)
                                 kinds &= kinds &- 1
                             }
+                            start = walk.nextStart(from: start &+ 1)
                         }
                     }
                 }

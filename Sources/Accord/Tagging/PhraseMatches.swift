@@ -56,6 +56,8 @@ struct PhraseMatches {
         fileprivate var matches: UnsafeMutablePointer<PhraseMatch>
         fileprivate var kinds: UnsafeMutablePointer<UInt8>
         fileprivate var count = 0
+        /// The number of matches of each kind so far.
+        fileprivate var kindCounts = InlineArray<16, Int>(repeating: 0)
         private var capacity: Int
         /// The first block whose `blockFirst` is not yet set.
         private var nextBlock = 0
@@ -85,6 +87,7 @@ struct PhraseMatches {
             if position == capacity { grow() }
             matches[position] = match
             kinds[position] = UInt8(truncatingIfNeeded: kind)
+            kindCounts[kind] &+= 1
             count = position &+ 1
         }
 
@@ -123,24 +126,33 @@ struct PhraseMatches {
                     var builder = Builder(bits: bits, offset: offset, blockFirst: blockFirst, capacity: expected)
                     defer { builder.deallocate() }
                     body(&builder)
-                    byStart = Array(UnsafeBufferPointer(start: builder.matches, count: builder.count))
-                    (positions, kindStart) = PhraseMatches.positionsByKind(UnsafeBufferPointer(start: builder.kinds, count: builder.count))
+                    let matchCount = builder.count
+                    byStart = [PhraseMatch](unsafeUninitializedCapacity: matchCount) { byStart, initialized in
+                        if matchCount > 0 { byStart.baseAddress!.initialize(from: builder.matches, count: matchCount) }
+                        initialized = matchCount
+                    }
+                    (positions, kindStart) = PhraseMatches.positionsByKind(UnsafeBufferPointer(start: builder.kinds, count: matchCount),
+                                                                             counts: builder.kindCounts)
                 }
             }
         }
         return PhraseMatches(byStart: byStart, positions: positions, kindStart: kindStart, bits: bits, offset: offset, blockFirst: blockFirst)
     }
 
-    /// The places in `byStart` grouped by kind (a counting sort, stable), from the kind of each match.
-    private static func positionsByKind(_ kinds: UnsafeBufferPointer<UInt8>) -> (positions: [Int32], kindStart: [Int]) {
+    /// The places in `byStart` grouped by kind (a counting sort, stable), from the kind of each match
+    /// and the number of matches of each kind.
+    private static func positionsByKind(_ kinds: UnsafeBufferPointer<UInt8>, counts: InlineArray<16, Int>) -> (positions: [Int32], kindStart: [Int]) {
         var kindStart = [Int](repeating: 0, count: PhraseKind.allCases.count + 1)
-        for kind in kinds { kindStart[Int(kind) + 1] += 1 }
-        for kind in PhraseKind.allCases.indices { kindStart[kind + 1] += kindStart[kind] }
-        var next = kindStart
+        var next = InlineArray<16, Int>(repeating: 0)
+        for kind in PhraseKind.allCases.indices {
+            next[kind] = kindStart[kind]
+            kindStart[kind + 1] = kindStart[kind] + counts[kind]
+        }
         let positions = [Int32](unsafeUninitializedCapacity: kinds.count) { positions, initialized in
             for (position, kind) in kinds.enumerated() {
-                positions[next[Int(kind)]] = Int32(position)
-                next[Int(kind)] += 1
+                let kind = Int(kind)
+                positions[next[kind]] = Int32(truncatingIfNeeded: position)
+                next[kind] &+= 1
             }
             initialized = kinds.count
         }

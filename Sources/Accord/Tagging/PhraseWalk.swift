@@ -26,21 +26,33 @@ struct PhraseWalk {
         self.exact = ExactCursor(exact)
     }
 
+    /// The first token at or after `start` (called with growing starts) that a walk may find some
+    /// phrase from: one whose folded id starts a phrase, or one with an exact id. Most tokens start
+    /// nothing: a tight loop over their ids passes them.
+    @inline(__always)
+    mutating func nextStart(from start: Int) -> Int {
+        exact.skip(to: start)
+        let limit = min(folded.count, exact.nextToken)
+        var i = start
+        while i < limit && trie.child(folded: folded[i]) < 0 { i &+= 1 }
+        return i
+    }
+
     /// Walks from token `start` (called with growing starts); returns the kinds found (a bit per
-    /// `PhraseKind`), their phrases in `best`. Tokens without an exact id (nearly all) have one path
-    /// down the trie, walked here in a tight loop; where one has, the walk starts over as `walk`,
-    /// which follows both ids.
+    /// `PhraseKind`), their phrases in `best`. Where a token's exact id leads nowhere the trie has
+    /// one path (nearly always), walked here in a tight loop; where both ids lead on, the walk starts
+    /// over as `walk`, which follows both.
     @inline(__always)
     mutating func longest(from start: Int) -> UInt16 {
         exact.skip(to: start)
-        guard start < exact.nextToken else { return walkBoth(from: start) }
+        guard start < exact.nextToken || trie.child(exact: exact.id(start)) < 0 else { return walkBoth(from: start) }
         var node = trie.child(folded: folded[start])
         var kinds: UInt16 = 0, end = start &+ 1
         while node >= 0 {
             let (payloads, hasChildren) = trie.visit(node)
             for payload in payloads { PhraseWalk.record(payload, end: Int32(truncatingIfNeeded: end), in: &kinds, &best) }
             guard hasChildren && end < folded.count else { break }
-            guard end < exact.nextToken else { return walkBoth(from: start) }
+            guard end < exact.nextToken || trie.child(node, exact.id(end)) < 0 else { return walkBoth(from: start) }
             node = trie.child(node, folded[end])
             end &+= 1
         }

@@ -37,6 +37,8 @@ enum Folding {
             out.append(0x2D); return
         case 0x0300...0x036F: // combining diacritics vanish
             return
+        case 0x2000...0x206F: // other general punctuation (dashes, ellipsis) has no case: kept as it is
+            appendUTF8(value, into: &out); return
         default:
             break
         }
