@@ -1,7 +1,6 @@
-/// The vocabulary ids of the tokens `PhraseMatcher.tokenIDs` does not read as one ASCII word: long
-/// ASCII tokens, read as two words (up to 16 bytes: most of them) or hashed a word of eight bytes
-/// at a time through buffers (`WordKey`), and non-ASCII ones, folded
-/// byte by byte through `Folding`. Out of line: they are few, and their state would crowd the
+/// The vocabulary ids of the tokens `PhraseMatcher.tokenIDs` does not read as one or two ASCII
+/// words: longer ASCII tokens, hashed a word of eight bytes at a time through buffers (`WordKey`),
+/// and non-ASCII ones, folded byte by byte through `Folding`. Out of line: they are few, and their state would crowd the
 /// registers of the common path.
 struct OtherTokenIDs {
     /// Tokens longer than this are never looked up.
@@ -32,11 +31,7 @@ struct OtherTokenIDs {
                       exact: inout [ExactID]) -> Int32 {
         guard count <= OtherTokenIDs.longestKey else { return Vocabulary.none }
         let folded: Int32, id: Int32
-        if let (first, second) = WordKey.asciiWords(bytes, at: start, count: count) {
-            folded = vocabulary.id(words: WordKey.lowercasedASCII(first), WordKey.lowercasedASCII(second), byteCount: count)
-            guard checksExact else { return folded }
-            id = exactVocabulary.id(words: first, second, byteCount: count)
-        } else if let hash = WordKey.loweredASCII(bytes, at: start, count: count, written: written, lowered: lowered) {
+        if let hash = WordKey.loweredASCII(bytes, at: start, count: count, written: written, lowered: lowered) {
             folded = vocabulary.id(words: lowered, byteCount: count, hash: hash)
             guard checksExact else { return folded }
             let words = UnsafeBufferPointer(start: written, count: WordKey.wordCount(byteCount: count))

@@ -13,8 +13,8 @@ struct PhraseMatcher {
 
     /// Folded vocabulary ids of every token, and the case-exact ids of the few tokens that have one.
     /// An ASCII token of up to eight bytes (nearly all) is read, lower-cased and looked up as one
-    /// word (`WordKey`) in a tight loop; the others are left to `OtherTokenIDs`, out of line, so that
-    /// the loop keeps its values in registers.
+    /// word (`WordKey`) in a tight loop, one of up to sixteen as two; the others are left to
+    /// `OtherTokenIDs`, out of line, so that the loop keeps its values in registers.
     func tokenIDs(_ tokens: [Token], _ source: SourceText) -> TokenIDs {
         var exact: [ExactID] = []
         let vocabulary = lexicon.vocabulary, exactVocabulary = lexicon.exactVocabulary
@@ -29,7 +29,15 @@ struct PhraseMatcher {
                         let start = Int(token.startByte), count = Int(token.endByte) &- start
                         let checksExact = checkExact && token.flags.contains(.capitalized)
                         guard let word = WordKey.asciiWord(bytes, at: start, count: count) else {
-                            folded[i] = others.ids(bytes, at: start, count: count, token: i, checksExact: checksExact, exact: &exact)
+                            guard let (first, second) = WordKey.asciiWords(bytes, at: start, count: count) else {
+                                folded[i] = others.ids(bytes, at: start, count: count, token: i, checksExact: checksExact, exact: &exact)
+                                continue
+                            }
+                            folded[i] = vocabulary.id(words: WordKey.lowercasedASCII(first), WordKey.lowercasedASCII(second), byteCount: count)
+                            if checksExact {
+                                let id = exactVocabulary.id(words: first, second, byteCount: count)
+                                if id != Vocabulary.none { exact.append(ExactID(token: Int32(i), id: id | PhraseTrie.exactBit)) }
+                            }
                             continue
                         }
                         folded[i] = vocabulary.id(word: WordKey.lowercasedASCII(word), byteCount: count)
