@@ -59,6 +59,13 @@ struct PhraseWalk {
         return kinds
     }
 
+    /// `longest(from:)` by the walk that follows both ids everywhere: the reference the one-path
+    /// walk is tested against.
+    mutating func longestByBothIDs(from start: Int) -> UInt16 {
+        exact.skip(to: start)
+        return walkBoth(from: start)
+    }
+
     /// `longest(from:)` by the folded and exact ids alike.
     @inline(never)
     private mutating func walkBoth(from start: Int) -> UInt16 {
