@@ -64,6 +64,7 @@ struct PhraseMatcher {
                         var start = walk.nextStart(from: 0)
                         while start < folded.count {
                             var kinds = walk.longest(from: start)
+                            if kinds != 0 { found.start(at: start, kinds: kinds) }
                             while kinds != 0 {
                                 let kind = kinds.trailingZeroBitCount
                                 let phrase = walk.best[kind]

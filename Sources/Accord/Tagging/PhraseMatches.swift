@@ -72,37 +72,43 @@ struct PhraseMatches {
             kinds = .allocate(capacity: self.capacity)
         }
 
-        /// Adds the match of kind `kind` (a `PhraseKind.rawValue`).
+        /// Notes that the matches of `kinds` (a bit per `PhraseKind.rawValue`) start at token `start`,
+        /// after those of earlier starts; `add` then adds each, in kind order.
         @inline(__always)
-        mutating func add(_ match: PhraseMatch, kind: Int) {
-            let start = Int(match.start), position = count
+        mutating func start(at start: Int, kinds: UInt16) {
             let block = start >> PhraseMatches.blockShift
             while nextBlock <= block {
-                blockFirst[nextBlock] = Int32(truncatingIfNeeded: position)
+                blockFirst[nextBlock] = Int32(truncatingIfNeeded: count)
                 nextBlock &+= 1
             }
-            if bits[start] & 0xFFFF == 0 { offset[start] = UInt8(position &- Int(blockFirst[block])) }
-            bits[start] |= 1 << kind
-            bits[Int(match.end)] |= 1 << (16 &+ kind)
-            if position == capacity { grow() }
-            matches[position] = match
-            kinds[position] = UInt8(truncatingIfNeeded: kind)
-            kindCounts[kind] &+= 1
-            count = position &+ 1
+            offset[start] = UInt8(count &- Int(blockFirst[block]))
+            bits[start] |= UInt32(kinds)
+            if count &+ 16 > capacity { grow() }
         }
 
-        /// Doubles the buffers (past the estimate: only for text unlike news, where phrases crowd).
+        /// Adds a match of kind `kind` (a `PhraseKind.rawValue`) at the start last given to `start`.
+        @inline(__always)
+        mutating func add(_ match: PhraseMatch, kind: Int) {
+            bits[Int(match.end)] |= 1 << (16 &+ kind)
+            matches[count] = match
+            kinds[count] = UInt8(truncatingIfNeeded: kind)
+            kindCounts[kind] &+= 1
+            count &+= 1
+        }
+
+        /// Doubles the buffers (past the estimate: only for text unlike news, where phrases crowd),
+        /// keeping room for the up to 16 matches of a start.
         @inline(never)
         private mutating func grow() {
-            let grownMatches = UnsafeMutablePointer<PhraseMatch>.allocate(capacity: 2 * capacity)
-            let grownKinds = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * capacity)
+            capacity = 2 * capacity + 16
+            let grownMatches = UnsafeMutablePointer<PhraseMatch>.allocate(capacity: capacity)
+            let grownKinds = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
             grownMatches.moveInitialize(from: matches, count: count)
             grownKinds.moveInitialize(from: kinds, count: count)
             matches.deallocate()
             kinds.deallocate()
             matches = grownMatches
             kinds = grownKinds
-            capacity *= 2
         }
 
         fileprivate func deallocate() {
