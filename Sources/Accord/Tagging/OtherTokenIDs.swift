@@ -8,6 +8,9 @@ struct OtherTokenIDs {
 
     private let vocabulary: Vocabulary
     private let exactVocabulary: Vocabulary
+    /// Room for a non-ASCII token folded (`Folding.fold(_:into:)` without an array); `scratch` takes
+    /// the few that do not fold so.
+    private let foldedBytes: UnsafeMutableBufferPointer<UInt8>
     private var scratch: [UInt8] = []
     /// A long token's words as written, then lower-cased.
     private let written: UnsafeMutablePointer<UInt64>
@@ -20,9 +23,13 @@ struct OtherTokenIDs {
         let wordCapacity = WordKey.wordCount(byteCount: OtherTokenIDs.longestKey)
         written = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * wordCapacity)
         lowered = written + wordCapacity
+        foldedBytes = .allocate(capacity: 2 * OtherTokenIDs.longestKey)
     }
 
-    func deallocate() { written.deallocate() }
+    func deallocate() {
+        written.deallocate()
+        foldedBytes.deallocate()
+    }
 
     /// The folded id of the token of `count` bytes at `bytes[start...]`, its exact id appended to
     /// `exact` when `checksExact` and it has one.
@@ -37,11 +44,16 @@ struct OtherTokenIDs {
             let words = UnsafeBufferPointer(start: written, count: WordKey.wordCount(byteCount: count))
             id = exactVocabulary.id(words: written, byteCount: count, hash: WordKey.hash(words: words, byteCount: count))
         } else {
-            scratch.removeAll(keepingCapacity: true)
-            Folding.fold(UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]), into: &scratch)
-            folded = scratch.withUnsafeBufferPointer { vocabulary.id(of: $0) }
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<(start + count)])
+            if let length = Folding.fold(text, into: foldedBytes) {
+                folded = vocabulary.id(of: UnsafeBufferPointer(rebasing: foldedBytes[..<length]))
+            } else {
+                scratch.removeAll(keepingCapacity: true)
+                Folding.fold(text, into: &scratch)
+                folded = scratch.withUnsafeBufferPointer { vocabulary.id(of: $0) }
+            }
             guard checksExact else { return folded }
-            id = exactVocabulary.id(of: UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]))
+            id = exactVocabulary.id(of: text)
         }
         if id != Vocabulary.none { exact.append(ExactID(token: Int32(token), id: id | PhraseTrie.exactBit)) }
         return folded
