@@ -69,3 +69,30 @@ final class PhraseWalkTests: XCTestCase {
         }
     }
 }
+
+/// `Folding.fold(_:into:)` in place writes what the array fold appends, or declines.
+final class InPlaceFoldingTests: XCTestCase {
+    /// Every scalar up to U+FFFF and a few beyond, alone and between ASCII letters: the same bytes,
+    /// declined only for a scalar that lower-cases to another or when the room runs out.
+    func testInPlaceFoldWritesWhatTheArrayFoldAppends() {
+        let room = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 16)
+        defer { room.deallocate() }
+        let values = Array(UInt32(0x80)...0xFFFF) + [0x1_0400, 0x1_F600, 0x1_D400]
+        for value in values {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in [String(String.UnicodeScalarView([scalar])), "Ab" + String(String.UnicodeScalarView([scalar])) + "Cd"] {
+                var expected: [UInt8] = []
+                Array(text.utf8).withUnsafeBufferPointer { bytes in
+                    Folding.fold(bytes, into: &expected)
+                    if let length = Folding.fold(bytes, into: room) {
+                        XCTAssertEqual(Array(room[..<length]), expected, "U+\(String(value, radix: 16))")
+                    } else {
+                        XCTAssertTrue(scalar.properties.changesWhenLowercased, "U+\(String(value, radix: 16)) declined")
+                    }
+                }
+            }
+        }
+        let long = Array(String(repeating: "é", count: 20).utf8)
+        long.withUnsafeBufferPointer { XCTAssertNil(Folding.fold($0, into: room), "20 letters do not fit 16 bytes") }
+    }
+}

@@ -39,9 +39,9 @@ struct PhraseWalk {
     }
 
     /// Walks from token `start` (called with growing starts); returns the kinds found (a bit per
-    /// `PhraseKind`), their phrases in `best`. Where a token's exact id leads nowhere the trie has
-    /// one path (nearly always), walked here in a tight loop; where both ids lead on, the walk starts
-    /// over as `walk`, which follows both.
+    /// `PhraseKind`), their phrases in `best`. Where no token's exact id leads on, the trie has one
+    /// path (nearly always), walked here in a tight loop; where one does, the walk starts over by
+    /// both ids (`walkBoth`).
     @inline(__always)
     mutating func longest(from start: Int) -> UInt16 {
         exact.skip(to: start)
