@@ -22,7 +22,8 @@ final class PhraseWalkTests: XCTestCase {
                     var scan = PhraseWalk(trie: trie, folded: folded, exact: exact)
                     var found = 0
                     for start in folded.indices {
-                        let skipped = scan.nextStart(from: start) > start
+                        let next = scan.nextStart(from: start), skipped = next.start > start
+                        if !skipped { XCTAssertEqual(next.node, trie.child(folded: folded[start])) }
                         let kinds = onePath.longest(from: start), expected = bothIDs.longestByBothIDs(from: start)
                         XCTAssertEqual(kinds, expected, "token \(start)")
                         if skipped { XCTAssertEqual(kinds, 0, "token \(start) passed by the scan") }

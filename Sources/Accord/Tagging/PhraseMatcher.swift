@@ -17,6 +17,7 @@ struct PhraseMatcher {
     /// `OtherTokenIDs`, out of line, so that the loop keeps its values in registers.
     func tokenIDs(_ tokens: [Token], _ source: SourceText) -> TokenIDs {
         var exact: [ExactID] = []
+        exact.reserveCapacity(tokens.count / 32)
         let vocabulary = lexicon.vocabulary, exactVocabulary = lexicon.exactVocabulary
         let checkExact = exactVocabulary.count > 0
         var others = OtherTokenIDs(vocabulary: vocabulary, exactVocabulary: exactVocabulary)
@@ -61,9 +62,9 @@ struct PhraseMatcher {
                 ids.folded.withUnsafeBufferPointer { folded in
                     ids.exact.withUnsafeBufferPointer { exact in
                         var walk = PhraseWalk(trie: trie, folded: folded, exact: exact)
-                        var start = walk.nextStart(from: 0)
+                        var (start, node) = walk.nextStart(from: 0)
                         while start < folded.count {
-                            var kinds = walk.longest(from: start)
+                            var kinds = walk.longest(from: start, node: node)
                             if kinds != 0 { found.start(at: start, kinds: kinds) }
                             while kinds != 0 {
                                 let kind = kinds.trailingZeroBitCount
@@ -71,7 +72,7 @@ struct PhraseMatcher {
                                 found.add(PhraseMatch(start: Int32(truncatingIfNeeded: start), end: phrase.end, entry: phrase.entry), kind: kind)
                                 kinds &= kinds &- 1
                             }
-                            start = walk.nextStart(from: start &+ 1)
+                            (start, node) = walk.nextStart(from: start &+ 1)
                         }
                     }
                 }

@@ -27,26 +27,37 @@ struct PhraseWalk {
     }
 
     /// The first token at or after `start` (called with growing starts) that a walk may find some
-    /// phrase from: one whose folded id starts a phrase, or one with an exact id. Most tokens start
-    /// nothing: a tight loop over their ids passes them.
+    /// phrase from: one whose folded id starts a phrase, or one with an exact id; and the root's
+    /// child by its folded id (-1 where none). Most tokens start nothing: a tight loop over their
+    /// ids passes them.
     @inline(__always)
-    mutating func nextStart(from start: Int) -> Int {
+    mutating func nextStart(from start: Int) -> (start: Int, node: Int32) {
         exact.skip(to: start)
         let limit = min(folded.count, exact.nextToken)
         var i = start
-        while i < limit && trie.child(folded: folded[i]) < 0 { i &+= 1 }
-        return i
+        while i < limit {
+            let node = trie.child(folded: folded[i])
+            if node >= 0 { return (i, node) }
+            i &+= 1
+        }
+        return (i, i < folded.count ? trie.child(folded: folded[i]) : -1)
     }
 
     /// Walks from token `start` (called with growing starts); returns the kinds found (a bit per
-    /// `PhraseKind`), their phrases in `best`. Where no token's exact id leads on, the trie has one
-    /// path (nearly always), walked here in a tight loop; where one does, the walk starts over by
-    /// both ids (`walkBoth`).
+    /// `PhraseKind`), their phrases in `best`.
     @inline(__always)
     mutating func longest(from start: Int) -> UInt16 {
+        longest(from: start, node: trie.child(folded: folded[start]))
+    }
+
+    /// `longest(from:)` given the root's child by token `start`'s folded id. Where no token's exact
+    /// id leads on, the trie has one path (nearly always), walked here in a tight loop; where one
+    /// does, the walk starts over by both ids (`walkBoth`).
+    @inline(__always)
+    mutating func longest(from start: Int, node first: Int32) -> UInt16 {
         exact.skip(to: start)
         guard start < exact.nextToken || trie.child(exact: exact.id(start)) < 0 else { return walkBoth(from: start) }
-        var node = trie.child(folded: folded[start])
+        var node = first
         var kinds: UInt16 = 0, end = start &+ 1
         while node >= 0 {
             let (payloads, hasChildren) = trie.visit(node)
