@@ -46,8 +46,9 @@ struct PhraseMatches {
     private let blockFirst: [Int32]
 
     /// Collects the matches in order of start, those of one start in kind order, writing the
-    /// per-token tables in place (they are allocated once, at their final size) and the matches with
-    /// their kinds to buffers sized from the caller's estimate (grown only past it).
+    /// per-token tables in place (they are allocated once, at their final size), the matches straight
+    /// to the storage of `byStart` (sized from the caller's estimate; past it, to a buffer of their
+    /// own) and their kinds to a buffer.
     struct Builder {
         fileprivate let bits: UnsafeMutableBufferPointer<UInt32>
         fileprivate let offset: UnsafeMutableBufferPointer<UInt8>
@@ -56,6 +57,8 @@ struct PhraseMatches {
         fileprivate var matches: UnsafeMutablePointer<PhraseMatch>
         fileprivate var kinds: UnsafeMutablePointer<UInt8>
         fileprivate var count = 0
+        /// Whether `matches` outgrew the storage it was given, and is now a buffer of its own.
+        fileprivate private(set) var grew = false
         /// The number of matches of each kind so far.
         fileprivate var kindCounts = InlineArray<16, Int>(repeating: 0)
         private var capacity: Int
@@ -63,13 +66,13 @@ struct PhraseMatches {
         private var nextBlock = 0
 
         fileprivate init(bits: UnsafeMutableBufferPointer<UInt32>, offset: UnsafeMutableBufferPointer<UInt8>,
-                         blockFirst: UnsafeMutableBufferPointer<Int32>, capacity: Int) {
+                         blockFirst: UnsafeMutableBufferPointer<Int32>, matches: UnsafeMutableBufferPointer<PhraseMatch>) {
             self.bits = bits
             self.offset = offset
             self.blockFirst = blockFirst
-            self.capacity = max(capacity, 16)
-            matches = .allocate(capacity: self.capacity)
-            kinds = .allocate(capacity: self.capacity)
+            self.matches = matches.baseAddress!
+            capacity = matches.count
+            kinds = .allocate(capacity: capacity)
         }
 
         /// Notes that the matches of `kinds` (a bit per `PhraseKind.rawValue`) start at token `start`,
@@ -105,43 +108,50 @@ struct PhraseMatches {
             let grownKinds = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
             grownMatches.moveInitialize(from: matches, count: count)
             grownKinds.moveInitialize(from: kinds, count: count)
-            matches.deallocate()
+            if grew { matches.deallocate() }
             kinds.deallocate()
             matches = grownMatches
             kinds = grownKinds
+            grew = true
         }
 
         fileprivate func deallocate() {
-            matches.deallocate()
+            if grew { matches.deallocate() }
             kinds.deallocate()
         }
     }
 
     /// The matches `body` adds, for a text of `count` tokens, indexed; `expected` is about how many
-    /// there will be (the buffers grow past it).
+    /// there will be (`byStart` is allocated for that many, copied only when there are more).
     static func build(count: Int, expected: Int, _ body: (inout Builder) -> Void) -> PhraseMatches {
         precondition(PhraseKind.allCases.count <= 16 && PhraseKind.allCases.count * 15 <= Int(UInt8.max),
                      "a kind's bit or a block's offset does not fit")
         var bits = [UInt32](repeating: 0, count: count + 1)
         var offset = [UInt8](repeating: 0, count: count + 1)
         var blockFirst = [Int32](repeating: 0, count: (count >> PhraseMatches.blockShift) + 1)
-        var byStart: [PhraseMatch] = [], positions: [Int32] = [], kindStart: [Int] = []
-        bits.withUnsafeMutableBufferPointer { bits in
-            offset.withUnsafeMutableBufferPointer { offset in
-                blockFirst.withUnsafeMutableBufferPointer { blockFirst in
-                    var builder = Builder(bits: bits, offset: offset, blockFirst: blockFirst, capacity: expected)
-                    defer { builder.deallocate() }
-                    body(&builder)
-                    let matchCount = builder.count
-                    byStart = [PhraseMatch](unsafeUninitializedCapacity: matchCount) { byStart, initialized in
-                        if matchCount > 0 { byStart.baseAddress!.initialize(from: builder.matches, count: matchCount) }
-                        initialized = matchCount
+        var positions: [Int32] = [], kindStart: [Int] = [], grown: [PhraseMatch]?
+        var byStart = [PhraseMatch](unsafeUninitializedCapacity: max(expected, 16)) { storage, initialized in
+            bits.withUnsafeMutableBufferPointer { bits in
+                offset.withUnsafeMutableBufferPointer { offset in
+                    blockFirst.withUnsafeMutableBufferPointer { blockFirst in
+                        var builder = Builder(bits: bits, offset: offset, blockFirst: blockFirst, matches: storage)
+                        defer { builder.deallocate() }
+                        body(&builder)
+                        let matchCount = builder.count
+                        if builder.grew {
+                            grown = [PhraseMatch](unsafeUninitializedCapacity: matchCount) { grown, grownCount in
+                                grown.baseAddress!.initialize(from: builder.matches, count: matchCount)
+                                grownCount = matchCount
+                            }
+                        }
+                        initialized = builder.grew ? 0 : matchCount
+                        (positions, kindStart) = PhraseMatches.positionsByKind(UnsafeBufferPointer(start: builder.kinds, count: matchCount),
+                                                                                 counts: builder.kindCounts)
                     }
-                    (positions, kindStart) = PhraseMatches.positionsByKind(UnsafeBufferPointer(start: builder.kinds, count: matchCount),
-                                                                             counts: builder.kindCounts)
                 }
             }
         }
+        if let grown { byStart = grown }
         return PhraseMatches(byStart: byStart, positions: positions, kindStart: kindStart, bits: bits, offset: offset, blockFirst: blockFirst)
     }
 
