@@ -119,7 +119,7 @@ struct PhraseTrie: Sendable {
         /// The root's child by a folded id, or -1 (also for `Vocabulary.none`).
         @inline(__always)
         func child(folded id: Int32) -> Int32 {
-            UInt(bitPattern: Int(id)) < UInt(firstFolded.count) ? firstFolded[Int(id)] : -1
+            UInt(bitPattern: Int(id)) < UInt(bitPattern: firstFolded.count) ? firstFolded[Int(id)] : -1
         }
 
         /// The root's child by an exact id, or -1 (also for `Vocabulary.none`).
@@ -148,13 +148,13 @@ struct PhraseTrie: Sendable {
     private static func child<Edges: RandomAccessCollection<Edge>>(_ node: Int32, _ id: Int32, in edges: Edges) -> Int32
         where Edges.Index == Int {
         let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))
-        let mask = edges.count - 1
+        let mask = edges.count &- 1
         var slot = Int(truncatingIfNeeded: PhraseTrie.mix(key)) & mask
         while true {
             let edge = edges[slot]
             if edge.key == key { return edge.child }
             if edge.key == UInt64.max { return -1 }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
     }
 

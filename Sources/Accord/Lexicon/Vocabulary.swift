@@ -25,8 +25,14 @@ struct Vocabulary: Sendable {
     var count: Int { firstWords.count }
 
     /// The id of `bytes`, or `Vocabulary.none`. Its words are read from `bytes` as needed, not copied
-    /// (a copy would go through a closure that retains the tables).
+    /// (a copy would go through a closure that retains the tables); keys of one or two words go
+    /// through the look-ups made for them.
     func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        switch bytes.count {
+        case 1...8: return id(word: WordKey.word(bytes, at: 0), byteCount: bytes.count)
+        case 9...16: return id(words: WordKey.word(bytes, at: 0), WordKey.word(bytes, at: 8), byteCount: bytes.count)
+        default: break
+        }
         var hash = WordKey.seed(byteCount: bytes.count)
         for offset in stride(from: 0, to: bytes.count, by: 8) { hash = WordKey.combine(hash, WordKey.word(bytes, at: offset)) }
         return find(hash: hash, firstWord: WordKey.word(bytes, at: 0), byteCount: bytes.count) { stored in

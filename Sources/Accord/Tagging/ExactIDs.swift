@@ -9,9 +9,10 @@ struct ExactID {
 /// the next token with an exact id, which one comparison tells.
 struct ExactCursor {
     private let ids: UnsafeBufferPointer<ExactID>
-    /// The first of `ids` at or after the current start, and its token (`Int.max` past the end).
+    /// The first of `ids` at or after the current start, and its token (`Int.max` past the end):
+    /// the tokens before `nextToken` have no exact id.
     private var next = 0
-    private var nextToken: Int
+    private(set) var nextToken: Int
 
     init(_ ids: UnsafeBufferPointer<ExactID>) {
         self.ids = ids

@@ -1,7 +1,6 @@
-/// The vocabulary ids of the tokens `PhraseMatcher.tokenIDs` does not read as one ASCII word: long
-/// ASCII tokens, read as two words (up to 16 bytes: most of them) or hashed a word of eight bytes
-/// at a time through buffers (`WordKey`), and non-ASCII ones, folded
-/// byte by byte through `Folding`. Out of line: they are few, and their state would crowd the
+/// The vocabulary ids of the tokens `PhraseMatcher.tokenIDs` does not read as one or two ASCII
+/// words: longer ASCII tokens, hashed a word of eight bytes at a time through buffers (`WordKey`),
+/// and non-ASCII ones, folded byte by byte through `Folding`. Out of line: they are few, and their state would crowd the
 /// registers of the common path.
 struct OtherTokenIDs {
     /// Tokens longer than this are never looked up.
@@ -9,6 +8,9 @@ struct OtherTokenIDs {
 
     private let vocabulary: Vocabulary
     private let exactVocabulary: Vocabulary
+    /// Room for a non-ASCII token folded (`Folding.fold(_:into:)` without an array); `scratch` takes
+    /// the few that do not fold so.
+    private let foldedBytes: UnsafeMutableBufferPointer<UInt8>
     private var scratch: [UInt8] = []
     /// A long token's words as written, then lower-cased.
     private let written: UnsafeMutablePointer<UInt64>
@@ -21,9 +23,13 @@ struct OtherTokenIDs {
         let wordCapacity = WordKey.wordCount(byteCount: OtherTokenIDs.longestKey)
         written = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * wordCapacity)
         lowered = written + wordCapacity
+        foldedBytes = .allocate(capacity: 2 * OtherTokenIDs.longestKey)
     }
 
-    func deallocate() { written.deallocate() }
+    func deallocate() {
+        written.deallocate()
+        foldedBytes.deallocate()
+    }
 
     /// The folded id of the token of `count` bytes at `bytes[start...]`, its exact id appended to
     /// `exact` when `checksExact` and it has one.
@@ -32,21 +38,22 @@ struct OtherTokenIDs {
                       exact: inout [ExactID]) -> Int32 {
         guard count <= OtherTokenIDs.longestKey else { return Vocabulary.none }
         let folded: Int32, id: Int32
-        if let (first, second) = WordKey.asciiWords(bytes, at: start, count: count) {
-            folded = vocabulary.id(words: WordKey.lowercasedASCII(first), WordKey.lowercasedASCII(second), byteCount: count)
-            guard checksExact else { return folded }
-            id = exactVocabulary.id(words: first, second, byteCount: count)
-        } else if let hash = WordKey.loweredASCII(bytes, at: start, count: count, written: written, lowered: lowered) {
+        if let hash = WordKey.loweredASCII(bytes, at: start, count: count, written: written, lowered: lowered) {
             folded = vocabulary.id(words: lowered, byteCount: count, hash: hash)
             guard checksExact else { return folded }
             let words = UnsafeBufferPointer(start: written, count: WordKey.wordCount(byteCount: count))
             id = exactVocabulary.id(words: written, byteCount: count, hash: WordKey.hash(words: words, byteCount: count))
         } else {
-            scratch.removeAll(keepingCapacity: true)
-            Folding.fold(UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]), into: &scratch)
-            folded = scratch.withUnsafeBufferPointer { vocabulary.id(of: $0) }
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<(start + count)])
+            if let length = Folding.fold(text, into: foldedBytes) {
+                folded = vocabulary.id(of: UnsafeBufferPointer(rebasing: foldedBytes[..<length]))
+            } else {
+                scratch.removeAll(keepingCapacity: true)
+                Folding.fold(text, into: &scratch)
+                folded = scratch.withUnsafeBufferPointer { vocabulary.id(of: $0) }
+            }
             guard checksExact else { return folded }
-            id = exactVocabulary.id(of: UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]))
+            id = exactVocabulary.id(of: text)
         }
         if id != Vocabulary.none { exact.append(ExactID(token: Int32(token), id: id | PhraseTrie.exactBit)) }
         return folded

@@ -11,12 +11,13 @@ struct PhraseMatch: Sendable {
 struct PhraseMatcher {
     let lexicon: TaggingLexicon
 
-    /// Folded vocabulary ids of every token (`Vocabulary.none` when unknown), and the case-exact ids
-    /// of the few tokens that have one. An ASCII token of up to eight bytes (nearly all) is read,
-    /// lower-cased and looked up as one word (`WordKey`) in a tight loop; the others are left to
+    /// Folded vocabulary ids of every token, and the case-exact ids of the few tokens that have one.
+    /// An ASCII token of up to eight bytes (nearly all) is read, lower-cased and looked up as one
+    /// word (`WordKey`) in a tight loop, one of up to sixteen as two; the others are left to
     /// `OtherTokenIDs`, out of line, so that the loop keeps its values in registers.
-    func tokenIDs(_ tokens: [Token], _ source: SourceText) -> (folded: [Int32], exact: [ExactID]) {
+    func tokenIDs(_ tokens: [Token], _ source: SourceText) -> TokenIDs {
         var exact: [ExactID] = []
+        exact.reserveCapacity(tokens.count / 32)
         let vocabulary = lexicon.vocabulary, exactVocabulary = lexicon.exactVocabulary
         let checkExact = exactVocabulary.count > 0
         var others = OtherTokenIDs(vocabulary: vocabulary, exactVocabulary: exactVocabulary)
@@ -29,7 +30,15 @@ struct PhraseMatcher {
                         let start = Int(token.startByte), count = Int(token.endByte) &- start
                         let checksExact = checkExact && token.flags.contains(.capitalized)
                         guard let word = WordKey.asciiWord(bytes, at: start, count: count) else {
-                            folded[i] = others.ids(bytes, at: start, count: count, token: i, checksExact: checksExact, exact: &exact)
+                            guard let (first, second) = WordKey.asciiWords(bytes, at: start, count: count) else {
+                                folded[i] = others.ids(bytes, at: start, count: count, token: i, checksExact: checksExact, exact: &exact)
+                                continue
+                            }
+                            folded[i] = vocabulary.id(words: WordKey.lowercasedASCII(first), WordKey.lowercasedASCII(second), byteCount: count)
+                            if checksExact {
+                                let id = exactVocabulary.id(words: first, second, byteCount: count)
+                                if id != Vocabulary.none { exact.append(ExactID(token: Int32(i), id: id | PhraseTrie.exactBit)) }
+                            }
                             continue
                         }
                         folded[i] = vocabulary.id(word: WordKey.lowercasedASCII(word), byteCount: count)
@@ -42,25 +51,28 @@ struct PhraseMatcher {
             }
             initialized = tokens.count
         }
-        return (folded, exact)
+        return TokenIDs(folded: folded, exact: exact)
     }
 
     /// Every phrase of the text: the trie is walked from each token that starts some phrase.
-    func match(folded: [Int32], exact: [ExactID]) -> PhraseMatches {
-        PhraseMatches.build(count: folded.count) { found in
+    func match(_ ids: TokenIDs) -> PhraseMatches {
+        // News text has about one match per three tokens: the buffers hold one per two before growing.
+        PhraseMatches.build(count: ids.folded.count, expected: ids.folded.count / 2) { found in
             lexicon.trie.withReader { trie in
-                folded.withUnsafeBufferPointer { folded in
-                    exact.withUnsafeBufferPointer { exact in
+                ids.folded.withUnsafeBufferPointer { folded in
+                    ids.exact.withUnsafeBufferPointer { exact in
                         var walk = PhraseWalk(trie: trie, folded: folded, exact: exact)
-                        for start in folded.indices {
-                            var kinds = walk.longest(from: start)
+                        var (start, node) = walk.nextStart(from: 0)
+                        while start < folded.count {
+                            var kinds = walk.longest(from: start, node: node)
+                            if kinds != 0 { found.start(at: start, kinds: kinds) }
                             while kinds != 0 {
                                 let kind = kinds.trailingZeroBitCount
                                 let phrase = walk.best[kind]
-                                found.add(PhraseMatch(start: Int32(start), end: phrase.end, entry: phrase.entry),
-                                          kind: PhraseKind(rawValue: UInt8(kind))!)
-                                kinds &= kinds - 1
+                                found.add(PhraseMatch(start: Int32(truncatingIfNeeded: start), end: phrase.end, entry: phrase.entry), kind: kind)
+                                kinds &= kinds &- 1
                             }
+                            (start, node) = walk.nextStart(from: start &+ 1)
                         }
                     }
                 }

@@ -46,81 +46,129 @@ struct PhraseMatches {
     private let blockFirst: [Int32]
 
     /// Collects the matches in order of start, those of one start in kind order, writing the
-    /// per-token tables in place (they are allocated once, at their final size).
+    /// per-token tables in place (they are allocated once, at their final size), the matches straight
+    /// to the storage of `byStart` (sized from the caller's estimate; past it, to a buffer of their
+    /// own) and their kinds to a buffer.
     struct Builder {
         fileprivate let bits: UnsafeMutableBufferPointer<UInt32>
         fileprivate let offset: UnsafeMutableBufferPointer<UInt8>
         fileprivate let blockFirst: UnsafeMutableBufferPointer<Int32>
-        fileprivate var byStart: [PhraseMatch] = []
+        /// The matches so far (`count` of them), and the kind of each.
+        fileprivate var matches: UnsafeMutablePointer<PhraseMatch>
+        fileprivate var kinds: UnsafeMutablePointer<UInt8>
+        fileprivate var count = 0
+        /// Whether `matches` outgrew the storage it was given, and is now a buffer of its own.
+        fileprivate private(set) var grew = false
+        /// The number of matches of each kind so far.
+        fileprivate var kindCounts = InlineArray<16, Int>(repeating: 0)
+        private var capacity: Int
         /// The first block whose `blockFirst` is not yet set.
         private var nextBlock = 0
 
         fileprivate init(bits: UnsafeMutableBufferPointer<UInt32>, offset: UnsafeMutableBufferPointer<UInt8>,
-                         blockFirst: UnsafeMutableBufferPointer<Int32>) {
+                         blockFirst: UnsafeMutableBufferPointer<Int32>, matches: UnsafeMutableBufferPointer<PhraseMatch>) {
             self.bits = bits
             self.offset = offset
             self.blockFirst = blockFirst
+            self.matches = matches.baseAddress!
+            capacity = matches.count
+            kinds = .allocate(capacity: capacity)
         }
 
+        /// Notes that the matches of `kinds` (a bit per `PhraseKind.rawValue`) start at token `start`,
+        /// after those of earlier starts; `add` then adds each, in kind order.
         @inline(__always)
-        mutating func add(_ match: PhraseMatch, kind: PhraseKind) {
-            let start = Int(match.start), position = byStart.count
+        mutating func start(at start: Int, kinds: UInt16) {
             let block = start >> PhraseMatches.blockShift
             while nextBlock <= block {
-                blockFirst[nextBlock] = Int32(position)
-                nextBlock += 1
+                blockFirst[nextBlock] = Int32(truncatingIfNeeded: count)
+                nextBlock &+= 1
             }
-            if bits[start] & 0xFFFF == 0 { offset[start] = UInt8(position - Int(blockFirst[block])) }
-            bits[start] |= 1 << kind.rawValue
-            bits[Int(match.end)] |= 1 << (16 + kind.rawValue)
-            byStart.append(match)
+            offset[start] = UInt8(count &- Int(blockFirst[block]))
+            bits[start] |= UInt32(kinds)
+            if count &+ 16 > capacity { grow() }
+        }
+
+        /// Adds a match of kind `kind` (a `PhraseKind.rawValue`) at the start last given to `start`.
+        @inline(__always)
+        mutating func add(_ match: PhraseMatch, kind: Int) {
+            bits[Int(match.end)] |= 1 << (16 &+ kind)
+            matches[count] = match
+            kinds[count] = UInt8(truncatingIfNeeded: kind)
+            kindCounts[kind] &+= 1
+            count &+= 1
+        }
+
+        /// Doubles the buffers (past the estimate: only for text unlike news, where phrases crowd),
+        /// keeping room for the up to 16 matches of a start.
+        @inline(never)
+        private mutating func grow() {
+            capacity = 2 * capacity + 16
+            let grownMatches = UnsafeMutablePointer<PhraseMatch>.allocate(capacity: capacity)
+            let grownKinds = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grownMatches.moveInitialize(from: matches, count: count)
+            grownKinds.moveInitialize(from: kinds, count: count)
+            if grew { matches.deallocate() }
+            kinds.deallocate()
+            matches = grownMatches
+            kinds = grownKinds
+            grew = true
+        }
+
+        fileprivate func deallocate() {
+            if grew { matches.deallocate() }
+            kinds.deallocate()
         }
     }
 
-    /// The matches `body` adds, for a text of `count` tokens, indexed.
-    static func build(count: Int, _ body: (inout Builder) -> Void) -> PhraseMatches {
+    /// The matches `body` adds, for a text of `count` tokens, indexed; `expected` is about how many
+    /// there will be (`byStart` is allocated for that many, copied only when there are more).
+    static func build(count: Int, expected: Int, _ body: (inout Builder) -> Void) -> PhraseMatches {
         precondition(PhraseKind.allCases.count <= 16 && PhraseKind.allCases.count * 15 <= Int(UInt8.max),
                      "a kind's bit or a block's offset does not fit")
         var bits = [UInt32](repeating: 0, count: count + 1)
         var offset = [UInt8](repeating: 0, count: count + 1)
         var blockFirst = [Int32](repeating: 0, count: (count >> PhraseMatches.blockShift) + 1)
-        var byStart: [PhraseMatch] = []
-        bits.withUnsafeMutableBufferPointer { bits in
-            offset.withUnsafeMutableBufferPointer { offset in
-                blockFirst.withUnsafeMutableBufferPointer { blockFirst in
-                    var builder = Builder(bits: bits, offset: offset, blockFirst: blockFirst)
-                    body(&builder)
-                    byStart = builder.byStart
+        var positions: [Int32] = [], kindStart: [Int] = [], grown: [PhraseMatch]?
+        var byStart = [PhraseMatch](unsafeUninitializedCapacity: max(expected, 16)) { storage, initialized in
+            bits.withUnsafeMutableBufferPointer { bits in
+                offset.withUnsafeMutableBufferPointer { offset in
+                    blockFirst.withUnsafeMutableBufferPointer { blockFirst in
+                        var builder = Builder(bits: bits, offset: offset, blockFirst: blockFirst, matches: storage)
+                        defer { builder.deallocate() }
+                        body(&builder)
+                        let matchCount = builder.count
+                        if builder.grew {
+                            grown = [PhraseMatch](unsafeUninitializedCapacity: matchCount) { grown, grownCount in
+                                grown.baseAddress!.initialize(from: builder.matches, count: matchCount)
+                                grownCount = matchCount
+                            }
+                        }
+                        initialized = builder.grew ? 0 : matchCount
+                        (positions, kindStart) = PhraseMatches.positionsByKind(UnsafeBufferPointer(start: builder.kinds, count: matchCount),
+                                                                                 counts: builder.kindCounts)
+                    }
                 }
             }
         }
-        let (positions, kindStart) = PhraseMatches.positionsByKind(byStart, bits)
+        if let grown { byStart = grown }
         return PhraseMatches(byStart: byStart, positions: positions, kindStart: kindStart, bits: bits, offset: offset, blockFirst: blockFirst)
     }
 
-    /// The places in `byStart` grouped by kind (a counting sort, stable): the kinds of the matches
-    /// of one start are the set bits of its `bits` entry, in order, as `add` stored them.
-    private static func positionsByKind(_ byStart: [PhraseMatch], _ bits: [UInt32]) -> (positions: [Int32], kindStart: [Int]) {
-        let kinds = [UInt8](unsafeUninitializedCapacity: byStart.count) { kinds, initialized in
-            var start = -1, remaining: UInt32 = 0
-            for (position, match) in byStart.enumerated() {
-                if Int(match.start) != start {
-                    start = Int(match.start)
-                    remaining = bits[start] & 0xFFFF
-                }
-                kinds[position] = UInt8(remaining.trailingZeroBitCount)
-                remaining &= remaining &- 1
-            }
-            initialized = byStart.count
-        }
+    /// The places in `byStart` grouped by kind (a counting sort, stable), from the kind of each match
+    /// and the number of matches of each kind.
+    private static func positionsByKind(_ kinds: UnsafeBufferPointer<UInt8>, counts: InlineArray<16, Int>) -> (positions: [Int32], kindStart: [Int]) {
         var kindStart = [Int](repeating: 0, count: PhraseKind.allCases.count + 1)
-        for kind in kinds { kindStart[Int(kind) + 1] += 1 }
-        for kind in PhraseKind.allCases.indices { kindStart[kind + 1] += kindStart[kind] }
-        var next = kindStart
+        var next = InlineArray<16, Int>(repeating: 0)
+        for kind in PhraseKind.allCases.indices {
+            next[kind] = kindStart[kind]
+            kindStart[kind + 1] = kindStart[kind] + counts[kind]
+        }
         let positions = [Int32](unsafeUninitializedCapacity: kinds.count) { positions, initialized in
             for (position, kind) in kinds.enumerated() {
-                positions[next[Int(kind)]] = Int32(position)
-                next[Int(kind)] += 1
+                let kind = Int(kind)
+                positions[next[kind]] = Int32(truncatingIfNeeded: position)
+                next[kind] &+= 1
             }
             initialized = kinds.count
         }

@@ -26,14 +26,73 @@ struct PhraseWalk {
         self.exact = ExactCursor(exact)
     }
 
+    /// The first token at or after `start` (called with growing starts) that a walk may find some
+    /// phrase from: one whose folded id starts a phrase, or one with an exact id; and the root's
+    /// child by its folded id (-1 where none). Most tokens start nothing: a tight loop over their
+    /// ids passes them.
+    @inline(__always)
+    mutating func nextStart(from start: Int) -> (start: Int, node: Int32) {
+        exact.skip(to: start)
+        let limit = min(folded.count, exact.nextToken)
+        var i = start
+        while i < limit {
+            let node = trie.child(folded: folded[i])
+            if node >= 0 { return (i, node) }
+            i &+= 1
+        }
+        return (i, i < folded.count ? trie.child(folded: folded[i]) : -1)
+    }
+
     /// Walks from token `start` (called with growing starts); returns the kinds found (a bit per
-    /// `PhraseKind`), their phrases in `best`. Most tokens start no phrase: a table look-up tells.
+    /// `PhraseKind`), their phrases in `best`.
     @inline(__always)
     mutating func longest(from start: Int) -> UInt16 {
+        longest(from: start, node: trie.child(folded: folded[start]))
+    }
+
+    /// `longest(from:)` given the root's child by token `start`'s folded id. Where no token's exact
+    /// id leads on, the trie has one path (nearly always), walked here in a tight loop; where one
+    /// does, the walk starts over by both ids (`walkBoth`).
+    @inline(__always)
+    mutating func longest(from start: Int, node first: Int32) -> UInt16 {
         exact.skip(to: start)
+        guard start < exact.nextToken || trie.child(exact: exact.id(start)) < 0 else { return walkBoth(from: start) }
+        var node = first
+        var kinds: UInt16 = 0, end = start &+ 1
+        while node >= 0 {
+            let (payloads, hasChildren) = trie.visit(node)
+            for payload in payloads { PhraseWalk.record(payload, end: Int32(truncatingIfNeeded: end), in: &kinds, &best) }
+            guard hasChildren && end < folded.count else { break }
+            guard end < exact.nextToken || trie.child(node, exact.id(end)) < 0 else { return walkBoth(from: start) }
+            node = trie.child(node, folded[end])
+            end &+= 1
+        }
+        return kinds
+    }
+
+    /// `longest(from:)` by the walk that follows both ids everywhere: the reference the one-path
+    /// walk is tested against.
+    mutating func longestByBothIDs(from start: Int) -> UInt16 {
+        exact.skip(to: start)
+        return walkBoth(from: start)
+    }
+
+    /// `longest(from:)` by the folded and exact ids alike.
+    @inline(never)
+    private mutating func walkBoth(from start: Int) -> UInt16 {
         let first = trie.child(folded: folded[start]), firstExact = trie.child(exact: exact.id(start))
         guard first >= 0 || firstExact >= 0 else { return 0 }
         return walk(from: start, first, firstExact)
+    }
+
+    /// Keeps `payload` as its kind's phrase when it is the first of its kind or ends later.
+    @inline(__always)
+    private static func record(_ payload: PhrasePayload, end: Int32, in kinds: inout UInt16, _ best: inout InlineArray<16, Found>) {
+        let kind = Int(payload.kind.rawValue), bit = UInt16(1) << kind
+        if kinds & bit == 0 || end > best[kind].end {
+            best[kind] = Found(end: end, entry: payload.entry)
+            kinds |= bit
+        }
     }
 
     /// The walk from the root's children by token `start`'s folded and exact ids (-1 where none).
@@ -69,13 +128,7 @@ struct PhraseWalk {
     private mutating func enter(_ node: Int32, _ end: Int32) -> Int32 {
         guard node >= 0 else { return -1 }
         let (payloads, hasChildren) = trie.visit(node)
-        for payload in payloads {
-            let kind = Int(payload.kind.rawValue), bit = UInt16(1) << kind
-            if kinds & bit == 0 || end > best[kind].end {
-                best[kind] = Found(end: end, entry: payload.entry)
-                kinds |= bit
-            }
-        }
+        for payload in payloads { PhraseWalk.record(payload, end: end, in: &kinds, &best) }
         return hasChildren ? node : -1
     }
 }

@@ -31,7 +31,7 @@ final class TaggingContext {
         let matcher = PhraseMatcher(lexicon: lexicon)
         let ids = matcher.tokenIDs(tokens, source)
         folded = ids.folded
-        phrases = matcher.match(folded: folded, exact: ids.exact)
+        phrases = matcher.match(ids)
         quotePairs = QuoteRegions.pairs(tokens, source)
         inQuote = QuoteRegions.mark(quotePairs, count: tokens.count)
         paragraph = ParagraphIndex(tokens)
