@@ -20,6 +20,8 @@ struct ActorTagger {
     private var covered = 0
     /// Capitalised names not yet known to be people, by the hash of their last word.
     private var candidates: [UInt64: Range<Int>] = [:]
+    /// Keys of the roles met that the lexicon does not have (`RoleKeys`), by their lower-cased text.
+    private var otherRoles: [String: Int32] = [:]
 
     init(context: TaggingContext, roleKeys: RoleKeys) {
         c = context
@@ -113,7 +115,7 @@ struct ActorTagger {
         let title = c.lexicon.titles[Int(entry)]
         let isLexiconRole = titleStart == j && c.match(.title, at: j).map({ Int($0.end) == titleEnd }) == true
         var roleText = isLexiconRole ? title.role : c.text(titleStart..<titleEnd)
-        var roleKey = isLexiconRole ? roleKeys.titles[Int(entry)] : nil
+        var roleKey: Int32? = isLexiconRole ? roleKeys.titles[Int(entry)] : nil
         var nameStart = titleEnd
         // `Ambassador to Mexico Ken Salazar`: the title names its post.
         if (c.id(nameStart) == c.words.to || c.id(nameStart) == c.words.of), let post = c.match(.actor, at: nameStart + 1),
@@ -128,9 +130,19 @@ struct ActorTagger {
         let known = knownPerson(in: nameStart..<nameEnd)
         let entity = known?.entity ?? c.personEntity(nameStart..<nameEnd)
         let affiliation = qualifier ?? title.affiliation ?? known?.affiliation
-        people.met(entity, roleKey: roleKey ?? roleText.lowercased(), gender: known?.gender, name: nameStart..<nameEnd, context: c)
+        people.met(entity, roleKey: roleKey ?? key(ofRole: roleText), gender: known?.gender, name: nameStart..<nameEnd, context: c)
         add(nameStart..<nameEnd, entity: entity, type: .person, via: "title-rule", role: roleText, affiliation: affiliation)
         return nameEnd
+    }
+
+    /// The key of a role read in the text (`RoleKeys`): the lexicon's if it has the role, else one
+    /// given in this document.
+    private mutating func key(ofRole text: String) -> Int32 {
+        let lowered = text.lowercased()
+        if let key = roleKeys.key(lowercased: lowered) ?? otherRoles[lowered] { return key }
+        let key = Int32(roleKeys.count + otherRoles.count)
+        otherRoles[lowered] = key
+        return key
     }
 
     @inline(__always)
@@ -171,18 +183,18 @@ struct ActorTagger {
         return end
     }
 
-    /// A lexicon person (full name or alias) inside a name run.
-    private func knownPerson(in range: Range<Int>) -> ActorEntry? {
+    /// A lexicon person (full name or alias) inside a name run, or a person met whose surname it is.
+    /// Reads the entry's fields in place (see `qualifierCountry`).
+    private func knownPerson(in range: Range<Int>) -> (entity: String, affiliation: String?, gender: ActorEntry.Gender?)? {
         for k in range {
             if let m = c.match(.actor, at: k), Int(m.end) <= range.upperBound {
-                let entry = c.lexicon.actors[Int(m.entry)]
-                if entry.type == .person { return entry }
+                let e = Int(m.entry)
+                if c.lexicon.actors[e].type == .person {
+                    return (c.lexicon.actors[e].entity, c.lexicon.actors[e].affiliation, c.lexicon.actors[e].gender)
+                }
             }
         }
-        if let entity = people.entity(forSurname: range, context: c) {
-            return ActorEntry(entity: entity, type: .person, role: nil, affiliation: nil, isMetonym: false, gender: nil, isAlias: true)
-        }
-        return nil
+        return people.entity(forSurname: range, context: c).map { ($0, nil, nil) }
     }
 
     // MARK: - Rule 2: government phrases

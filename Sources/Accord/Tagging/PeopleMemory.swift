@@ -18,16 +18,17 @@ struct PeopleMemory {
     private var firstWords = [UInt64](repeating: 0, count: 64)
     /// The keys noted in `firstWords`, to note again when it grows.
     private var firstWordKeys: [UInt64] = []
-    private var roles: [String: Person] = [:]
+    /// The last person met with each role, by role key (`RoleKeys`).
+    private var roles: [Int32: Person] = [:]
     private var recent: [Person] = []
 
     /// The entity of a person met.
     func entity(_ person: Person) -> String { entities[person] }
 
     /// Records a person named at `name` (and as the most recent one); returns whether it was met before.
-    /// - Parameter roleKey: the role, lower-cased (`RoleKeys`).
+    /// - Parameter roleKey: the role's key (`RoleKeys`).
     @discardableResult
-    mutating func met(_ entity: String, roleKey: String?, gender: ActorEntry.Gender?, name: Range<Int>,
+    mutating func met(_ entity: String, roleKey: Int32?, gender: ActorEntry.Gender?, name: Range<Int>,
                       context c: TaggingContext) -> Bool {
         let (n, isNew) = number(entity)
         if let roleKey { roles[roleKey] = n }
@@ -43,7 +44,7 @@ struct PeopleMemory {
             let surname = c.foldedHash(last..<(last + 1))
             if surnames.updateValue(n, forKey: surname) == nil { noteFirstWord(last, hash: surname, context: c) }
             if words >= 3 {
-                surnames[c.foldedHash([previous, last])] = n
+                surnames[c.foldedHash(previous, last)] = n
                 // Spanish names carry two surnames; the first alone names the person (`Ochoa`); it
                 // is also the first word of the two-surname key.
                 let paternal = c.foldedHash(previous..<(previous + 1))
@@ -71,8 +72,8 @@ struct PeopleMemory {
         return (entities.count - 1, true)
     }
 
-    /// The last person met with a role (lower-cased, `RoleKeys`).
-    func person(withRoleKey key: String) -> Person? { roles[key] }
+    /// The last person met with a role (by its key, `RoleKeys`).
+    func person(withRoleKey key: Int32) -> Person? { roles[key] }
 
     func lastPerson(female: Bool) -> Person? {
         for n in recent.reversed() {
