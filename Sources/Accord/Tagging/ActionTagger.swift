@@ -16,13 +16,9 @@ struct ActionTagger {
     }
 
     func tag(actors: [ActorMention], initiatives: [InitiativeMention], targets: [TargetMention]) -> [ActionMention] {
-        var blocked = [Bool](repeating: false, count: c.count)
         // Indices, not elements: a mention copied out of its array retains all its strings.
-        for a in actors.indices { for k in actors[a].tokens { blocked[k] = true } }
-        for n in initiatives.indices { for k in initiatives[n].tokens { blocked[k] = true } }
-        var objectStarts = [Bool](repeating: false, count: c.count + 1)
-        for a in actors.indices { objectStarts[actors[a].tokens.lowerBound] = true }
-        for t in targets.indices where targets[t].category == "youth" { objectStarts[targets[t].tokens.lowerBound] = true }
+        var blocked = RangeSweep(actors.indices.lazy.map { actors[$0].tokens })
+        var blockedByInitiative = RangeSweep(initiatives.indices.lazy.map { initiatives[$0].tokens })
 
         let matches = c.matches(.action)
         var mentions: [ActionMention] = []
@@ -33,9 +29,9 @@ struct ActionTagger {
             let form = c.lexicon.actionForms[Int(m.entry)]
             // The entry's fields are read in place: a copy would retain its strings.
             let k = Int(form.entry)
-            if blocked[start] || isNoun(start, end, form.form) || inTitleCaseName(start) { continue }
+            if blocked.covers(start) || blockedByInitiative.covers(start) || isNoun(start, end, form.form) || inTitleCaseName(start) { continue }
             if c.lexicon.actions[k].needsPeopleObject
-                && !(end..<min(end + 5, c.count)).contains(where: { objectStarts[$0] && c.sameSentence($0, start) }) {
+                && !hasPeopleObject(in: end..<min(end + 5, c.count), sentenceOf: start, actors: actors, targets: targets) {
                 continue
             }
             let negated = isNegated(start)
@@ -51,6 +47,32 @@ struct ActionTagger {
             lastEnd = end
         }
         return mentions
+    }
+
+    /// Whether an actor or a `youth` target starts in `window`, in the sentence of `start`: the
+    /// object an `object=people` entry needs. Both arrays are in order of start (binary search).
+    private func hasPeopleObject(in window: Range<Int>, sentenceOf start: Int, actors: [ActorMention], targets: [TargetMention]) -> Bool {
+        var a = firstStart(atOrAfter: window.lowerBound, count: actors.count) { actors[$0].tokens.lowerBound }
+        while a < actors.count, actors[a].tokens.lowerBound < window.upperBound {
+            if c.sameSentence(actors[a].tokens.lowerBound, start) { return true }
+            a += 1
+        }
+        var t = firstStart(atOrAfter: window.lowerBound, count: targets.count) { targets[$0].tokens.lowerBound }
+        while t < targets.count, targets[t].tokens.lowerBound < window.upperBound {
+            if targets[t].category == "youth" && c.sameSentence(targets[t].tokens.lowerBound, start) { return true }
+            t += 1
+        }
+        return false
+    }
+
+    /// The first of `count` items, in order of `start`, whose start is `bound` or later.
+    private func firstStart(atOrAfter bound: Int, count: Int, _ start: (Int) -> Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if start(middle) < bound { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     private func isNoun(_ start: Int, _ end: Int, _ form: Inflection.VerbForm) -> Bool {

@@ -5,8 +5,7 @@
 struct PeopleMemory {
     typealias Person = Int
 
-    private var numbers: [String: Person] = [:]
-    private var entities: [String] = []
+    private var numbers = EntityNumbers()
     private var genders: [ActorEntry.Gender?] = []
     /// Surnames by the hash of their folded tokens (no string is built to look one up).
     private var surnames: [UInt64: Person] = [:]
@@ -18,12 +17,13 @@ struct PeopleMemory {
     private var firstWords = [UInt64](repeating: 0, count: 64)
     /// The keys noted in `firstWords`, to note again when it grows.
     private var firstWordKeys: [UInt64] = []
-    /// The last person met with each role, by role key (`RoleKeys`).
-    private var roles: [Int32: Person] = [:]
+    /// The last person met with each role, by role key (`RoleKeys`); -1 for none. Sized to the
+    /// largest key met.
+    private var roles: [Person] = []
     private var recent: [Person] = []
 
     /// The entity of a person met.
-    func entity(_ person: Person) -> String { entities[person] }
+    func entity(_ person: Person) -> String { numbers.entities[person] }
 
     /// Records a person named at `name` (and as the most recent one); returns whether it was met before.
     /// - Parameter roleKey: the role's key (`RoleKeys`).
@@ -31,7 +31,11 @@ struct PeopleMemory {
     mutating func met(_ entity: String, roleKey: Int32?, gender: ActorEntry.Gender?, name: Range<Int>,
                       context c: TaggingContext) -> Bool {
         let (n, isNew) = number(entity)
-        if let roleKey { roles[roleKey] = n }
+        if let roleKey {
+            let key = Int(roleKey)
+            if key >= roles.count { roles.append(contentsOf: repeatElement(-1, count: key + 1 - roles.count)) }
+            roles[key] = n
+        }
         if let gender { genders[n] = gender }
         // The last two capitalised words of the name, and how many there are.
         var last = -1, previous = -1, words = 0
@@ -65,15 +69,15 @@ struct PeopleMemory {
     }
 
     private mutating func number(_ entity: String) -> (Person, isNew: Bool) {
-        if let n = numbers[entity] { return (n, false) }
-        numbers[entity] = entities.count
-        entities.append(entity)
-        genders.append(nil)
-        return (entities.count - 1, true)
+        let (n, isNew) = numbers.number(entity)
+        if isNew { genders.append(nil) }
+        return (n, isNew)
     }
 
     /// The last person met with a role (by its key, `RoleKeys`).
-    func person(withRoleKey key: Int32) -> Person? { roles[key] }
+    func person(withRoleKey key: Int32) -> Person? {
+        Int(key) < roles.count && roles[Int(key)] >= 0 ? roles[Int(key)] : nil
+    }
 
     func lastPerson(female: Bool) -> Person? {
         for n in recent.reversed() {
@@ -99,7 +103,7 @@ struct PeopleMemory {
     }
 
     func entity(forSurname range: Range<Int>, context c: TaggingContext) -> String? {
-        surnames[c.foldedHash(range)].map { entities[$0] }
+        surnames[c.foldedHash(range)].map { numbers.entities[$0] }
     }
 
     /// Notes token `k`, whose folded hash is `hash`, as a surname's first word.

@@ -1,0 +1,47 @@
+import XCTest
+@testable import Accord
+
+/// The small structures behind the taggers' bookkeeping, against the plain tables they replace.
+final class TaggerSweepTests: XCTestCase {
+    func testRangeSweepAnswersLikeAPerTokenTable() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let count = Int.random(in: 1...60, using: &generator)
+            var ranges: [Range<Int>] = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                let start = Int.random(in: 0..<count, using: &generator)
+                return start..<min(count, start + Int.random(in: 0...5, using: &generator))
+            }
+            ranges.sort { $0.lowerBound < $1.lowerBound }
+            var table = [Bool](repeating: false, count: count)
+            for range in ranges { for k in range { table[k] = true } }
+
+            var covering = RangeSweep(ranges)
+            var overlapping = RangeSweep(ranges)
+            var start = 0
+            while start < count {
+                let end = min(count, start + Int.random(in: 0...4, using: &generator))
+                XCTAssertEqual(covering.covers(start), table[start], "\(ranges) covers \(start)")
+                XCTAssertEqual(overlapping.overlaps(start..<end), table[start..<end].contains(true), "\(ranges) overlaps \(start..<end)")
+                start += Int.random(in: 0...3, using: &generator)
+                if start == 0 { start = 1 }
+            }
+        }
+    }
+
+    func testEntityNumbersNumberInOrderOfFirstMeeting() {
+        var numbers = EntityNumbers()
+        let entities = (0..<500).map { "person:someone-\($0)" } + ["", "country:mex", "person:josé-álvarez"]
+        for (n, entity) in entities.enumerated() {
+            let first = numbers.number(entity)
+            XCTAssertEqual(first.0, n)
+            XCTAssertTrue(first.isNew)
+        }
+        for (n, entity) in entities.enumerated().reversed() {
+            // An equal string in other storage.
+            let (number, isNew) = numbers.number(String(decoding: Array(entity.utf8), as: UTF8.self))
+            XCTAssertEqual(number, n)
+            XCTAssertFalse(isNew)
+        }
+        XCTAssertEqual(numbers.entities, entities)
+    }
+}
