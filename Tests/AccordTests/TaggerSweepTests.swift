@@ -28,8 +28,8 @@ final class TaggerSweepTests: XCTestCase {
         }
     }
 
-    func testEntityNumbersNumberInOrderOfFirstMeeting() {
-        var numbers = EntityNumbers()
+    func testStringNumbersNumberInOrderOfFirstMeeting() {
+        var numbers = StringNumbers()
         let entities = (0..<500).map { "person:someone-\($0)" } + ["", "country:mex", "person:josé-álvarez"]
         for (n, entity) in entities.enumerated() {
             let first = numbers.number(entity)
@@ -42,6 +42,24 @@ final class TaggerSweepTests: XCTestCase {
             XCTAssertEqual(number, n)
             XCTAssertFalse(isNew)
         }
-        XCTAssertEqual(numbers.entities, entities)
+        XCTAssertEqual(numbers.strings, entities)
+        XCTAssertEqual(numbers.number(of: "person:someone-7"), 7)
+        XCTAssertNil(numbers.number(of: "person:nobody"))
+    }
+}
+
+extension TaggerSweepTests {
+    func testHashedNumbersAnswerLikeADictionary() {
+        var generator = SystemRandomNumberGenerator()
+        var numbers = HashedNumbers()
+        var dictionary: [UInt64: Int] = [:]
+        // Few distinct keys (many replaced), some equal in their low bits.
+        for n in 0..<3_000 {
+            let key = UInt64.random(in: 0..<400, using: &generator) << (n % 2 == 0 ? 0 : 40)
+            XCTAssertEqual(numbers.updateValue(n, forKey: key), dictionary.updateValue(n, forKey: key))
+            XCTAssertEqual(numbers.count, dictionary.count)
+        }
+        for key in dictionary.keys { XCTAssertEqual(numbers[key], dictionary[key]) }
+        XCTAssertNil(numbers[UInt64.max])
     }
 }

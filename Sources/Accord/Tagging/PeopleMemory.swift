@@ -5,10 +5,10 @@
 struct PeopleMemory {
     typealias Person = Int
 
-    private var numbers = EntityNumbers()
+    private var numbers = StringNumbers()
     private var genders: [ActorEntry.Gender?] = []
     /// Surnames by the hash of their folded tokens (no string is built to look one up).
-    private var surnames: [UInt64: Person] = [:]
+    private var surnames = HashedNumbers()
     /// The surnames' first words, as bits: most capitalised words start none, and this tells so
     /// without a dictionary look-up (no false negatives). A word is noted by its folded hash and,
     /// when it has one, by its vocabulary id (`idKey`), which a word such as `The` is tested by
@@ -23,7 +23,7 @@ struct PeopleMemory {
     private var recent: [Person] = []
 
     /// The entity of a person met.
-    func entity(_ person: Person) -> String { numbers.entities[person] }
+    func entity(_ person: Person) -> String { numbers.strings[person] }
 
     /// Records a person named at `name` (and as the most recent one); returns whether it was met before.
     /// - Parameter roleKey: the role's key (`RoleKeys`).
@@ -103,7 +103,7 @@ struct PeopleMemory {
     }
 
     func entity(forSurname range: Range<Int>, context c: TaggingContext) -> String? {
-        surnames[c.foldedHash(range)].map { numbers.entities[$0] }
+        surnames[c.foldedHash(range)].map { numbers.strings[$0] }
     }
 
     /// Notes token `k`, whose folded hash is `hash`, as a surname's first word.

@@ -6,19 +6,13 @@ struct RoleKeys {
     let titles: [Int32]
     /// Per actor entry; nil where the entry has no role.
     let actors: [Int32?]
-    /// The key of each lower-cased role of the lexicon.
-    private let keys: [String: Int32]
+    /// The lexicon's lower-cased roles, numbered: a role's key is its number.
+    private let keys: StringNumbers
 
     init(_ lexicon: TaggingLexicon) {
-        var keys: [String: Int32] = [:]
-        func key(_ role: String) -> Int32 {
-            let lowered = role.lowercased()
-            if let key = keys[lowered] { return key }
-            keys[lowered] = Int32(keys.count)
-            return Int32(keys.count - 1)
-        }
-        titles = lexicon.titles.map { key($0.role) }
-        actors = lexicon.actors.map { $0.role.map(key) }
+        var keys = StringNumbers()
+        titles = lexicon.titles.map { Int32(keys.number($0.role.lowercased()).0) }
+        actors = lexicon.actors.map { $0.role.map { Int32(keys.number($0.lowercased()).0) } }
         self.keys = keys
     }
 
@@ -26,5 +20,5 @@ struct RoleKeys {
     var count: Int { keys.count }
 
     /// The key of a lower-cased role, if the lexicon has that role.
-    func key(lowercased role: String) -> Int32? { keys[role] }
+    func key(lowercased role: String) -> Int32? { keys.number(of: role).map(Int32.init) }
 }
