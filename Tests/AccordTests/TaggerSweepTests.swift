@@ -15,8 +15,8 @@ final class TaggerSweepTests: XCTestCase {
             var table = [Bool](repeating: false, count: count)
             for range in ranges { for k in range { table[k] = true } }
 
-            var covering = RangeSweep(ranges)
-            var overlapping = RangeSweep(ranges)
+            var covering = RangeSweep(count: ranges.count) { ranges[$0] }
+            var overlapping = RangeSweep(count: ranges.count) { ranges[$0] }
             var start = 0
             while start < count {
                 let end = min(count, start + Int.random(in: 0...4, using: &generator))

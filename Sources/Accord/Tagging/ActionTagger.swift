@@ -17,8 +17,8 @@ struct ActionTagger {
 
     func tag(actors: [ActorMention], initiatives: [InitiativeMention], targets: [TargetMention]) -> [ActionMention] {
         // Indices, not elements: a mention copied out of its array retains all its strings.
-        var blocked = RangeSweep(actors.indices.lazy.map { actors[$0].tokens })
-        var blockedByInitiative = RangeSweep(initiatives.indices.lazy.map { initiatives[$0].tokens })
+        var blocked = RangeSweep(count: actors.count) { actors[$0].tokens }
+        var blockedByInitiative = RangeSweep(count: initiatives.count) { initiatives[$0].tokens }
 
         let matches = c.matches(.action)
         var mentions: [ActionMention] = []

@@ -30,6 +30,10 @@ struct ActorTagger {
 
     mutating func tag() -> [ActorMention] {
         let tokens = c.tokens, folded = c.folded
+        // Room for about as many mentions as the lexicon names found, and as many again (rules,
+        // pronouns): growing an array of mentions copied them all, each time. Room not used is
+        // not touched.
+        mentions.reserveCapacity(2 * c.matches(.actor).count + 16)
         var i = 0
         while i < tokens.count {
             if i >= covered, tokens[i].kind == .word, mayStartMention(i, tokens[i].flags, folded[i]), let end = tagAt(i) {

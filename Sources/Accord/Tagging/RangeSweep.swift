@@ -1,19 +1,24 @@
 /// Token ranges in order of lower bound, asked in one forward pass whether they hold a token or
 /// share one with a span: what a per-token table of flags answered, without the table (a byte a
 /// token, written for every token of every mention, to be read at a few starts).
-struct RangeSweep<Ranges: IteratorProtocol> where Ranges.Element == Range<Int> {
-    /// The ranges not yet passed, after `pending`.
-    private var ranges: Ranges
-    /// The first non-empty range not yet passed (an empty range holds no token).
-    private var pending: Range<Int>?
+///
+/// The ranges are read through a closure (`range(k)` for `k` in `0..<count`), not a generic
+/// sequence: a generic sweep's type metadata was instantiated at run time, for more than the
+/// tables it saved in a 1 MB document.
+struct RangeSweep {
+    private let count: Int
+    private let range: (Int) -> Range<Int>
+    /// The first range not yet passed.
+    private var next = 0
     /// The largest upper bound of the ranges passed.
     private var reach = Int.min
 
-    /// - Parameter ranges: in order of lower bound (read once, lazily: no array of them is made).
-    init<S: Sequence>(_ ranges: S) where S.Iterator == Ranges {
-        self.ranges = ranges.makeIterator()
-        pending = nil
-        pending = nextRange()
+    /// - Parameters:
+    ///   - count: how many ranges there are.
+    ///   - range: the `k`th range, in order of lower bound; an empty range holds no token.
+    init(count: Int, _ range: @escaping (Int) -> Range<Int>) {
+        self.count = count
+        self.range = range
     }
 
     /// Whether some range holds token `i`. `i` must not decrease from one question to the next.
@@ -27,21 +32,26 @@ struct RangeSweep<Ranges: IteratorProtocol> where Ranges.Element == Range<Int> {
     mutating func overlaps(_ span: Range<Int>) -> Bool {
         guard !span.isEmpty else { return false }
         pass(through: span.lowerBound)
-        return reach > span.lowerBound || (pending.map { $0.lowerBound < span.upperBound } ?? false)
+        if reach > span.lowerBound { return true }
+        // The ranges not passed start after `span`'s first token: a non-empty one starting
+        // inside it shares a token.
+        var k = next
+        while k < count {
+            let other = range(k)
+            guard other.lowerBound < span.upperBound else { break }
+            if !other.isEmpty { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Passes the ranges starting at or before `i`.
     private mutating func pass(through i: Int) {
-        while let range = pending, range.lowerBound <= i {
-            reach = max(reach, range.upperBound)
-            pending = nextRange()
+        while next < count {
+            let other = range(next)
+            guard other.lowerBound <= i else { break }
+            reach = max(reach, other.upperBound)
+            next += 1
         }
-    }
-
-    private mutating func nextRange() -> Range<Int>? {
-        while let range = ranges.next() {
-            if !range.isEmpty { return range }
-        }
-        return nil
     }
 }

@@ -6,12 +6,13 @@ struct TargetTagger {
     let c: TaggingContext
 
     func tag(actors: [ActorMention], initiatives: [InitiativeMention]) -> [TargetMention] {
-        var properName = [Bool](repeating: false, count: c.count)
-        // Indices, not elements: a mention copied out of its array retains all its strings.
-        for a in actors.indices where actors[a].type == .organization || actors[a].type == .group && c.isCapitalized(actors[a].tokens.lowerBound) {
-            for k in actors[a].tokens { properName[k] = true }
+        // Indices, not elements: a mention copied out of its array retains all its strings. The
+        // other actors are passed as empty ranges (which hold no token).
+        var namedActors = RangeSweep(count: actors.count) { a in
+            let named = actors[a].type == .organization || actors[a].type == .group && c.isCapitalized(actors[a].tokens.lowerBound)
+            return named ? actors[a].tokens : 0..<0
         }
-        for n in initiatives.indices { for k in initiatives[n].tokens { properName[k] = true } }
+        var namedInitiatives = RangeSweep(count: initiatives.count) { initiatives[$0].tokens }
 
         let matches = c.matches(.target)
         var mentions: [TargetMention] = []
@@ -20,7 +21,7 @@ struct TargetTagger {
         for m in matches where Int(m.start) >= lastEnd {
             let start = Int(m.start)
             var end = Int(m.end)
-            if (start..<end).contains(where: { properName[$0] }) || inCapitalisedName(start..<end) { continue }
+            if namedActors.overlaps(start..<end) || namedInitiatives.overlaps(start..<end) || inCapitalisedName(start..<end) { continue }
             let entry = c.lexicon.targets[Int(m.entry)]
             var term = entry.canonical
             if let activity = c.match(.activity, at: end), c.sameSentence(start, Int(activity.start)) {
