@@ -10,9 +10,12 @@
 ///   a bare purpose `to` (intent), else the modality of the action it is coordinated with.
 struct ActionTagger {
     let c: TaggingContext
+    /// `c.lexicon`, held here: reading an entry through the context copied the whole lexicon value.
+    private let lexicon: TaggingLexicon
 
     init(c: TaggingContext) {
         self.c = c
+        lexicon = c.lexicon
     }
 
     func tag(actors: [ActorMention], initiatives: [InitiativeMention], targets: [TargetMention]) -> [ActionMention] {
@@ -26,22 +29,22 @@ struct ActionTagger {
         var lastEnd = 0
         for m in matches where Int(m.start) >= lastEnd {
             let start = Int(m.start), end = Int(m.end)
-            let form = c.lexicon.actionForms[Int(m.entry)]
+            let form = lexicon.actionForms[Int(m.entry)]
             // The entry's fields are read in place: a copy would retain its strings.
             let k = Int(form.entry)
             if blocked.covers(start) || blockedByInitiative.covers(start) || isNoun(start, end, form.form) || inTitleCaseName(start) { continue }
-            if c.lexicon.actions[k].needsPeopleObject
+            if lexicon.actions[k].needsPeopleObject
                 && !hasPeopleObject(in: end..<min(end + 5, c.count), sentenceOf: start, actors: actors, targets: targets) {
                 continue
             }
             let negated = isNegated(start)
             var modality = modalityBefore(start)
             // Speech verbs report; they do not share the modality of the verbs they report.
-            if modality == .none, c.lexicon.actions[k].actionClass != "say", let previous = mentions.indices.last,
+            if modality == .none, lexicon.actions[k].actionClass != "say", let previous = mentions.indices.last,
                isCoordinated(mentions[previous].modality, mentions[previous].sentence, mentions[previous].tokens, start) {
                 modality = mentions[previous].modality
             }
-            mentions.append(ActionMention(span: c.span(start..<end), lemma: c.lexicon.actions[k].lemma, actionClass: c.lexicon.actions[k].actionClass,
+            mentions.append(ActionMention(span: c.span(start..<end), lemma: lexicon.actions[k].lemma, actionClass: lexicon.actions[k].actionClass,
                                           sentence: Int(c.tokenSentence[start]), negated: negated, modality: modality,
                                           tokens: start..<end))
             lastEnd = end
@@ -97,7 +100,7 @@ struct ActionTagger {
         var end = start
         while end > start - 5 && end > 0 {
             if let m = c.match(.negator, endingAt: end, after: start - 8) {
-                return c.lexicon.negators[Int(m.entry)]
+                return lexicon.negators[Int(m.entry)]
             }
             if clauseBoundary(end - 1) || (end < start && c.match(.action, at: end - 1) != nil) { return false }
             end -= 1
@@ -108,7 +111,7 @@ struct ActionTagger {
     private func modalityBefore(_ start: Int) -> Modality {
         var end = start
         while end > start - 6 && end > 0 {
-            if let m = c.match(.modal, endingAt: end, after: start - 9) { return c.lexicon.modals[Int(m.entry)] }
+            if let m = c.match(.modal, endingAt: end, after: start - 9) { return lexicon.modals[Int(m.entry)] }
             if clauseBoundary(end - 1) || (end < start && c.match(.action, at: end - 1) != nil) { break }
             if end == start || end == start - 1, c.id(end - 1) == c.words.to { return .intent }
             end -= 1

@@ -121,6 +121,10 @@ final class TaggingContext {
 
     private static let emptyHash: UInt64 = 0xcbf2_9ce4_8422_2325
 
+    /// Where `hash(token:into:_:)` folds a non-ASCII token: kept, where a new array was allocated
+    /// and freed for each (names with accents are common in this news).
+    private var foldScratch: [UInt8] = []
+
     /// Adds the folded bytes of token `i` and a space to `h` (FNV-1a); nothing when `i` is outside the text.
     @inline(__always)
     private func hash(token i: Int, into h: inout UInt64, _ bytes: UnsafeBufferPointer<UInt8>) {
@@ -129,9 +133,9 @@ final class TaggingContext {
         for k in range {
             let b = bytes[k]
             if b >= 0x80 {
-                var scratch: [UInt8] = []
-                Folding.fold(UnsafeBufferPointer(rebasing: bytes[k..<range.upperBound]), into: &scratch)
-                for f in scratch { h = (h ^ UInt64(f)) &* 0x0000_0100_0000_01B3 }
+                foldScratch.removeAll(keepingCapacity: true)
+                Folding.fold(UnsafeBufferPointer(rebasing: bytes[k..<range.upperBound]), into: &foldScratch)
+                for f in foldScratch { h = (h ^ UInt64(f)) &* 0x0000_0100_0000_01B3 }
                 break
             }
             h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x0000_0100_0000_01B3
