@@ -14,6 +14,7 @@ struct TargetTagger {
         }
         var namedInitiatives = RangeSweep(count: initiatives.count) { initiatives[$0].tokens }
 
+        var extendedTerms = ExtendedTerms()
         let matches = c.matches(.target)
         var mentions: [TargetMention] = []
         mentions.reserveCapacity(matches.count)
@@ -25,7 +26,7 @@ struct TargetTagger {
             let entry = c.lexicon.targets[Int(m.entry)]
             var term = entry.canonical
             if let activity = c.match(.activity, at: end), c.sameSentence(start, Int(activity.start)) {
-                term += " " + c.lexicon.activities[Int(activity.entry)]
+                term = extendedTerms.term(entry.canonical, Int(m.entry), c.lexicon.activities, Int(activity.entry))
                 end = Int(activity.end)
             }
             mentions.append(TargetMention(span: c.span(start..<end), category: entry.category, term: term,
@@ -54,5 +55,20 @@ struct TargetTagger {
             k += 1
         }
         return false
+    }
+}
+
+/// The terms extended by an activity noun (`drug trafficking`), each joined once per document and
+/// shared by its mentions: joining them for every mention allocated two strings each time.
+private struct ExtendedTerms {
+    private var joined: [Int: String] = [:]
+
+    /// `term activity`, for target entry `target` and activity entry `activity`.
+    mutating func term(_ term: String, _ target: Int, _ activities: [String], _ activity: Int) -> String {
+        let key = target << 32 | activity
+        if let known = joined[key] { return known }
+        let extended = term + " " + activities[activity]
+        joined[key] = extended
+        return extended
     }
 }
