@@ -31,7 +31,8 @@ extension TaggingContext {
     func nameRunEnd(from k: Int) -> Int {
         var end = k
         while end < count && end < k + 6 && sameSentence(k, end) {
-            if isCapitalized(end) && isWord(end) && !isAllCaps(end) || (isAllCaps(end) && end > k) {
+            let allCaps = isAllCaps(end)
+            if isCapitalized(end) && isWord(end) && !allCaps || (allCaps && end > k) {
                 if match(.title, at: end) != nil && end > k { break }
                 if let a = match(.actor, at: end), lexicon.actors[Int(a.entry)].type != .person { break }
                 end += 1

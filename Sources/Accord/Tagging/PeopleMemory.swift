@@ -20,7 +20,10 @@ struct PeopleMemory {
     /// The last person met with each role, by role key (`RoleKeys`); -1 for none. Sized to the
     /// largest key met.
     private var roles: [Person] = []
+    /// The people mentioned, most recent last, no one twice in a row; only the last
+    /// `PeopleMemory.recentCount` count (older ones are dropped now and then, not at every mention).
     private var recent: [Person] = []
+    private static let recentCount = 16
 
     /// The entity of a person met.
     func entity(_ person: Person) -> String { numbers.strings[person] }
@@ -65,7 +68,7 @@ struct PeopleMemory {
     /// Records `person` as the most recent one.
     mutating func mentioned(_ person: Person) {
         if recent.last != person { recent.append(person) }
-        if recent.count > 16 { recent.removeFirst(recent.count - 16) }
+        if recent.count > 4 * PeopleMemory.recentCount { recent.removeFirst(recent.count - PeopleMemory.recentCount) }
     }
 
     private mutating func number(_ entity: String) -> (Person, isNew: Bool) {
@@ -80,7 +83,7 @@ struct PeopleMemory {
     }
 
     func lastPerson(female: Bool) -> Person? {
-        for n in recent.reversed() {
+        for n in recent.suffix(PeopleMemory.recentCount).reversed() {
             switch genders[n] {
             case .female?: if female { return n }
             case .male?: if !female { return n }
