@@ -92,8 +92,11 @@ struct ActionTagger {
             && !c.isQuote(start - 1)
     }
 
+    /// Punctuation or a quote mark (the token's kind read once).
     private func clauseBoundary(_ k: Int) -> Bool {
-        c.isPunctuation(k) || c.isQuote(k)
+        guard k >= 0 && k < c.count else { return false }
+        let kind = c.tokens[k].kind
+        return kind == .punct || kind == .quote
     }
 
     private func isNegated(_ start: Int) -> Bool {
@@ -102,7 +105,7 @@ struct ActionTagger {
             if let m = c.match(.negator, endingAt: end, after: start - 8) {
                 return lexicon.negators[Int(m.entry)]
             }
-            if clauseBoundary(end - 1) || (end < start && c.match(.action, at: end - 1) != nil) { return false }
+            if clauseBoundary(end - 1) || (end < start && c.phrases.startsMatch(.action, at: end - 1)) { return false }
             end -= 1
         }
         return false
@@ -112,7 +115,7 @@ struct ActionTagger {
         var end = start
         while end > start - 6 && end > 0 {
             if let m = c.match(.modal, endingAt: end, after: start - 9) { return lexicon.modals[Int(m.entry)] }
-            if clauseBoundary(end - 1) || (end < start && c.match(.action, at: end - 1) != nil) { break }
+            if clauseBoundary(end - 1) || (end < start && c.phrases.startsMatch(.action, at: end - 1)) { break }
             if end == start || end == start - 1, c.id(end - 1) == c.words.to { return .intent }
             end -= 1
         }
