@@ -63,3 +63,21 @@ extension TaggerSweepTests {
         XCTAssertNil(numbers[UInt64.max])
     }
 }
+
+extension TaggerSweepTests {
+    func testNameCandidatesAnswerLikeADictionary() {
+        var generator = SystemRandomNumberGenerator()
+        var candidates = NameCandidates()
+        var dictionary: [UInt64: Range<Int>] = [:]
+        for n in 0..<2_000 {
+            let key = UInt64.random(in: 0..<50, using: &generator)
+            if Bool.random(using: &generator) {
+                candidates.note(n..<(n + 2), key: key)
+                dictionary[key] = n..<(n + 2)
+            } else {
+                XCTAssertEqual(candidates.take(key: key), dictionary.removeValue(forKey: key))
+            }
+            XCTAssertEqual(candidates.isEmpty, dictionary.isEmpty)
+        }
+    }
+}

@@ -19,7 +19,7 @@ struct ActorTagger {
     private var people = PeopleMemory()
     private var covered = 0
     /// Capitalised names not yet known to be people, by the hash of their last word.
-    private var candidates: [UInt64: Range<Int>] = [:]
+    private var candidates = NameCandidates()
     /// Keys of the roles met that the lexicon does not have (`RoleKeys`), by their lower-cased text.
     private var otherRoles: [String: Int32] = [:]
 
@@ -257,7 +257,7 @@ struct ActorTagger {
         guard !candidates.isEmpty, !c.isCapitalized(i + 1) else { return }
         let speaks = c.speechVerbStart(endingAt: i) != nil
             || c.startsSpeechVerb(at: i + 1)
-        guard speaks, let range = candidates.removeValue(forKey: c.foldedHash(i..<(i + 1))) else { return }
+        guard speaks, let range = candidates.take(key: c.foldedHash(i..<(i + 1))) else { return }
         let entity = c.personEntity(range)
         people.met(entity, roleKey: nil, gender: nil, name: range, context: c)
         promoted.append(mention(range, entity: entity, type: .person, via: "name-rule"))
@@ -277,7 +277,7 @@ struct ActorTagger {
         let appositive = c.id(end) == c.words.comma && (c.id(end + 1) == c.words.a || c.id(end + 1) == c.words.an || c.id(end + 1) == c.words.the)
         guard before || after || appositive else {
             // Not (yet) known to be a person: if its surname later speaks (`Cázares said`), it was one.
-            if end - i <= 3 && c.isLowercase(end) { candidates[c.foldedHash((end - 1)..<end)] = i..<end }
+            if end - i <= 3 && c.isLowercase(end) { candidates.note(i..<end, key: c.foldedHash((end - 1)..<end)) }
             return nil
         }
         let entity = c.personEntity(i..<end)
