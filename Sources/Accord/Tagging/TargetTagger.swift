@@ -59,16 +59,19 @@ struct TargetTagger {
 }
 
 /// The terms extended by an activity noun (`drug trafficking`), each joined once per document and
-/// shared by its mentions: joining them for every mention allocated two strings each time.
+/// shared by its mentions: joining them for every mention allocated two strings each time. (Indexed
+/// by `HashedNumbers`, whose types are in use already: a dictionary of a new type had its type
+/// metadata made at run time, for more than a 1 MB document's joins.)
 private struct ExtendedTerms {
-    private var joined: [Int: String] = [:]
+    private var index = HashedNumbers()
+    private var joined: [String] = []
 
     /// `term activity`, for target entry `target` and activity entry `activity`.
     mutating func term(_ term: String, _ target: Int, _ activities: [String], _ activity: Int) -> String {
-        let key = target << 32 | activity
-        if let known = joined[key] { return known }
-        let extended = term + " " + activities[activity]
-        joined[key] = extended
-        return extended
+        let key = UInt64(target) << 32 | UInt64(activity)
+        if let known = index[key] { return joined[known] }
+        joined.append(term + " " + activities[activity])
+        index[key] = joined.count - 1
+        return joined[joined.count - 1]
     }
 }
