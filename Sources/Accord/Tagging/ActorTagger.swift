@@ -148,7 +148,7 @@ struct ActorTagger {
     }
 
     /// A lexicon person (full name or alias) inside a name run, or a person met whose surname it is.
-    /// Reads the entry's fields in place (see `qualifierCountry`).
+    /// Reads the entry's fields in place (see `TaggingContext.qualifierCountry`).
     private func knownPerson(in range: Range<Int>) -> (entity: String, affiliation: String?, gender: ActorEntry.Gender?)? {
         for k in range {
             if let m = c.match(.actor, at: k), Int(m.end) <= range.upperBound {
@@ -184,7 +184,7 @@ struct ActorTagger {
 
     // MARK: - Rule 3: lexicon names
 
-    /// Reads the entry's fields in place (see `qualifierCountry`).
+    /// Reads the entry's fields in place (see `TaggingContext.qualifierCountry`).
     private mutating func lexiconMention(_ m: PhraseMatch) -> Int? {
         let range = Int(m.start)..<Int(m.end), k = Int(m.entry)
         let type = c.lexicon.actors[k].type
