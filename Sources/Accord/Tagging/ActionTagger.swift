@@ -10,19 +10,18 @@
 ///   a bare purpose `to` (intent), else the modality of the action it is coordinated with.
 struct ActionTagger {
     let c: TaggingContext
+    /// `c.lexicon`, held here: reading an entry through the context copied the whole lexicon value.
+    private let lexicon: TaggingLexicon
 
     init(c: TaggingContext) {
         self.c = c
+        lexicon = c.lexicon
     }
 
     func tag(actors: [ActorMention], initiatives: [InitiativeMention], targets: [TargetMention]) -> [ActionMention] {
-        var blocked = [Bool](repeating: false, count: c.count)
         // Indices, not elements: a mention copied out of its array retains all its strings.
-        for a in actors.indices { for k in actors[a].tokens { blocked[k] = true } }
-        for n in initiatives.indices { for k in initiatives[n].tokens { blocked[k] = true } }
-        var objectStarts = [Bool](repeating: false, count: c.count + 1)
-        for a in actors.indices { objectStarts[actors[a].tokens.lowerBound] = true }
-        for t in targets.indices where targets[t].category == "youth" { objectStarts[targets[t].tokens.lowerBound] = true }
+        var blocked = RangeSweep(count: actors.count) { actors[$0].tokens }
+        var blockedByInitiative = RangeSweep(count: initiatives.count) { initiatives[$0].tokens }
 
         let matches = c.matches(.action)
         var mentions: [ActionMention] = []
@@ -30,27 +29,53 @@ struct ActionTagger {
         var lastEnd = 0
         for m in matches where Int(m.start) >= lastEnd {
             let start = Int(m.start), end = Int(m.end)
-            let form = c.lexicon.actionForms[Int(m.entry)]
+            let form = lexicon.actionForms[Int(m.entry)]
             // The entry's fields are read in place: a copy would retain its strings.
             let k = Int(form.entry)
-            if blocked[start] || isNoun(start, end, form.form) || inTitleCaseName(start) { continue }
-            if c.lexicon.actions[k].needsPeopleObject
-                && !(end..<min(end + 5, c.count)).contains(where: { objectStarts[$0] && c.sameSentence($0, start) }) {
+            if blocked.covers(start) || blockedByInitiative.covers(start) || isNoun(start, end, form.form) || inTitleCaseName(start) { continue }
+            if lexicon.actions[k].needsPeopleObject
+                && !hasPeopleObject(in: end..<min(end + 5, c.count), sentenceOf: start, actors: actors, targets: targets) {
                 continue
             }
             let negated = isNegated(start)
             var modality = modalityBefore(start)
             // Speech verbs report; they do not share the modality of the verbs they report.
-            if modality == .none, c.lexicon.actions[k].actionClass != "say", let previous = mentions.indices.last,
+            if modality == .none, lexicon.actions[k].actionClass != "say", let previous = mentions.indices.last,
                isCoordinated(mentions[previous].modality, mentions[previous].sentence, mentions[previous].tokens, start) {
                 modality = mentions[previous].modality
             }
-            mentions.append(ActionMention(span: c.span(start..<end), lemma: c.lexicon.actions[k].lemma, actionClass: c.lexicon.actions[k].actionClass,
+            mentions.append(ActionMention(span: c.span(start..<end), lemma: lexicon.actions[k].lemma, actionClass: lexicon.actions[k].actionClass,
                                           sentence: Int(c.tokenSentence[start]), negated: negated, modality: modality,
                                           tokens: start..<end))
             lastEnd = end
         }
         return mentions
+    }
+
+    /// Whether an actor or a `youth` target starts in `window`, in the sentence of `start`: the
+    /// object an `object=people` entry needs. Both arrays are in order of start (binary search).
+    private func hasPeopleObject(in window: Range<Int>, sentenceOf start: Int, actors: [ActorMention], targets: [TargetMention]) -> Bool {
+        var a = firstStart(atOrAfter: window.lowerBound, count: actors.count) { actors[$0].tokens.lowerBound }
+        while a < actors.count, actors[a].tokens.lowerBound < window.upperBound {
+            if c.sameSentence(actors[a].tokens.lowerBound, start) { return true }
+            a += 1
+        }
+        var t = firstStart(atOrAfter: window.lowerBound, count: targets.count) { targets[$0].tokens.lowerBound }
+        while t < targets.count, targets[t].tokens.lowerBound < window.upperBound {
+            if targets[t].category == "youth" && c.sameSentence(targets[t].tokens.lowerBound, start) { return true }
+            t += 1
+        }
+        return false
+    }
+
+    /// The first of `count` items, in order of `start`, whose start is `bound` or later.
+    private func firstStart(atOrAfter bound: Int, count: Int, _ start: (Int) -> Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if start(middle) < bound { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     private func isNoun(_ start: Int, _ end: Int, _ form: Inflection.VerbForm) -> Bool {
@@ -67,17 +92,20 @@ struct ActionTagger {
             && !c.isQuote(start - 1)
     }
 
+    /// Punctuation or a quote mark (the token's kind read once).
     private func clauseBoundary(_ k: Int) -> Bool {
-        c.isPunctuation(k) || c.isQuote(k)
+        guard k >= 0 && k < c.count else { return false }
+        let kind = c.tokens[k].kind
+        return kind == .punct || kind == .quote
     }
 
     private func isNegated(_ start: Int) -> Bool {
         var end = start
         while end > start - 5 && end > 0 {
             if let m = c.match(.negator, endingAt: end, after: start - 8) {
-                return c.lexicon.negators[Int(m.entry)]
+                return lexicon.negators[Int(m.entry)]
             }
-            if clauseBoundary(end - 1) || (end < start && c.match(.action, at: end - 1) != nil) { return false }
+            if clauseBoundary(end - 1) || (end < start && c.phrases.startsMatch(.action, at: end - 1)) { return false }
             end -= 1
         }
         return false
@@ -86,8 +114,8 @@ struct ActionTagger {
     private func modalityBefore(_ start: Int) -> Modality {
         var end = start
         while end > start - 6 && end > 0 {
-            if let m = c.match(.modal, endingAt: end, after: start - 9) { return c.lexicon.modals[Int(m.entry)] }
-            if clauseBoundary(end - 1) || (end < start && c.match(.action, at: end - 1) != nil) { break }
+            if let m = c.match(.modal, endingAt: end, after: start - 9) { return lexicon.modals[Int(m.entry)] }
+            if clauseBoundary(end - 1) || (end < start && c.phrases.startsMatch(.action, at: end - 1)) { break }
             if end == start || end == start - 1, c.id(end - 1) == c.words.to { return .intent }
             end -= 1
         }

@@ -19,7 +19,9 @@ struct ActorTagger {
     private var people = PeopleMemory()
     private var covered = 0
     /// Capitalised names not yet known to be people, by the hash of their last word.
-    private var candidates: [UInt64: Range<Int>] = [:]
+    private var candidates = NameCandidates()
+    /// Keys of the roles met that the lexicon does not have (`RoleKeys`), by their lower-cased text.
+    private var otherRoles: [String: Int32] = [:]
 
     init(context: TaggingContext, roleKeys: RoleKeys) {
         c = context
@@ -28,6 +30,10 @@ struct ActorTagger {
 
     mutating func tag() -> [ActorMention] {
         let tokens = c.tokens, folded = c.folded
+        // Room for about as many mentions as the lexicon names found, and as many again (rules,
+        // pronouns): growing an array of mentions copied them all, each time. Room not used is
+        // not touched.
+        mentions.reserveCapacity(2 * c.matches(.actor).count + 16)
         var i = 0
         while i < tokens.count {
             if i >= covered, tokens[i].kind == .word, mayStartMention(i, tokens[i].flags, folded[i]), let end = tagAt(i) {
@@ -62,7 +68,7 @@ struct ActorTagger {
         let demonym = c.match(.demonym, at: i)
 
         // 1–2. A country or demonym that qualifies a title or a government noun.
-        if actor != nil || demonym != nil, let country = qualifierCountry(actor, demonym) {
+        if actor != nil || demonym != nil, let country = c.qualifierCountry(actor, demonym) {
             let qualifierEnd = max(actor.map { Int($0.end) } ?? 0, demonym.map { Int($0.end) } ?? 0)
             var j = qualifierEnd
             if c.id(j) == c.words.s { j += 1 }
@@ -85,16 +91,6 @@ struct ActorTagger {
     /// An instance constant (see `startingKinds`).
     private let pronouns: WordFlags = [.pronounMale, .pronounFemale, .pronounThing, .pronounPlural]
 
-    /// Reads the entry's fields in place: copying an `ActorEntry` out would retain all its strings.
-    private func qualifierCountry(_ actor: PhraseMatch?, _ demonym: PhraseMatch?) -> String? {
-        if let actor {
-            let k = Int(actor.entry)
-            if c.lexicon.actors[k].type == .country && !c.lexicon.actors[k].isMetonym { return c.lexicon.actors[k].entity }
-        }
-        if let demonym { return c.lexicon.demonyms[Int(demonym.entry)] }
-        return nil
-    }
-
     // MARK: - Rule 1: titles
 
     /// A title at `j` (or capitalised words before a title: `Foreign Affairs Secretary`), and the
@@ -109,11 +105,11 @@ struct ActorTagger {
 
     /// `titleRule` once a title may start near `j`.
     private mutating func titleMention(from j: Int, affiliation qualifier: String?) -> Int? {
-        guard let (titleStart, titleEnd, entry) = findTitle(from: j) else { return nil }
+        guard let (titleStart, titleEnd, entry) = c.findTitle(from: j) else { return nil }
         let title = c.lexicon.titles[Int(entry)]
         let isLexiconRole = titleStart == j && c.match(.title, at: j).map({ Int($0.end) == titleEnd }) == true
         var roleText = isLexiconRole ? title.role : c.text(titleStart..<titleEnd)
-        var roleKey = isLexiconRole ? roleKeys.titles[Int(entry)] : nil
+        var roleKey: Int32? = isLexiconRole ? roleKeys.titles[Int(entry)] : nil
         var nameStart = titleEnd
         // `Ambassador to Mexico Ken Salazar`: the title names its post.
         if (c.id(nameStart) == c.words.to || c.id(nameStart) == c.words.of), let post = c.match(.actor, at: nameStart + 1),
@@ -123,26 +119,24 @@ struct ActorTagger {
             nameStart = Int(post.end)
         }
         guard nameStart < c.count, !c.flags(nameStart).contains(.lineBefore) else { return backReference(j, titleEnd, entry) }
-        let nameEnd = nameRunEnd(from: nameStart)
+        let nameEnd = c.nameRunEnd(from: nameStart)
         guard nameEnd > nameStart else { return backReference(j, titleEnd, entry) }
         let known = knownPerson(in: nameStart..<nameEnd)
         let entity = known?.entity ?? c.personEntity(nameStart..<nameEnd)
         let affiliation = qualifier ?? title.affiliation ?? known?.affiliation
-        people.met(entity, roleKey: roleKey ?? roleText.lowercased(), gender: known?.gender, name: nameStart..<nameEnd, context: c)
+        people.met(entity, roleKey: roleKey ?? key(ofRole: roleText), gender: known?.gender, name: nameStart..<nameEnd, context: c)
         add(nameStart..<nameEnd, entity: entity, type: .person, via: "title-rule", role: roleText, affiliation: affiliation)
         return nameEnd
     }
 
-    @inline(__always)
-    private func findTitle(from j: Int) -> (Int, Int, Int32)? {
-        if let m = c.match(.title, at: j) { return (j, Int(m.end), m.entry) }
-        // Up to two capitalised words before a title, in the same sentence.
-        var k = j
-        while k < j + 2, c.isCapitalized(k), c.sameSentence(j, k + 1), c.match(.actor, at: k) == nil {
-            k += 1
-            if let m = c.match(.title, at: k) { return (j, Int(m.end), m.entry) }
-        }
-        return nil
+    /// The key of a role read in the text (`RoleKeys`): the lexicon's if it has the role, else one
+    /// given in this document.
+    private mutating func key(ofRole text: String) -> Int32 {
+        let lowered = text.lowercased()
+        if let key = roleKeys.key(lowercased: lowered) ?? otherRoles[lowered] { return key }
+        let key = Int32(roleKeys.count + otherRoles.count)
+        otherRoles[lowered] = key
+        return key
     }
 
     /// `the attorney general` without a name: the last person met with that role.
@@ -153,36 +147,18 @@ struct ActorTagger {
         return titleEnd
     }
 
-    /// The end of a capitalised name starting at `k` (particles and initials allowed inside).
-    private func nameRunEnd(from k: Int) -> Int {
-        var end = k
-        while end < c.count && end < k + 6 && c.sameSentence(k, end) {
-            if c.isCapitalized(end) && c.isWord(end) && !c.isAllCaps(end) || (c.isAllCaps(end) && end > k) {
-                if c.match(.title, at: end) != nil && end > k { break }
-                if let a = c.match(.actor, at: end), c.lexicon.actors[Int(a.entry)].type != .person { break }
-                end += 1
-            } else if c.wordFlags(end).contains(.nameParticle) && c.isCapitalized(end + 1) && end > k {
-                end += 1
-            } else {
-                break
-            }
-            if end > k && c.flags(end).contains(.lineBefore) { break }
-        }
-        return end
-    }
-
-    /// A lexicon person (full name or alias) inside a name run.
-    private func knownPerson(in range: Range<Int>) -> ActorEntry? {
+    /// A lexicon person (full name or alias) inside a name run, or a person met whose surname it is.
+    /// Reads the entry's fields in place (see `TaggingContext.qualifierCountry`).
+    private func knownPerson(in range: Range<Int>) -> (entity: String, affiliation: String?, gender: ActorEntry.Gender?)? {
         for k in range {
             if let m = c.match(.actor, at: k), Int(m.end) <= range.upperBound {
-                let entry = c.lexicon.actors[Int(m.entry)]
-                if entry.type == .person { return entry }
+                let e = Int(m.entry)
+                if c.lexicon.actors[e].type == .person {
+                    return (c.lexicon.actors[e].entity, c.lexicon.actors[e].affiliation, c.lexicon.actors[e].gender)
+                }
             }
         }
-        if let entity = people.entity(forSurname: range, context: c) {
-            return ActorEntry(entity: entity, type: .person, role: nil, affiliation: nil, isMetonym: false, gender: nil, isAlias: true)
-        }
-        return nil
+        return people.entity(forSurname: range, context: c).map { ($0, nil, nil) }
     }
 
     // MARK: - Rule 2: government phrases
@@ -208,15 +184,15 @@ struct ActorTagger {
 
     // MARK: - Rule 3: lexicon names
 
-    /// Reads the entry's fields in place (see `qualifierCountry`).
+    /// Reads the entry's fields in place (see `TaggingContext.qualifierCountry`).
     private mutating func lexiconMention(_ m: PhraseMatch) -> Int? {
         let range = Int(m.start)..<Int(m.end), k = Int(m.entry)
         let type = c.lexicon.actors[k].type
         switch type {
         case .country:
             if c.lexicon.actors[k].isMetonym {
-                if isDateline(range) || c.wordFlags(range.lowerBound - 1).contains(.locative) { return range.upperBound }
-            } else if insideLongerName(range) {
+                if c.isDateline(range) || c.wordFlags(range.lowerBound - 1).contains(.locative) { return range.upperBound }
+            } else if c.insideLongerName(range) {
                 return range.upperBound
             }
             add(range, entity: c.lexicon.actors[k].entity, type: .country, via: "lexicon")
@@ -237,31 +213,6 @@ struct ActorTagger {
         return range.upperBound
     }
 
-    /// A dateline: a place name opening a line in capitals or before `(AP)`, `—` or `,`.
-    private func isDateline(_ range: Range<Int>) -> Bool {
-        guard c.startsLine(range.lowerBound) || c.flags(range.lowerBound).contains(.lineBefore) else { return false }
-        if range.allSatisfy({ c.isAllCaps($0) }) { return true }
-        guard range.upperBound < c.count, c.isPunctuation(range.upperBound) else { return false }
-        let next = c.text(range.upperBound..<range.upperBound + 1)
-        return ["(", "—", "–", "-", ",", "--"].contains(next)
-    }
-
-    /// A country name inside a longer proper name: `U.S. Embassy`, `Bank of Mexico`.
-    private func insideLongerName(_ range: Range<Int>) -> Bool {
-        let next = range.upperBound
-        if c.isCapitalized(next), c.sameSentence(range.lowerBound, next), !c.flags(next).contains(.lineBefore),
-           c.match(.actor, at: next) == nil, c.match(.demonym, at: next) == nil, c.match(.title, at: next) == nil,
-           !c.wordFlags(next).contains(.weekdayOrMonth), !c.wordFlags(next).contains(.sentenceStarter), c.isWord(next) {
-            return true
-        }
-        let of = range.lowerBound - 1, head = of - 1
-        if c.id(of) == c.words.of, head >= 0, c.isCapitalized(head), head != c.sentenceStart(head),
-           c.match(.governmentNoun, at: head) == nil {
-            return true // `Bank of Mexico`
-        }
-        return false
-    }
-
     // MARK: - Rule 4: coreference
 
     private mutating func surnameMention(at i: Int) -> Int? {
@@ -276,13 +227,13 @@ struct ActorTagger {
     private mutating func pronounMention(at i: Int) -> Int? {
         let flags = c.wordFlags(i)
         if flags.contains(.pronounMale) || flags.contains(.pronounFemale) {
-            guard !c.inQuote[i], c.isWord(i), !isPossessive(i),
+            guard !c.inQuote[i], c.isWord(i), !c.isPossessive(i),
                   let person = people.lastPerson(female: flags.contains(.pronounFemale)) else { return nil }
             add(i..<(i + 1), entity: people.entity(person), type: .person, via: "coreference")
             people.mentioned(person)
             return i + 1
         }
-        if flags.contains(.pronounThing) || flags.contains(.pronounPlural), !c.inQuote[i], !isPossessive(i),
+        if flags.contains(.pronounThing) || flags.contains(.pronounPlural), !c.inQuote[i], !c.isPossessive(i),
            let country = countryBeforeSpeechVerb(i) {
             add(i..<(i + 1), entity: country, type: .country, via: "coreference")
             return i + 1
@@ -290,49 +241,23 @@ struct ActorTagger {
         return nil
     }
 
-    /// `his`, `its`, `their`, and `her` before a noun: possessives are not mentions.
-    private func isPossessive(_ i: Int) -> Bool {
-        guard c.wordFlags(i).contains(.determiner) else { return false }
-        guard c.wordFlags(i).contains(.pronounFemale) else { return true }
-        let next = c.id(i + 1)
-        return c.isWord(i + 1) && !c.wordFlags(i + 1).contains(.determiner)
-            && next != c.words.that && next != c.words.to && next != c.words.and
-    }
-
     /// `Mexico said (that) it ...`: the country the pronoun stands for.
     private func countryBeforeSpeechVerb(_ i: Int) -> String? {
         var k = i - 1
         if c.id(k) == c.words.that { k -= 1 }
-        guard k >= 0, let verbStart = speechVerbStart(endingAt: k + 1), !lastWasPromoted, let last = mentions.last,
+        guard k >= 0, let verbStart = c.speechVerbStart(endingAt: k + 1), !lastWasPromoted, let last = mentions.last,
               last.tokens.upperBound == verbStart || last.tokens.upperBound == verbStart - 1, last.type == .country,
               c.sameSentence(last.tokens.lowerBound, i) else { return nil }
         return last.entity
-    }
-
-    /// The start of a speech verb ending at `end`; asked of many tokens where no verb ends, which
-    /// the phrase index tells before the search.
-    @inline(__always)
-    private func speechVerbStart(endingAt end: Int) -> Int? {
-        c.phrases.hasMatch(.action, endingAt: end) ? speechVerbStart(knownEndingAt: end) : nil
-    }
-
-    private func speechVerbStart(knownEndingAt end: Int) -> Int? {
-        for start in stride(from: end - 1, through: max(0, end - 3), by: -1) {
-            if let m = c.match(.action, at: start), Int(m.end) == end,
-               c.lexicon.actions[Int(c.lexicon.actionForms[Int(m.entry)].entry)].actionClass == "say" {
-                return start
-            }
-        }
-        return nil
     }
 
     /// `Mariana Cázares counts the chairs. ... "…," Cázares said.`: a surname that speaks makes the
     /// earlier capitalised name it ends a person (merged into the mentions at the end).
     private mutating func promoteCandidate(at i: Int) {
         guard !candidates.isEmpty, !c.isCapitalized(i + 1) else { return }
-        let speaks = speechVerbStart(endingAt: i) != nil
-            || c.match(.action, at: i + 1).map { c.lexicon.actions[Int(c.lexicon.actionForms[Int($0.entry)].entry)].actionClass == "say" } == true
-        guard speaks, let range = candidates.removeValue(forKey: c.foldedHash(i..<(i + 1))) else { return }
+        let speaks = c.speechVerbStart(endingAt: i) != nil
+            || c.startsSpeechVerb(at: i + 1)
+        guard speaks, let range = candidates.take(key: c.foldedHash(i..<(i + 1))) else { return }
         let entity = c.personEntity(range)
         people.met(entity, roleKey: nil, gender: nil, name: range, context: c)
         promoted.append(mention(range, entity: entity, type: .person, via: "name-rule"))
@@ -344,15 +269,15 @@ struct ActorTagger {
     private mutating func nameRule(at i: Int) -> Int? {
         guard c.isCapitalized(i), !c.isAllCaps(i), !c.wordFlags(i).contains(.sentenceStarter),
               c.match(.initiative, at: i) == nil else { return nil }
-        let end = nameRunEnd(from: i)
+        let end = c.nameRunEnd(from: i)
         guard end - i >= 2, end - i <= 4 else { return nil }
         for k in i..<end where c.wordFlags(k).contains(.organizationWord) || c.match(.initiative, at: k) != nil { return nil }
-        let before = speechVerbStart(endingAt: i) != nil || (c.id(i - 1) == c.words.to && c.id(i - 2) == c.words.according)
-        let after = c.match(.action, at: end).map { c.lexicon.actions[Int(c.lexicon.actionForms[Int($0.entry)].entry)].actionClass == "say" } ?? false
+        let before = c.speechVerbStart(endingAt: i) != nil || (c.id(i - 1) == c.words.to && c.id(i - 2) == c.words.according)
+        let after = c.startsSpeechVerb(at: end)
         let appositive = c.id(end) == c.words.comma && (c.id(end + 1) == c.words.a || c.id(end + 1) == c.words.an || c.id(end + 1) == c.words.the)
         guard before || after || appositive else {
             // Not (yet) known to be a person: if its surname later speaks (`Cázares said`), it was one.
-            if end - i <= 3 && c.isLowercase(end) { candidates[c.foldedHash((end - 1)..<end)] = i..<end }
+            if end - i <= 3 && c.isLowercase(end) { candidates.note(i..<end, key: c.foldedHash((end - 1)..<end)) }
             return nil
         }
         let entity = c.personEntity(i..<end)

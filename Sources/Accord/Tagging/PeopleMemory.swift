@@ -5,11 +5,10 @@
 struct PeopleMemory {
     typealias Person = Int
 
-    private var numbers: [String: Person] = [:]
-    private var entities: [String] = []
+    private var numbers = StringNumbers()
     private var genders: [ActorEntry.Gender?] = []
     /// Surnames by the hash of their folded tokens (no string is built to look one up).
-    private var surnames: [UInt64: Person] = [:]
+    private var surnames = HashedNumbers()
     /// The surnames' first words, as bits: most capitalised words start none, and this tells so
     /// without a dictionary look-up (no false negatives). A word is noted by its folded hash and,
     /// when it has one, by its vocabulary id (`idKey`), which a word such as `The` is tested by
@@ -18,19 +17,28 @@ struct PeopleMemory {
     private var firstWords = [UInt64](repeating: 0, count: 64)
     /// The keys noted in `firstWords`, to note again when it grows.
     private var firstWordKeys: [UInt64] = []
-    private var roles: [String: Person] = [:]
+    /// The last person met with each role, by role key (`RoleKeys`); -1 for none. Sized to the
+    /// largest key met.
+    private var roles: [Person] = []
+    /// The people mentioned, most recent last, no one twice in a row; only the last
+    /// `PeopleMemory.recentCount` count (older ones are dropped now and then, not at every mention).
     private var recent: [Person] = []
+    private static let recentCount = 16
 
     /// The entity of a person met.
-    func entity(_ person: Person) -> String { entities[person] }
+    func entity(_ person: Person) -> String { numbers.strings[person] }
 
     /// Records a person named at `name` (and as the most recent one); returns whether it was met before.
-    /// - Parameter roleKey: the role, lower-cased (`RoleKeys`).
+    /// - Parameter roleKey: the role's key (`RoleKeys`).
     @discardableResult
-    mutating func met(_ entity: String, roleKey: String?, gender: ActorEntry.Gender?, name: Range<Int>,
+    mutating func met(_ entity: String, roleKey: Int32?, gender: ActorEntry.Gender?, name: Range<Int>,
                       context c: TaggingContext) -> Bool {
         let (n, isNew) = number(entity)
-        if let roleKey { roles[roleKey] = n }
+        if let roleKey {
+            let key = Int(roleKey)
+            if key >= roles.count { roles.append(contentsOf: repeatElement(-1, count: key + 1 - roles.count)) }
+            roles[key] = n
+        }
         if let gender { genders[n] = gender }
         // The last two capitalised words of the name, and how many there are.
         var last = -1, previous = -1, words = 0
@@ -43,7 +51,7 @@ struct PeopleMemory {
             let surname = c.foldedHash(last..<(last + 1))
             if surnames.updateValue(n, forKey: surname) == nil { noteFirstWord(last, hash: surname, context: c) }
             if words >= 3 {
-                surnames[c.foldedHash([previous, last])] = n
+                surnames[c.foldedHash(previous, last)] = n
                 // Spanish names carry two surnames; the first alone names the person (`Ochoa`); it
                 // is also the first word of the two-surname key.
                 let paternal = c.foldedHash(previous..<(previous + 1))
@@ -60,22 +68,22 @@ struct PeopleMemory {
     /// Records `person` as the most recent one.
     mutating func mentioned(_ person: Person) {
         if recent.last != person { recent.append(person) }
-        if recent.count > 16 { recent.removeFirst(recent.count - 16) }
+        if recent.count > 4 * PeopleMemory.recentCount { recent.removeFirst(recent.count - PeopleMemory.recentCount) }
     }
 
     private mutating func number(_ entity: String) -> (Person, isNew: Bool) {
-        if let n = numbers[entity] { return (n, false) }
-        numbers[entity] = entities.count
-        entities.append(entity)
-        genders.append(nil)
-        return (entities.count - 1, true)
+        let (n, isNew) = numbers.number(entity)
+        if isNew { genders.append(nil) }
+        return (n, isNew)
     }
 
-    /// The last person met with a role (lower-cased, `RoleKeys`).
-    func person(withRoleKey key: String) -> Person? { roles[key] }
+    /// The last person met with a role (by its key, `RoleKeys`).
+    func person(withRoleKey key: Int32) -> Person? {
+        Int(key) < roles.count && roles[Int(key)] >= 0 ? roles[Int(key)] : nil
+    }
 
     func lastPerson(female: Bool) -> Person? {
-        for n in recent.reversed() {
+        for n in recent.suffix(PeopleMemory.recentCount).reversed() {
             switch genders[n] {
             case .female?: if female { return n }
             case .male?: if !female { return n }
@@ -98,7 +106,7 @@ struct PeopleMemory {
     }
 
     func entity(forSurname range: Range<Int>, context c: TaggingContext) -> String? {
-        surnames[c.foldedHash(range)].map { entities[$0] }
+        surnames[c.foldedHash(range)].map { numbers.strings[$0] }
     }
 
     /// Notes token `k`, whose folded hash is `hash`, as a surname's first word.

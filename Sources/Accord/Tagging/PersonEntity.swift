@@ -3,10 +3,15 @@ extension TaggingContext {
     /// `"person:" + Slug.make(text(range))` makes it, but in one buffer from the source bytes (valid
     /// UTF-8) rather than through four intermediate strings; the slug rule is `Slug`'s.
     func personEntity(_ range: Range<Int>) -> String {
-        var folded: [UInt8] = []
         let bytes = Int(tokens[range.lowerBound].startByte)..<Int(tokens[range.upperBound - 1].endByte)
+        // Both buffers sized once (folding keeps ASCII's length and shortens accented letters):
+        // growing them cost more than filling them.
+        var folded: [UInt8] = []
+        folded.reserveCapacity(bytes.count)
         source.utf8.withUnsafeBufferPointer { Folding.fold(UnsafeBufferPointer(rebasing: $0[bytes]), into: &folded) }
-        var out = Array("person:".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(7 + folded.count)
+        out.append(contentsOf: "person:".utf8)
         Slug.append(folded: folded, to: &out)
         return String(decoding: out, as: UTF8.self)
     }

@@ -102,25 +102,45 @@ final class TaggingContext {
     /// A hash of the folded text of some tokens (case and accents aside), built without allocating
     /// for ASCII: keys for names met in this document.
     func foldedHash<S: Sequence>(_ indices: S) -> UInt64 where S.Element == Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h = TaggingContext.emptyHash
         source.utf8.withUnsafeBufferPointer { bytes in
-            var scratch: [UInt8] = []
-            for i in indices where i >= 0 && i < count {
-                let range = tokens[i].byteRange
-                for k in range {
-                    let b = bytes[k]
-                    if b >= 0x80 {
-                        scratch.removeAll(keepingCapacity: true)
-                        Folding.fold(UnsafeBufferPointer(rebasing: bytes[k..<range.upperBound]), into: &scratch)
-                        for f in scratch { h = (h ^ UInt64(f)) &* 0x0000_0100_0000_01B3 }
-                        break
-                    }
-                    h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x0000_0100_0000_01B3
-                }
-                h = (h ^ 0x20) &* 0x0000_0100_0000_01B3
-            }
+            for i in indices { hash(token: i, into: &h, bytes) }
         }
         return h
+    }
+
+    /// `foldedHash([first, second])` without the array.
+    func foldedHash(_ first: Int, _ second: Int) -> UInt64 {
+        var h = TaggingContext.emptyHash
+        source.utf8.withUnsafeBufferPointer { bytes in
+            hash(token: first, into: &h, bytes)
+            hash(token: second, into: &h, bytes)
+        }
+        return h
+    }
+
+    private static let emptyHash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// Where `hash(token:into:_:)` folds a non-ASCII token: kept, where a new array was allocated
+    /// and freed for each (names with accents are common in this news).
+    private var foldScratch: [UInt8] = []
+
+    /// Adds the folded bytes of token `i` and a space to `h` (FNV-1a); nothing when `i` is outside the text.
+    @inline(__always)
+    private func hash(token i: Int, into h: inout UInt64, _ bytes: UnsafeBufferPointer<UInt8>) {
+        guard i >= 0 && i < count else { return }
+        let range = tokens[i].byteRange
+        for k in range {
+            let b = bytes[k]
+            if b >= 0x80 {
+                foldScratch.removeAll(keepingCapacity: true)
+                Folding.fold(UnsafeBufferPointer(rebasing: bytes[k..<range.upperBound]), into: &foldScratch)
+                for f in foldScratch { h = (h ^ UInt64(f)) &* 0x0000_0100_0000_01B3 }
+                break
+            }
+            h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x0000_0100_0000_01B3
+        }
+        h = (h ^ 0x20) &* 0x0000_0100_0000_01B3
     }
 
     func text(_ range: Range<Int>) -> String {

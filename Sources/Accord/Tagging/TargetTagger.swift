@@ -6,13 +6,15 @@ struct TargetTagger {
     let c: TaggingContext
 
     func tag(actors: [ActorMention], initiatives: [InitiativeMention]) -> [TargetMention] {
-        var properName = [Bool](repeating: false, count: c.count)
-        // Indices, not elements: a mention copied out of its array retains all its strings.
-        for a in actors.indices where actors[a].type == .organization || actors[a].type == .group && c.isCapitalized(actors[a].tokens.lowerBound) {
-            for k in actors[a].tokens { properName[k] = true }
+        // Indices, not elements: a mention copied out of its array retains all its strings. The
+        // other actors are passed as empty ranges (which hold no token).
+        var namedActors = RangeSweep(count: actors.count) { a in
+            let named = actors[a].type == .organization || actors[a].type == .group && c.isCapitalized(actors[a].tokens.lowerBound)
+            return named ? actors[a].tokens : 0..<0
         }
-        for n in initiatives.indices { for k in initiatives[n].tokens { properName[k] = true } }
+        var namedInitiatives = RangeSweep(count: initiatives.count) { initiatives[$0].tokens }
 
+        var extendedTerms = ExtendedTerms()
         let matches = c.matches(.target)
         var mentions: [TargetMention] = []
         mentions.reserveCapacity(matches.count)
@@ -20,11 +22,11 @@ struct TargetTagger {
         for m in matches where Int(m.start) >= lastEnd {
             let start = Int(m.start)
             var end = Int(m.end)
-            if (start..<end).contains(where: { properName[$0] }) || inCapitalisedName(start..<end) { continue }
+            if namedActors.overlaps(start..<end) || namedInitiatives.overlaps(start..<end) || inCapitalisedName(start..<end) { continue }
             let entry = c.lexicon.targets[Int(m.entry)]
             var term = entry.canonical
             if let activity = c.match(.activity, at: end), c.sameSentence(start, Int(activity.start)) {
-                term += " " + c.lexicon.activities[Int(activity.entry)]
+                term = extendedTerms.term(entry.canonical, Int(m.entry), c.lexicon.activities, Int(activity.entry))
                 end = Int(activity.end)
             }
             mentions.append(TargetMention(span: c.span(start..<end), category: entry.category, term: term,
@@ -53,5 +55,23 @@ struct TargetTagger {
             k += 1
         }
         return false
+    }
+}
+
+/// The terms extended by an activity noun (`drug trafficking`), each joined once per document and
+/// shared by its mentions: joining them for every mention allocated two strings each time. (Indexed
+/// by `HashedNumbers`, whose types are in use already: a dictionary of a new type had its type
+/// metadata made at run time, for more than a 1 MB document's joins.)
+private struct ExtendedTerms {
+    private var index = HashedNumbers()
+    private var joined: [String] = []
+
+    /// `term activity`, for target entry `target` and activity entry `activity`.
+    mutating func term(_ term: String, _ target: Int, _ activities: [String], _ activity: Int) -> String {
+        let key = UInt64(target) << 32 | UInt64(activity)
+        if let known = index[key] { return joined[known] }
+        joined.append(term + " " + activities[activity])
+        index[key] = joined.count - 1
+        return joined[joined.count - 1]
     }
 }

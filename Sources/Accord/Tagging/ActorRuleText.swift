@@ -1,0 +1,106 @@
+/// The actor rules' questions about the text, asked of the context (a class) rather than of the
+/// tagger: a call on the tagger's large value from its mutating rules copied the whole value first.
+extension TaggingContext {
+    /// The country a name or demonym starting a mention stands for, when it may qualify a title or
+    /// a government noun. Reads the entry's fields in place: copying an `ActorEntry` out would
+    /// retain all its strings.
+    func qualifierCountry(_ actor: PhraseMatch?, _ demonym: PhraseMatch?) -> String? {
+        if let actor {
+            let k = Int(actor.entry)
+            if lexicon.actors[k].type == .country && !lexicon.actors[k].isMetonym { return lexicon.actors[k].entity }
+        }
+        if let demonym { return lexicon.demonyms[Int(demonym.entry)] }
+        return nil
+    }
+
+    /// The title starting at `j`, or after up to two capitalised words from `j`: its start (`j`),
+    /// end and entry.
+    @inline(__always)
+    func findTitle(from j: Int) -> (Int, Int, Int32)? {
+        if let m = match(.title, at: j) { return (j, Int(m.end), m.entry) }
+        // Up to two capitalised words before a title, in the same sentence.
+        var k = j
+        while k < j + 2, isCapitalized(k), sameSentence(j, k + 1), match(.actor, at: k) == nil {
+            k += 1
+            if let m = match(.title, at: k) { return (j, Int(m.end), m.entry) }
+        }
+        return nil
+    }
+
+    /// The end of a capitalised name starting at `k` (particles and initials allowed inside).
+    func nameRunEnd(from k: Int) -> Int {
+        var end = k
+        while end < count && end < k + 6 && sameSentence(k, end) {
+            let allCaps = isAllCaps(end)
+            if isCapitalized(end) && isWord(end) && !allCaps || (allCaps && end > k) {
+                if match(.title, at: end) != nil && end > k { break }
+                if let a = match(.actor, at: end), lexicon.actors[Int(a.entry)].type != .person { break }
+                end += 1
+            } else if wordFlags(end).contains(.nameParticle) && isCapitalized(end + 1) && end > k {
+                end += 1
+            } else {
+                break
+            }
+            if end > k && flags(end).contains(.lineBefore) { break }
+        }
+        return end
+    }
+
+    /// A dateline: a place name opening a line in capitals or before `(AP)`, `—` or `,`.
+    func isDateline(_ range: Range<Int>) -> Bool {
+        guard startsLine(range.lowerBound) || flags(range.lowerBound).contains(.lineBefore) else { return false }
+        if range.allSatisfy({ isAllCaps($0) }) { return true }
+        guard range.upperBound < count, isPunctuation(range.upperBound) else { return false }
+        let next = text(range.upperBound..<range.upperBound + 1)
+        return ["(", "—", "–", "-", ",", "--"].contains(next)
+    }
+
+    /// A country name inside a longer proper name: `U.S. Embassy`, `Bank of Mexico`.
+    func insideLongerName(_ range: Range<Int>) -> Bool {
+        let next = range.upperBound
+        if isCapitalized(next), sameSentence(range.lowerBound, next), !flags(next).contains(.lineBefore),
+           match(.actor, at: next) == nil, match(.demonym, at: next) == nil, match(.title, at: next) == nil,
+           !wordFlags(next).contains(.weekdayOrMonth), !wordFlags(next).contains(.sentenceStarter), isWord(next) {
+            return true
+        }
+        let of = range.lowerBound - 1, head = of - 1
+        if id(of) == words.of, head >= 0, isCapitalized(head), head != sentenceStart(head),
+           match(.governmentNoun, at: head) == nil {
+            return true // `Bank of Mexico`
+        }
+        return false
+    }
+
+    /// `his`, `its`, `their`, and `her` before a noun: possessives are not mentions.
+    func isPossessive(_ i: Int) -> Bool {
+        guard wordFlags(i).contains(.determiner) else { return false }
+        guard wordFlags(i).contains(.pronounFemale) else { return true }
+        let next = id(i + 1)
+        return isWord(i + 1) && !wordFlags(i + 1).contains(.determiner)
+            && next != words.that && next != words.to && next != words.and
+    }
+
+    /// The start of a speech verb ending at `end`; asked of many tokens where no verb ends, which
+    /// the phrase index tells before the search.
+    @inline(__always)
+    func speechVerbStart(endingAt end: Int) -> Int? {
+        phrases.hasMatch(.action, endingAt: end) ? speechVerbStart(knownEndingAt: end) : nil
+    }
+
+    func speechVerbStart(knownEndingAt end: Int) -> Int? {
+        for start in stride(from: end - 1, through: max(0, end - 3), by: -1) {
+            if let m = match(.action, at: start), Int(m.end) == end, isSpeech(m) { return start }
+        }
+        return nil
+    }
+
+    /// Whether the longest action starting at `i` is a speech verb (class `say`).
+    func startsSpeechVerb(at i: Int) -> Bool {
+        match(.action, at: i).map(isSpeech) ?? false
+    }
+
+    /// Whether an action match is a speech verb.
+    private func isSpeech(_ m: PhraseMatch) -> Bool {
+        lexicon.actions[Int(lexicon.actionForms[Int(m.entry)].entry)].actionClass == "say"
+    }
+}
