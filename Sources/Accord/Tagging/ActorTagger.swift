@@ -17,7 +17,6 @@ struct ActorTagger {
     /// Whether the last mention added was promoted (it was `mentions.last` until the merge).
     private var lastWasPromoted = false
     private var people = PeopleMemory()
-    private var covered = 0
     /// Capitalised names not yet known to be people, by the hash of their last word.
     private var candidates = NameCandidates()
     /// Keys of the roles met that the lexicon does not have (`RoleKeys`), by their lower-cased text.
@@ -36,8 +35,8 @@ struct ActorTagger {
         mentions.reserveCapacity(2 * c.matches(.actor).count + 16)
         var i = 0
         while i < tokens.count {
-            if i >= covered, tokens[i].kind == .word, mayStartMention(i, tokens[i].flags, folded[i]), let end = tagAt(i) {
-                covered = end
+            // (A rule's end lies past `i`: the tokens it consumed are never visited again.)
+            if tokens[i].kind == .word, mayStartMention(i, tokens[i].flags, folded[i]), let end = tagAt(i) {
                 i = end
             } else {
                 i += 1
