@@ -33,13 +33,19 @@ struct ActorTagger {
         // pronouns): growing an array of mentions copied them all, each time. Room not used is
         // not touched.
         mentions.reserveCapacity(2 * c.matches(.actor).count + 16)
-        var i = 0
-        while i < tokens.count {
-            // (A rule's end lies past `i`: the tokens it consumed are never visited again.)
-            if tokens[i].kind == .word, mayStartMention(i, tokens[i].flags, folded[i]), let end = tagAt(i) {
-                i = end
-            } else {
-                i += 1
+        // The tokens on their buffers: a bounds check on each array at every token cost more than
+        // the test it guarded.
+        tokens.withUnsafeBufferPointer { tokens in
+            folded.withUnsafeBufferPointer { folded in
+                var i = 0
+                while i < tokens.count {
+                    // (A rule's end lies past `i`: the tokens it consumed are never visited again.)
+                    if tokens[i].kind == .word, mayStartMention(i, tokens[i].flags, folded[i]), let end = tagAt(i) {
+                        i = end
+                    } else {
+                        i += 1
+                    }
+                }
             }
         }
         promoted.sort { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
