@@ -33,8 +33,8 @@ struct ActorTagger {
         // pronouns): growing an array of mentions copied them all, each time. Room not used is
         // not touched.
         mentions.reserveCapacity(2 * c.matches(.actor).count + 16)
-        // The tokens on their buffers: a bounds check on each array at every token cost more than
-        // the test it guarded.
+        // The tokens and their ids on their buffers: no bounds check on each at every token.
+        precondition(folded.count == tokens.count, "a folded id for every token")
         tokens.withUnsafeBufferPointer { tokens in
             folded.withUnsafeBufferPointer { folded in
                 var i = 0
