@@ -30,23 +30,24 @@ enum QuoteRegions {
         }
     }
 
-    /// The quotations of a document, in order.
-    static func pairs(_ tokens: [Token], _ source: SourceText) -> [Pair] {
+    /// The quotations of a document, in order, and its paragraphs: both read only quote marks and
+    /// line breaks, so one pass over the tokens finds them (a second cost a full read of the tokens).
+    static func scan(_ tokens: [Token], _ source: SourceText) -> (pairs: [Pair], paragraphs: ParagraphIndex) {
         var pairs: [Pair] = []
+        var lineStarts: [Int32] = []
         source.utf8.withUnsafeBufferPointer { bytes in
             tokens.withUnsafeBufferPointer { tokens in
                 var openAt: Int?
                 var i = 0
                 while true {
-                    // Only quote marks, and line breaks inside a quotation, matter: skip the rest in a tight loop.
-                    if openAt == nil {
-                        while i < tokens.count && tokens[i].kind != .quote { i += 1 }
-                    } else {
-                        while i < tokens.count && tokens[i].kind != .quote && !tokens[i].flags.contains(.lineBefore) { i += 1 }
-                    }
+                    // Only quote marks and line breaks matter: skip the rest in a tight loop, one
+                    // branch a token (its two facts combined as bits).
+                    while i < tokens.count
+                        && tokens[i].flags.rawValue & Token.Flags.lineBefore.rawValue | (tokens[i].kind == .quote ? 1 : 0) == 0 { i += 1 }
                     guard i < tokens.count else { break }
                     let token = tokens[i]
                     defer { i += 1 }
+                    if token.flags.contains(.lineBefore) && i > 0 { lineStarts.append(Int32(i)) }
                     if let open = openAt, token.flags.contains(.lineBefore), i > open + 1 {
                         // A new paragraph: it continues the quotation only if it opens with a quote mark.
                         let m = mark(token, bytes)
@@ -74,15 +75,6 @@ enum QuoteRegions {
                 if let open = openAt { pairs.append(Pair(open: open, close: tokens.count, balanced: false)) }
             }
         }
-        return pairs
-    }
-
-    /// Whether each of `count` tokens lies inside one of the quotations `pairs`.
-    static func mark(_ pairs: [Pair], count: Int) -> [Bool] {
-        var inside = [Bool](repeating: false, count: count)
-        for pair in pairs where pair.open + 1 < pair.close {
-            for i in (pair.open + 1)..<pair.close { inside[i] = true }
-        }
-        return inside
+        return (pairs, ParagraphIndex(lineStarts: lineStarts))
     }
 }

@@ -17,7 +17,6 @@ struct ActorTagger {
     /// Whether the last mention added was promoted (it was `mentions.last` until the merge).
     private var lastWasPromoted = false
     private var people = PeopleMemory()
-    private var covered = 0
     /// Capitalised names not yet known to be people, by the hash of their last word.
     private var candidates = NameCandidates()
     /// Keys of the roles met that the lexicon does not have (`RoleKeys`), by their lower-cased text.
@@ -34,13 +33,19 @@ struct ActorTagger {
         // pronouns): growing an array of mentions copied them all, each time. Room not used is
         // not touched.
         mentions.reserveCapacity(2 * c.matches(.actor).count + 16)
-        var i = 0
-        while i < tokens.count {
-            if i >= covered, tokens[i].kind == .word, mayStartMention(i, tokens[i].flags, folded[i]), let end = tagAt(i) {
-                covered = end
-                i = end
-            } else {
-                i += 1
+        // The tokens and their ids on their buffers: no bounds check on each at every token.
+        precondition(folded.count == tokens.count, "a folded id for every token")
+        tokens.withUnsafeBufferPointer { tokens in
+            folded.withUnsafeBufferPointer { folded in
+                var i = 0
+                while i < tokens.count {
+                    // (A rule's end lies past `i`: the tokens it consumed are never visited again.)
+                    if tokens[i].kind == .word, mayStartMention(i, tokens[i].flags, folded[i]), let end = tagAt(i) {
+                        i = end
+                    } else {
+                        i += 1
+                    }
+                }
             }
         }
         promoted.sort { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }

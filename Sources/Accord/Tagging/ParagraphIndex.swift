@@ -5,13 +5,9 @@ struct ParagraphIndex {
     /// Tokens after the first that begin a line, in order.
     private let lineStarts: [Int32]
 
-    init(_ tokens: [Token]) {
-        var lineStarts: [Int32] = []
-        tokens.withUnsafeBufferPointer { tokens in
-            for i in tokens.indices.dropFirst() where tokens[i].flags.contains(.lineBefore) {
-                lineStarts.append(Int32(i))
-            }
-        }
+    /// - Parameter lineStarts: the tokens after the first with a line break before them, in order
+    ///   (`QuoteRegions.scan` collects them as it pairs quote marks).
+    init(lineStarts: [Int32]) {
         self.lineStarts = lineStarts
     }
 

@@ -15,7 +15,7 @@ final class TaggingContext {
     /// The quotations of the document, in order: paired once here for `inQuote` and the quote attributor.
     let quotePairs: [QuoteRegions.Pair]
     /// Whether each token lies inside a pair of quote marks (quote marks themselves excluded).
-    let inQuote: [Bool]
+    let inQuote: QuotedTokens
     /// Paragraph (line) index of every token: news text has one paragraph or item a line.
     let paragraph: ParagraphIndex
 
@@ -32,9 +32,8 @@ final class TaggingContext {
         let ids = matcher.tokenIDs(tokens, source)
         folded = ids.folded
         phrases = matcher.match(ids)
-        quotePairs = QuoteRegions.pairs(tokens, source)
-        inQuote = QuoteRegions.mark(quotePairs, count: tokens.count)
-        paragraph = ParagraphIndex(tokens)
+        (quotePairs, paragraph) = QuoteRegions.scan(tokens, source)
+        inQuote = QuotedTokens(quotePairs, count: tokens.count)
     }
 
     var count: Int { tokens.count }
