@@ -96,11 +96,11 @@ struct SummaryTally {
     private static func asciiHash(_ key: String) -> Int? {
         func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
             let n = bytes.count
-            var h = 0xCBF2_9CE4_8422_2325 ^ UInt64(truncatingIfNeeded: n)
+            var h = FNV1a.offsetBasis ^ UInt64(truncatingIfNeeded: n)
             var all: UInt64 = 0
             func mix(_ word: UInt64) {
                 all |= word
-                h = (h ^ word) &* 0x100_0000_01B3
+                h = (h ^ word) &* FNV1a.prime
                 h ^= h >> 32
             }
             func load<T: FixedWidthInteger & UnsignedInteger>(_ offset: Int, as _: T.Type) -> UInt64 {

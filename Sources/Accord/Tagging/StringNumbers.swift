@@ -60,8 +60,8 @@ struct StringNumbers {
     }
 
     private static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        var h = FNV1a.offsetBasis
+        for b in bytes { h = FNV1a.mix(h, b) }
         return h
     }
 }

@@ -118,7 +118,7 @@ final class TaggingContext {
         return h
     }
 
-    private static let emptyHash: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let emptyHash = FNV1a.offsetBasis
 
     /// Where `hash(token:into:_:)` folds a non-ASCII token: kept, where a new array was allocated
     /// and freed for each (names with accents are common in this news).
@@ -134,12 +134,12 @@ final class TaggingContext {
             if b >= 0x80 {
                 foldScratch.removeAll(keepingCapacity: true)
                 Folding.fold(UnsafeBufferPointer(rebasing: bytes[k..<range.upperBound]), into: &foldScratch)
-                for f in foldScratch { h = (h ^ UInt64(f)) &* 0x0000_0100_0000_01B3 }
+                for f in foldScratch { h = FNV1a.mix(h, f) }
                 break
             }
-            h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x0000_0100_0000_01B3
+            h = FNV1a.mix(h, b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
         }
-        h = (h ^ 0x20) &* 0x0000_0100_0000_01B3
+        h = FNV1a.mix(h, 0x20)
     }
 
     func text(_ range: Range<Int>) -> String {
