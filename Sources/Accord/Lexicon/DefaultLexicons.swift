@@ -2359,6 +2359,48 @@ Co.
 Ltd.
 
 """#),
+        ("prepositions.txt", #"""
+# prepositions.txt: prepositions after which a verb-looking word is a noun or an adjective, not an
+# action (`in arrests and seizures`, `with help from`, `in exchange for`, `within agreed time frames`).
+# An -ing form after one stays a verb (`by sharing data`, `for treating addiction`).
+# columns: word
+# Left out on purpose: `to` (the infinitive: `to combat`), `than` and `as` (`rather than fight`,
+# `as agreed`).
+
+in
+on
+at
+of
+for
+with
+without
+within
+from
+into
+onto
+upon
+under
+over
+through
+throughout
+against
+among
+amid
+between
+during
+after
+before
+despite
+about
+beyond
+behind
+across
+toward
+towards
+via
+per
+
+"""#),
         ("pronouns.txt", #"""
 # pronouns.txt: pronouns and what they can refer back to.
 # columns (TAB-separated): pronoun, kind

@@ -61,4 +61,6 @@ struct WordFlags: OptionSet, Sendable {
     static let weekdayOrMonth = WordFlags(rawValue: 2048)
     /// Forms of `be` and `get` that make a past participle passive (`were seized`).
     static let passiveAuxiliary = WordFlags(rawValue: 4096)
+    /// Prepositions, after which a verb-looking word other than an -ing form is a noun (`in arrests`).
+    static let preposition = WordFlags(rawValue: 8192)
 }

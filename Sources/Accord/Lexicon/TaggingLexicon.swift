@@ -46,6 +46,7 @@ struct TaggingLexicon: Sendable {
         try builder.loadWeights(group("degree.txt"), kind: .degree, range: 0...4, columns: "word, factor")
         try builder.loadFlags(group("determiners.txt"), columns: "word") { _ in .determiner }
         try builder.loadFlags(group("locatives.txt"), columns: "word") { _ in .locative }
+        try builder.loadFlags(group("prepositions.txt"), columns: "word") { _ in .preposition }
         try builder.loadWords(group("contrast.txt"), kind: .contrast, plural: false)
         try builder.loadFlags(group("sentence-starters.txt"), columns: "word") { _ in .sentenceStarter }
         try builder.loadPronouns(group("pronouns.txt"))

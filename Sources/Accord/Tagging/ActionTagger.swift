@@ -1,8 +1,9 @@
 /// Finds actions (SPEC "Actions"): verb forms and verbal phrases from the lexicon, longest first,
 /// that are used as verbs, with their negation and modality.
 ///
-/// - Noun rule: a form right after a determiner or possessive (`the fight`, `its support`), or a
-///   base form before `of` (`a call of`), is a noun, not an action.
+/// - Noun rule: a form right after a determiner or possessive (`the fight`, `its support`), any form
+///   but -ing right after a preposition (`in arrests`, `with help`), or a base form before `of`
+///   (`a call of`), is a noun, not an action.
 /// - `object=people` entries (`support`) are actions only with an actor or young people as object.
 /// - Negation: a negator phrase (`not`, `n't`, `failed to`, `did little to`) ending within four
 ///   tokens before the verb, in the same clause; `not only` does not negate.
@@ -80,7 +81,9 @@ struct ActionTagger {
 
     private func isNoun(_ start: Int, _ end: Int, _ form: Inflection.VerbForm) -> Bool {
         let before = start - 1
-        if c.wordFlags(before).contains(.determiner) && c.sameSentence(before, start) { return true }
+        let flags = c.wordFlags(before)
+        if flags.contains(.determiner) && c.sameSentence(before, start) { return true }
+        if flags.contains(.preposition) && form != .ing && c.sameSentence(before, start) { return true }
         if c.id(before) == c.words.s || c.id(before) == c.words.apostrophe { return true }
         if form != .past && c.id(end) == c.words.of { return true }
         return false

@@ -239,11 +239,30 @@ struct ActorTagger {
             return i + 1
         }
         if flags.contains(.pronounThing) || flags.contains(.pronounPlural), !c.inQuote[i], !c.isPossessive(i),
-           let country = countryBeforeSpeechVerb(i) {
+           let country = countryBeforeSpeechVerb(i) ?? governmentBefore(they: i) {
             add(i..<(i + 1), entity: country, type: .country, via: "coreference")
             return i + 1
         }
         return nil
+    }
+
+    /// `U.S. prosecutors pursue cartels, yet they rarely ...`: `they` stands for the government phrase
+    /// that opens its sentence or the one before (`Mexican authorities`, `U.S. prosecutors`), the
+    /// subject news text refers back to (a plural: its last word ends in `s`); not when two
+    /// countries' officials open them.
+    private func governmentBefore(they i: Int) -> String? {
+        guard c.id(i) == c.words.they else { return nil }
+        let sentence = Int(c.tokenSentence[i])
+        var found: String?
+        for m in mentions.reversed() where m.tokens.upperBound <= i {
+            if m.sentence < sentence - 1 { break }
+            let start = c.sentences[m.sentence].tokens.lowerBound
+            guard m.tokens.lowerBound - start <= 1, m.type == .country, m.via == "government-rule",
+                  c.source.utf8[c.tokens[m.tokens.upperBound - 1].byteRange.upperBound - 1] == UInt8(ascii: "s") else { continue }
+            if let found, found != m.entity { return nil }
+            found = m.entity
+        }
+        return found
     }
 
     /// `Mexico said (that) it ...`: the country the pronoun stands for.

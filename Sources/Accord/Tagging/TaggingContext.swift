@@ -86,10 +86,11 @@ final class TaggingContext {
 
     func isQuote(_ i: Int) -> Bool { i >= 0 && i < count && tokens[i].kind == .quote }
 
-    /// Whether the token is entirely upper case (a dateline, an acronym): more than one byte, and
-    /// no ASCII lower-case letter. Read in place (no slice of the text to retain).
+    /// Whether the token is entirely upper case (a dateline, an acronym): more than one byte, a
+    /// capital first (`2021` is no acronym), and no ASCII lower-case letter. Read in place (no slice
+    /// of the text to retain).
     func isAllCaps(_ i: Int) -> Bool {
-        guard isWord(i) else { return false }
+        guard isCapitalized(i) else { return false }
         let start = Int(tokens[i].startByte), end = Int(tokens[i].endByte)
         guard end - start > 1 else { return false }
         return source.utf8.withUnsafeBufferPointer { bytes in
@@ -152,12 +153,12 @@ final class TaggingContext {
 /// Vocabulary ids of the function words rules name, looked up once per lexicon.
 struct FunctionWords {
     let to, of, and, or, the, that, s, apostrophe, comma, according, by, with, not, only, from, a, an, on, forWord: Int32
-    let statement, declaration, joint, both, two, we, us, our, it, this, but, also, critics, if_, then, unless: Int32
+    let statement, declaration, joint, both, two, we, us, our, it, this, but, also, critics, if_, then, unless, they: Int32
 
     /// Interned by every lexicon, so that their ids are never `Vocabulary.none`.
     static let all = ["to", "of", "and", "or", "the", "that", "'s", "'", ",", "according", "by", "with", "not", "only",
                       "from", "a", "an", "on", "for", "statement", "declaration", "joint", "both", "two", "we", "us", "our", "it",
-                      "this", "but", "also", "critics", "if", "then", "unless"]
+                      "this", "but", "also", "critics", "if", "then", "unless", "they"]
 
     init(_ lexicon: TaggingLexicon) {
         func id(_ word: String) -> Int32 { lexicon.id(word) }
@@ -167,6 +168,6 @@ struct FunctionWords {
         on = id("on"); forWord = id("for")
         statement = id("statement"); declaration = id("declaration"); joint = id("joint"); both = id("both"); two = id("two")
         we = id("we"); us = id("us"); our = id("our"); it = id("it"); this = id("this"); but = id("but"); also = id("also")
-        critics = id("critics"); if_ = id("if"); then = id("then"); unless = id("unless")
+        critics = id("critics"); if_ = id("if"); then = id("then"); unless = id("unless"); they = id("they")
     }
 }
