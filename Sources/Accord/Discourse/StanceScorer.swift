@@ -3,7 +3,8 @@
 /// `security`), degree words scale the cue after them, a negator within three tokens flips it,
 /// the clause after `but`/`however` outweighs the one before, and a conditional or a question is
 /// neutral. Each cue counts toward the initiative nearest to it, so `Goodbye Merida, welcome
-/// Bicentennial accord` gives two records. A `criticize` action is a cue of its own.
+/// Bicentennial accord` gives two records. A `criticize` action that acts on the initiative is a
+/// cue of its own; so is the initiative as the subject of a `prevent` action (`has not reduced`).
 struct StanceScorer {
     let c: TaggingContext
     let actors: [ActorMention]
@@ -49,7 +50,7 @@ struct StanceScorer {
 
     func records() -> [StanceRecord] {
         var records: [StanceRecord] = []
-        let lexiconCues = self.lexiconCues()
+        let lexiconCues = StanceScorer.merged(self.lexiconCues(), outcomeCues())
         // At most a record a cue, and most cues make one: no copies of the records as they grow.
         records.reserveCapacity(lexiconCues.count + criticismSentences.count)
         var cueCursor = 0
@@ -103,7 +104,7 @@ struct StanceScorer {
                 tally(cue.cue, targets, contrast: contrast, sentenceStart: sentence.tokens.lowerBound, into: &byInitiative)
             }
             // `criticize`, `reject`, `condemn` ... acting in the sentence.
-            for a in reportingVerbs where verbs.isCriticism(a) {
+            for a in reportingVerbs where verbs.isCriticism(a) && actsOnInitiative(a, backReference: backReference) {
                 let cue = CueMatch(start: actions[a].tokens.lowerBound, end: actions[a].tokens.upperBound, weight: actions[a].negated ? 0.3 : -0.6)
                 tally(cue, targets, contrast: contrast, sentenceStart: sentence.tokens.lowerBound, into: &byInitiative)
             }
@@ -193,6 +194,88 @@ struct StanceScorer {
             lastEnd = Int(m.end)
         }
         return result
+    }
+
+    /// `the framework has not reduced the violence`, `the accord slowed the flow`: an initiative (or
+    /// `it`) as the subject of a `prevent` action that happened judges the initiative by its outcome;
+    /// negation (`has not`, `failed to`) flips the cue as it flips any other. Intended or future
+    /// outcomes (`aims to reduce`, `will curb`) are descriptions, not judgments.
+    private func outcomeCues() -> [(sentence: Int, cue: CueMatch)] {
+        var result: [(sentence: Int, cue: CueMatch)] = []
+        var i = 0
+        for action in actions where action.actionClass == "prevent" && action.modality == .none {
+            let verb = action.tokens.lowerBound
+            while i < initiatives.count && initiatives[i].tokens.upperBound <= verb - 5 { i += 1 }
+            guard let subject = subjectEnd(before: verb) else { continue }
+            var named = false
+            var k = i
+            while k < initiatives.count && initiatives[k].tokens.upperBound <= subject {
+                if initiatives[k].tokens.upperBound == subject { named = true }
+                k += 1
+            }
+            guard named || c.id(subject - 1) == c.words.it else { continue }
+            result.append((action.sentence, CueMatch(start: verb, end: action.tokens.upperBound, weight: StanceScorer.outcomeWeight)))
+        }
+        return result
+    }
+
+    static let outcomeWeight = 0.5
+
+    /// Where the subject of the verb at `verb` ends: back across auxiliaries, adverbs and negators
+    /// (`has not yet`), at most four tokens, within the sentence.
+    private func subjectEnd(before verb: Int) -> Int? {
+        let start = c.sentenceStart(verb)
+        var k = verb
+        while k > start && verb - k <= 4 {
+            if let negator = c.match(.negator, endingAt: k, after: start - 1) { k = Int(negator.start); continue }
+            guard c.wordFlags(k - 1).contains(.auxiliary) else { return k }
+            k -= 1
+        }
+        return k > start ? k : nil
+    }
+
+    /// Two lists of cues in text order, merged in text order.
+    private static func merged(_ a: [(sentence: Int, cue: CueMatch)], _ b: [(sentence: Int, cue: CueMatch)]) -> [(sentence: Int, cue: CueMatch)] {
+        if b.isEmpty { return a }
+        var result: [(sentence: Int, cue: CueMatch)] = []
+        result.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count || j < b.count {
+            if j == b.count || i < a.count && a[i].cue.start <= b[j].cue.start {
+                result.append(a[i]); i += 1
+            } else {
+                result.append(b[j]); j += 1
+            }
+        }
+        return result
+    }
+
+    /// Whether a criticism verb acts on the initiative: its object (`criticized the framework`,
+    /// `rejected it`) within the clause after it, or its subject when passive (`the accord was
+    /// criticized`). `accused of laundering`, `rejected the claims` in a sentence that names the
+    /// framework elsewhere judge something else.
+    private func actsOnInitiative(_ a: Int, backReference: Bool) -> Bool {
+        let verb = actions[a].tokens
+        let end = c.sentences[actions[a].sentence].tokens.upperBound
+        var k = verb.upperBound
+        while k < min(end, verb.upperBound + 6) && !c.isPunctuation(k) {
+            if c.id(k) == c.words.it || c.id(k) == c.words.this { return true }
+            if !backReference, initiative(at: k, \.lowerBound) { return true }
+            k += 1
+        }
+        guard let subject = subjectEnd(before: verb.lowerBound) else { return false }
+        return !backReference && initiative(at: subject, \.upperBound)
+    }
+
+    /// Whether an initiative starts (or ends) at token `k`: a binary search, as initiatives do not
+    /// overlap and come in text order.
+    private func initiative(at k: Int, _ bound: KeyPath<Range<Int>, Int>) -> Bool {
+        var low = 0, high = initiatives.count
+        while low < high {
+            let middle = (low + high) / 2
+            if initiatives[middle].tokens[keyPath: bound] < k { low = middle + 1 } else { high = middle }
+        }
+        return low < initiatives.count && initiatives[low].tokens[keyPath: bound] == k
     }
 
     /// The speech and criticism actions of sentence `s`, as action indices.

@@ -2620,6 +2620,16 @@ new era	0.5
 new stage	0.4
 fresh start	0.5
 best chance	0.7
+produced results	0.5
+produces results	0.5
+produce results	0.5
+clear results	0.5
+clearest results	0.5
+payoff	0.6
+pay off	0.6
+pays off	0.6
+paid off	0.6
+paying off	0.6
 # ---------------------------------------------------------------- positive: qualities
 comprehensive	0.4
 comprehensive approach	0.6
@@ -2664,6 +2674,9 @@ commendable	0.6
 laudable	0.6
 admirable	0.6
 encouraging	0.6
+indispensable	0.6
+has teeth	0.5
+have teeth	0.5
 # ---------------------------------------------------------------- positive: attitudes of the holder
 welcome	0.6
 welcoming	0.6
@@ -2729,6 +2742,11 @@ defended	0.4
 defending	0.4
 tangible results	0.5
 measurable results	0.5
+deserves credit	0.6
+deserve credit	0.6
+deserved credit	0.6
+got it right	0.5
+gets it right	0.5
 
 # ---------------------------------------------------------------- negative: outcomes
 failure	-0.8
@@ -2974,6 +2992,10 @@ costly	-0.3
 silent	-0.4
 flaw	-0.5
 flaws	-0.5
+timid	-0.5
+only on paper	-0.5
+stays on paper	-0.5
+remains on paper	-0.5
 
 """#),
         ("target-activities.txt", #"""
