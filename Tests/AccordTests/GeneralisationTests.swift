@@ -1,0 +1,57 @@
+import XCTest
+@testable import Accord
+
+/// Rules added after measuring on articles written blind from SPEC (corpus/dev2-*): each on passages
+/// written for this test, not taken from those articles.
+final class GeneralisationTests: XCTestCase {
+    private func annotate(_ text: String) -> Annotation { TestSupport.annotator.annotate(text) }
+
+    func testAYearAfterAMonthIsNoName() {
+        let a = annotate("Mexico signed the accord in March 2022, the ministry said.")
+        XCTAssertFalse(a.actors.contains { $0.type == .person }, a.actors.map { a.text(of: $0.span) }.description)
+        // An acronym of capitals still counts as one in a name run.
+        XCTAssertEqual(annotate("Attorney General Merrick Garland met FGR officials.").actors.first?.entity, "person:merrick-garland")
+    }
+
+    func testVerbFormsAfterAPrepositionAreNouns() {
+        let a = annotate("Progress is measured in arrests, and Mexico asked for help with tracing. Washington will help Mexico.")
+        XCTAssertEqual(a.actions.filter { $0.actionClass != "say" }.map { a.text(of: $0.span) }, ["tracing", "help"],
+                       "`in arrests`, `for help` are nouns; `with tracing` (-ing) and `will help` are verbs")
+    }
+
+    func testTheyAfterAGovernmentSubjectIsThatCountry() {
+        let a = annotate("U.S. prosecutors charge cartel leaders, yet they rarely pursue the banks.")
+        let they = a.actors.first { a.text(of: $0.span) == "they" }
+        XCTAssertEqual(they?.entity, "country:usa")
+        XCTAssertEqual(they?.via, "coreference")
+        // Not when officials of both countries open the sentences before it.
+        let b = annotate("Mexican officials met U.S. officials. U.S. officials spoke first, and they agreed.")
+        XCTAssertFalse(b.actors.contains { b.text(of: $0.span) == "they" })
+        // Nor a group: `they` after the cartels opening the sentence stays unmarked.
+        let c = annotate("The cartels moved north, and they adapted.")
+        XCTAssertFalse(c.actors.contains { c.text(of: $0.span) == "they" })
+    }
+
+    private func stance(_ text: String) -> [String] {
+        let a = annotate(text)
+        return a.stance.map { "\($0.holder) \($0.toward) \($0.label.rawValue)" }
+    }
+
+    func testAnInitiativeJudgedByItsOutcome() {
+        XCTAssertEqual(stance("The Bicentennial Framework has not reduced the violence."),
+                       ["document initiative:bicentennial-framework oppose"])
+        XCTAssertEqual(stance("Since 2021 the Bicentennial Framework has slowed the flow of guns."),
+                       ["document initiative:bicentennial-framework support"])
+        XCTAssertEqual(stance("The Bicentennial Framework aims to reduce the violence."), [],
+                       "an intended outcome describes the framework; it does not judge it")
+        XCTAssertEqual(stance("Mexico has not reduced the violence under the Bicentennial Framework."), [],
+                       "the outcome is Mexico's, not the framework's")
+    }
+
+    func testCriticismCountsOnlyWhenItActsOnTheInitiative() {
+        XCTAssertEqual(stance("Under the Bicentennial Framework, prosecutors charged ten people accused of laundering money."), [])
+        XCTAssertEqual(stance("The companies rejected the claims in a case unrelated to the Bicentennial Framework."), [])
+        XCTAssertEqual(stance("Senators criticized the Bicentennial Framework."), ["document initiative:bicentennial-framework oppose"])
+        XCTAssertEqual(stance("The Bicentennial Framework was criticized by senators."), ["document initiative:bicentennial-framework oppose"])
+    }
+}
