@@ -54,4 +54,41 @@ final class GeneralisationTests: XCTestCase {
         XCTAssertEqual(stance("Senators criticized the Bicentennial Framework."), ["document initiative:bicentennial-framework oppose"])
         XCTAssertEqual(stance("The Bicentennial Framework was criticized by senators."), ["document initiative:bicentennial-framework oppose"])
     }
+
+    /// `agent → action` for every event.
+    private func events(_ text: String) -> [String] {
+        let a = annotate(text)
+        return a.events.map { "\(a.text(of: a.actors[$0.actor].span)) → \(a.text(of: a.actions[$0.action].span))" }
+    }
+
+    func testTheObjectBeforeAnInfinitiveIsItsAgent() {
+        XCTAssertEqual(events("Washington pressed Mexico to extradite cartel leaders."), ["Mexico → extradite"])
+        XCTAssertEqual(events("The senators urged the United States and Mexico to dismantle the cartels."),
+                       ["United States → dismantle", "Mexico → dismantle"])
+        XCTAssertEqual(events("Critics accused Mexico of failing to extradite cartel leaders."), ["Mexico → extradite"])
+        // With `with`, the subject keeps the infinitive.
+        XCTAssertEqual(events("Mexico will work with the United States to reduce violence."),
+                       ["Mexico → work with", "Mexico → reduce"])
+    }
+
+    func testASubjectThatIsNoActorStopsTheAgentOfTheVerbBefore() {
+        XCTAssertEqual(events("The United States said the framework commits Mexico to reduce violence."),
+                       ["Mexico → reduce"], "an initiative is no agent, and `commits` does not take the speaker's")
+        XCTAssertEqual(events("U.S. prosecutors charged ten people over weapons seized in Mexico."), ["U.S. prosecutors → charged"])
+        // After `to`, `and` or an -ing form after a preposition, the agent carries over.
+        XCTAssertEqual(events("Mexico will seize the guns and prosecute the buyers by tracing serial numbers."),
+                       ["Mexico → seize", "Mexico → prosecute", "Mexico → tracing"])
+    }
+
+    func testAPassiveVerbTakesItsAgentFromBy() {
+        XCTAssertEqual(events("The rifles were seized by Mexican authorities in Sonora."), ["Mexican authorities → seized"])
+        XCTAssertEqual(events("Mexico pledged help, and the rifles were seized last week."), ["Mexico → pledged"],
+                       "without `by`, a passive verb has no agent, not the one before it")
+    }
+
+    func testARelativePronounTakesTheActorBeforeIt() {
+        XCTAssertEqual(events("The talks included the FGR, which must prosecute the cases."), ["FGR → prosecute"])
+        XCTAssertEqual(events("The FGR, led by Ernestina Godoy, which will prosecute the cases, met."), [],
+                       "`which` never stands for a person")
+    }
 }

@@ -3,9 +3,12 @@
 /// The agent of an action (other than `say` and `criticize`) is, in order:
 /// 1. its **subject**: the actor ending right before it, across auxiliaries, modals, negators and
 ///    adverbs (`Mexico has also pledged`), with actors coordinated to it (`the United States and Mexico`);
-///    `both governments` (both countries), or `we` inside a quote (the speaker's side);
-/// 2. the agent of the previous action in the sentence (infinitives, purpose clauses and coordinated
-///    verbs: `seeks to reduce`, `collaborate ... to develop`);
+///    the object before an infinitive (`pressed Mexico to extradite`); the actor before `who`/`which`;
+///    `both governments` (both countries), or `we` inside a quote (the speaker's side); for a passive
+///    verb, the actor after `by` (`were seized by Mexican forces`), or none;
+/// 2. the agent of the previous action in the sentence, after `to`, a conjunction or punctuation
+///    (infinitives, purpose clauses and coordinated verbs: `seeks to reduce`, `collaborate ... to
+///    develop`), never across a subject that is no actor (`the framework commits`);
 /// 3. for the first action of a list item, the subject of the lead-in line (`The United States will:`).
 /// Its targets are those from the action to where the next subject starts; its objects the actors
 /// between the action and the next action.
@@ -70,7 +73,7 @@ struct EventLinker {
                 continue
             }
             var agents = subjects[a]?.agents
-            if agents == nil, let previous, previous.sentence == sentence { agents = previous.agents }
+            if agents == nil, let previous, previous.sentence == sentence, mayInherit(a) { agents = previous.agents }
             if agents == nil, isFirstAction(a) {
                 while leadInCursor < leadIns.count && leadIns[leadInCursor].sentence < sentence { leadInCursor += 1 }
                 if leadInCursor < leadIns.count && leadIns[leadInCursor].sentence == sentence { agents = leadIns[leadInCursor].agents }
@@ -128,7 +131,7 @@ struct EventLinker {
     /// The agents standing right before an action (added to `pool`), and where they start.
     private func subject(of action: Int, into pool: inout [Int]) -> Subject? {
         let first = actions[action].tokens.lowerBound
-        if isPassive(first) { return nil }
+        if isPassive(first) { return passiveAgent(of: action, into: &pool) }
         var k = first
         let sentenceStart = c.sentences[actions[action].sentence].tokens.lowerBound
         while k > sentenceStart {
@@ -136,6 +139,35 @@ struct EventLinker {
             if actorEndingAt[k] >= 0 {
                 let agents = coordinated(Int(actorEndingAt[k]), into: &pool)
                 return (agents, actors[pool[agents].min()!].tokens.lowerBound)
+            }
+            // `pressed Mexico to extradite`, `urged the United States and Mexico to go after`,
+            // `accused Mexico of failing to extradite`, `faulted Washington for not stopping`: the
+            // object of the verb before controls the infinitive or gerund; not after `with`
+            // (`worked with Mexico to reduce`: the subject does).
+            if isControlWord(before), before > sentenceStart, actorEndingAt[before] >= 0 {
+                let object = Int(actorEndingAt[before])
+                let start = actors[object].tokens.lowerBound
+                let join = c.wordFlags(start - 1).contains(.determiner) ? start - 2 : start - 1
+                // `of` and `for` only after a verb of the lexicon (`accused`, `blamed`): `guns seized
+                // in Mexico for tracing` is no control.
+                if c.id(join) != c.words.with && (c.id(before) == c.words.to || endsAction(join + 1, before: action)) {
+                    let agents = coordinated(object, into: &pool)
+                    return (agents, actors[pool[agents].min()!].tokens.lowerBound)
+                }
+            }
+            // `Mexico, which has pledged`, `Ebrard, who promised`: the actor the relative pronoun
+            // follows (`which` never stands for a person).
+            if c.id(before) == c.words.who || c.id(before) == c.words.which {
+                let end = c.id(before - 1) == c.words.comma ? before - 1 : before
+                guard end > sentenceStart, actorEndingAt[end] >= 0,
+                      c.id(before) == c.words.who || actors[Int(actorEndingAt[end])].type != .person else { return nil }
+                let agents = coordinated(Int(actorEndingAt[end]), into: &pool)
+                return (agents, actors[pool[agents].min()!].tokens.lowerBound)
+            }
+            // `continues to`, `has to`: an auxiliary's `to` stands between a subject and its verb.
+            if c.id(before) == c.words.to, before > sentenceStart, isSkippable(before - 1) {
+                k -= 1
+                continue
             }
             if let collective = c.match(.collective, endingAt: k, after: sentenceStart - 1) {
                 let agents = EventLinker.add(bothCountries(before: Int(collective.start)), to: &pool)
@@ -149,6 +181,93 @@ struct EventLinker {
             k -= 1
         }
         return nil
+    }
+
+    /// `were recovered by Mexican authorities`, `was arrested ... by agents of the National Guard`:
+    /// the actor after `by` in the passive verb's clause (and those coordinated after it); none when
+    /// there is no `by`: the passive subject is acted on, not the agent.
+    private func passiveAgent(of action: Int, into pool: inout [Int]) -> Subject? {
+        let verb = actions[action].tokens
+        let end = min(c.sentences[actions[action].sentence].tokens.upperBound, verb.upperBound + EventLinker.byWindow)
+        var k = verb.upperBound
+        while k < end && !c.isPunctuation(k) && c.id(k) != c.words.by { k += 1 }
+        guard k < end, c.id(k) == c.words.by else { return nil }
+        var first = k + 1
+        while first < min(end, k + 5) && !c.isPunctuation(first) && actorStartingAt(first) == nil { first += 1 }
+        guard let agent = actorStartingAt(first) else { return nil }
+        let start = pool.count
+        pool.append(agent)
+        // `by Mexico and the United States`: the actors joined after it.
+        var next = actors[agent].tokens.upperBound
+        while next < end, c.id(next) == c.words.and || c.id(next) == c.words.or {
+            let other = c.wordFlags(next + 1).contains(.determiner) ? next + 2 : next + 1
+            guard let joined = actorStartingAt(other) else { break }
+            pool.append(joined)
+            next = actors[joined].tokens.upperBound
+        }
+        return (start..<pool.count, verb.lowerBound)
+    }
+
+    /// Whether one of the actions before `action` ends right before token `end`.
+    private func endsAction(_ end: Int, before action: Int) -> Bool {
+        var b = action - 1
+        while b >= 0 && actions[b].tokens.upperBound > end { b -= 1 }
+        return b >= 0 && actions[b].tokens.upperBound == end
+    }
+
+    /// `to`, `of`, `for`: the words between a verb's object and the infinitive or gerund it controls.
+    private func isControlWord(_ k: Int) -> Bool {
+        let id = c.id(k)
+        return id == c.words.to || id == c.words.of || id == c.words.forWord
+    }
+
+    /// How far after a passive verb its `by` phrase may start and end.
+    static let byWindow = 12
+
+    /// The actor whose mention starts at token `k`: a binary search (mentions do not overlap).
+    private func actorStartingAt(_ k: Int) -> Int? {
+        var low = 0, high = actors.count
+        while low < high {
+            let middle = (low + high) / 2
+            if actors[middle].tokens.lowerBound < k { low = middle + 1 } else { high = middle }
+        }
+        return low < actors.count && actors[low].tokens.lowerBound == k ? low : nil
+    }
+
+    /// Whether an action without a subject of its own takes the agent of the one before it: after
+    /// `to`, a conjunction or punctuation (`seeks to reduce`, `collaborate ... and develop`, list
+    /// items), or as an -ing form after a preposition (`by offering`); not after a word that is its
+    /// own subject (`the framework commits`, `guns seized in Mexico`), nor when passive.
+    private func mayInherit(_ a: Int) -> Bool {
+        let first = actions[a].tokens.lowerBound
+        if isPassive(first) { return false }
+        let sentenceStart = c.sentences[actions[a].sentence].tokens.lowerBound
+        var k = first - 1
+        while k >= sentenceStart && isSkippable(k) {
+            // `with the objective of fostering`, `a program aimed at improving`: a purpose phrase,
+            // not the verb of a subject.
+            if c.match(.modal, at: k) != nil, c.wordFlags(k).contains(.preposition) || isPastParticiple(k) { return true }
+            k -= 1
+        }
+        guard k >= sentenceStart, c.isWord(k) else { return true }
+        let id = c.id(k)
+        if id == c.words.to || id == c.words.and || id == c.words.or || id == c.words.but || id == c.words.then
+            || c.wordFlags(k).contains(.preposition) { return true }
+        // `reported seizing`, `announced launching`: an -ing form reported by a speech verb.
+        return a > 0 && actions[a - 1].tokens.upperBound == k + 1 && verbs.isReporting(a - 1) && isIngForm(first)
+    }
+
+    /// Whether a token ends in `-ed` (`aimed`, `designed`).
+    private func isPastParticiple(_ k: Int) -> Bool {
+        let bytes = c.tokens[k].byteRange
+        return bytes.count > 3 && c.source.utf8[bytes.upperBound - 2] == UInt8(ascii: "e") && c.source.utf8[bytes.upperBound - 1] == UInt8(ascii: "d")
+    }
+
+    /// Whether a token ends in `-ing`.
+    private func isIngForm(_ k: Int) -> Bool {
+        let bytes = c.tokens[k].byteRange
+        return bytes.count > 4 && c.source.utf8[bytes.upperBound - 3] == UInt8(ascii: "i") && c.source.utf8[bytes.upperBound - 2] == UInt8(ascii: "n")
+            && c.source.utf8[bytes.upperBound - 1] == UInt8(ascii: "g")
     }
 
     /// `had to be apprehended`, `were seized`: the subject is acted on, not the agent.

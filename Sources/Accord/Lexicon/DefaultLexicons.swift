@@ -2364,6 +2364,8 @@ Ltd.
 # action (`in arrests and seizures`, `with help from`, `in exchange for`, `within agreed time frames`).
 # An -ing form after one stays a verb (`by sharing data`, `for treating addiction`).
 # columns: word
+# `while` and `by` are here too: both stand before an -ing form as a preposition does (`while working
+# together`, `by sharing`).
 # Left out on purpose: `to` (the infinitive: `to combat`), `than` and `as` (`rather than fight`,
 # `as agreed`).
 
@@ -2399,6 +2401,8 @@ toward
 towards
 via
 per
+by
+while
 
 """#),
         ("pronouns.txt", #"""
