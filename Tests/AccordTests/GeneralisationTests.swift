@@ -91,4 +91,31 @@ final class GeneralisationTests: XCTestCase {
         XCTAssertEqual(events("The FGR, led by Ernestina Godoy, which will prosecute the cases, met."), [],
                        "`which` never stands for a person")
     }
+
+    private func people(_ text: String) -> [String] {
+        let a = annotate(text)
+        return a.actors.map { "\(a.text(of: $0.span))=\($0.entity)" }
+    }
+
+    func testALexiconSurnameInsideAnotherPersonsNameIsNotThatPerson() {
+        // `Sandoval` is a lexicon alias of Luis Cresencio Sandoval; the senator is someone else.
+        XCTAssertEqual(people("Senator Lucía Sandoval Treviño objected. \"We disagree,\" Sandoval said."),
+                       ["Lucía Sandoval Treviño=person:lucia-sandoval-trevino", "Sandoval=person:lucia-sandoval-trevino"])
+        // A middle initial or a second surname keeps the lexicon's person.
+        XCTAssertEqual(people("Secretary of State Antony J. Blinken spoke."), ["Antony J. Blinken=person:antony-blinken"])
+    }
+
+    func testNamesWithParticlesAndAppositives() {
+        XCTAssertEqual(people("Foreign Secretary Juan Ramón de la Fuente arrived."), ["Juan Ramón de la Fuente=person:juan-ramon-de-la-fuente"])
+        XCTAssertEqual(people("Deputy Itzel Cárdenas Moreno voted no."), ["Itzel Cárdenas Moreno=person:itzel-cardenas-moreno"])
+        XCTAssertEqual(people("A ministry spokesman, Tomás Ibarra, said the talks went well."), ["Tomás Ibarra=person:tomas-ibarra"])
+    }
+
+    func testAnAbbreviatedCountryBeforeACommonNounIsAnAdjective() {
+        XCTAssertEqual(people("Mexico sued U.S. gun makers over lax US gun laws."), ["Mexico=country:mex"])
+        XCTAssertEqual(people("The U.S. pledged help and the US will act in the U.S. and Mexico."),
+                       ["U.S.=country:usa", "US=country:usa", "U.S.=country:usa", "Mexico=country:mex"])
+        XCTAssertEqual(people("Sanctions by the U.S. Department of the Treasury followed."),
+                       ["U.S. Department of the Treasury=org:department-of-the-treasury"])
+    }
 }

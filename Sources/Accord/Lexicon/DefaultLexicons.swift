@@ -3409,6 +3409,7 @@ Representative	Representative
 Rep.	Representative
 Congressman	Congressman	gender=male
 Congresswoman	Congresswoman	gender=female
+Deputy	Deputy
 Diputado	Deputy	gender=male
 Diputada	Deputy	gender=female
 Speaker	Speaker

@@ -36,8 +36,10 @@ extension TaggingContext {
                 if match(.title, at: end) != nil && end > k { break }
                 if let a = match(.actor, at: end), lexicon.actors[Int(a.entry)].type != .person { break }
                 end += 1
-            } else if wordFlags(end).contains(.nameParticle) && isCapitalized(end + 1) && end > k {
-                end += 1
+            } else if wordFlags(end).contains(.nameParticle) && end > k,
+                      let after = Optional((end + 1) + (wordFlags(end + 1).contains(.nameParticle) ? 1 : 0)), isCapitalized(after) {
+                // `de la Fuente`: one or two particles before a capitalised word.
+                end = after
             } else {
                 break
             }
@@ -69,6 +71,23 @@ extension TaggingContext {
             return true // `Bank of Mexico`
         }
         return false
+    }
+
+    /// `U.S. banks`, `lax U.S. gun laws`: an abbreviated country name right before a common noun is
+    /// an adjective (SPEC: a country adjective on other nouns is no actor). A verb, an auxiliary or a
+    /// function word after it leaves it a name (`the U.S. will`, `the U.S. and Mexico`, `the U.S. pledged`).
+    func isCountryAdjective(_ range: Range<Int>) -> Bool {
+        let last = range.upperBound - 1, next = range.upperBound
+        guard isWord(next), isLowercase(next), sameSentence(last, next), isAllCaps(last) || text(last..<range.upperBound).contains(".") else {
+            return false
+        }
+        let flags = wordFlags(next)
+        if !flags.isDisjoint(with: [.auxiliary, .preposition, .determiner, .locative]) { return false }
+        let id = self.id(next)
+        if id == words.and || id == words.or || id == words.to || id == words.that || id == words.who || id == words.which { return false }
+        if match(.action, at: next) != nil || phrases.startsMatch(ofAnyOf: PhraseMatches.KindSet(.modal, .negator), at: next) { return false }
+        let bytes = tokens[next].byteRange
+        return !(bytes.count > 2 && source.utf8[bytes.upperBound - 2] == UInt8(ascii: "e") && source.utf8[bytes.upperBound - 1] == UInt8(ascii: "d"))
     }
 
     /// `his`, `its`, `their`, and `her` before a noun: possessives are not mentions.

@@ -153,12 +153,17 @@ struct ActorTagger {
     }
 
     /// A lexicon person (full name or alias) inside a name run, or a person met whose surname it is.
+    /// A match that leaves the run's first name out counts only when that first name is the
+    /// person's (`Antony J. Blinken`, not `Lucía Sandoval Treviño` for Luis Cresencio Sandoval).
     /// Reads the entry's fields in place (see `TaggingContext.qualifierCountry`).
     private func knownPerson(in range: Range<Int>) -> (entity: String, affiliation: String?, gender: ActorEntry.Gender?)? {
         for k in range {
             if let m = c.match(.actor, at: k), Int(m.end) <= range.upperBound {
                 let e = Int(m.entry)
                 if c.lexicon.actors[e].type == .person {
+                    if k > range.lowerBound && !c.lexicon.actors[e].entity.hasPrefix(c.personEntity(range.lowerBound..<(range.lowerBound + 1)) + "-") {
+                        continue
+                    }
                     return (c.lexicon.actors[e].entity, c.lexicon.actors[e].affiliation, c.lexicon.actors[e].gender)
                 }
             }
@@ -197,7 +202,13 @@ struct ActorTagger {
         case .country:
             if c.lexicon.actors[k].isMetonym {
                 if c.isDateline(range) || c.wordFlags(range.lowerBound - 1).contains(.locative) { return range.upperBound }
-            } else if c.insideLongerName(range) {
+            } else if let organization = c.match(.actor, at: range.upperBound), c.sameSentence(range.lowerBound, Int(organization.start)),
+                      c.lexicon.actors[Int(organization.entry)].type == .organization {
+                // `U.S. Department of the Treasury`: the country is part of the agency's name.
+                add(range.lowerBound..<Int(organization.end), entity: c.lexicon.actors[Int(organization.entry)].entity,
+                    type: .organization, via: "lexicon")
+                return Int(organization.end)
+            } else if c.insideLongerName(range) || c.isCountryAdjective(range) {
                 return range.upperBound
             }
             add(range, entity: c.lexicon.actors[k].entity, type: .country, via: "lexicon")
@@ -207,6 +218,14 @@ struct ActorTagger {
                let noun = c.match(.governmentNoun, at: range.upperBound) {
                 add(range.lowerBound..<Int(noun.end), entity: country, type: .country, via: "government-rule")
                 return Int(noun.end)
+            }
+            // `Sandoval said`, after `Senator Lucía Sandoval Treviño`: the person of this document
+            // last met with that surname outranks the lexicon's person the alias names.
+            if c.lexicon.actors[k].isAlias, let (person, end) = people.surname(at: range.lowerBound, context: c),
+               people.entity(person) != c.lexicon.actors[k].entity, end >= range.upperBound {
+                add(range.lowerBound..<end, entity: people.entity(person), type: .person, via: "coreference")
+                people.mentioned(person)
+                return end
             }
             let entity = c.lexicon.actors[k].entity, isAlias = c.lexicon.actors[k].isAlias
             let seen = people.met(entity, roleKey: roleKeys.actors[k], gender: c.lexicon.actors[k].gender, name: range, context: c)
@@ -298,7 +317,9 @@ struct ActorTagger {
         for k in i..<end where c.wordFlags(k).contains(.organizationWord) || c.match(.initiative, at: k) != nil { return nil }
         let before = c.speechVerbStart(endingAt: i) != nil || (c.id(i - 1) == c.words.to && c.id(i - 2) == c.words.according)
         let after = c.startsSpeechVerb(at: end)
-        let appositive = c.id(end) == c.words.comma && (c.id(end + 1) == c.words.a || c.id(end + 1) == c.words.an || c.id(end + 1) == c.words.the)
+        // `Nora Halvorsen, a spokeswoman`, or `A spokeswoman, Nora Halvorsen, said`.
+        let appositive = c.id(end) == c.words.comma && (c.id(end + 1) == c.words.a || c.id(end + 1) == c.words.an || c.id(end + 1) == c.words.the
+                                                         || c.id(i - 1) == c.words.comma && c.startsSpeechVerb(at: end + 1))
         guard before || after || appositive else {
             // Not (yet) known to be a person: if its surname later speaks (`Cázares said`), it was one.
             if end - i <= 3 && c.isLowercase(end) { candidates.note(i..<end, key: c.foldedHash((end - 1)..<end)) }
