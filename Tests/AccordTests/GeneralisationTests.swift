@@ -19,6 +19,12 @@ final class GeneralisationTests: XCTestCase {
                        "`in arrests`, `for help` are nouns; `with tracing` (-ing) and `will help` are verbs")
     }
 
+    func testPluralAndGerundNounsAreNoActions() {
+        let a = annotate("Officials counted drug trafficking charges in Chicago and new sanctions by Treasury, "
+                         + "plus helicopters and training for police. Mexico arrests the buyers, and the ATF traces their guns.")
+        XCTAssertEqual(a.actions.map { a.text(of: $0.span) }, ["arrests", "traces"])
+    }
+
     func testTheyAfterAGovernmentSubjectIsThatCountry() {
         let a = annotate("U.S. prosecutors charge cartel leaders, yet they rarely pursue the banks.")
         let they = a.actors.first { a.text(of: $0.span) == "they" }
