@@ -78,16 +78,22 @@ extension TaggingContext {
     /// function word after it leaves it a name (`the U.S. will`, `the U.S. and Mexico`, `the U.S. pledged`).
     func isCountryAdjective(_ range: Range<Int>) -> Bool {
         let last = range.upperBound - 1, next = range.upperBound
-        guard isWord(next), isLowercase(next), sameSentence(last, next), isAllCaps(last) || text(last..<range.upperBound).contains(".") else {
-            return false
-        }
+        guard isLowercase(next), isWord(next), sameSentence(last, next), isAllCaps(last) || hasPeriod(last) else { return false }
         let flags = wordFlags(next)
         if !flags.isDisjoint(with: [.auxiliary, .preposition, .determiner, .locative]) { return false }
         let id = self.id(next)
         if id == words.and || id == words.or || id == words.to || id == words.that || id == words.who || id == words.which { return false }
-        if match(.action, at: next) != nil || phrases.startsMatch(ofAnyOf: PhraseMatches.KindSet(.modal, .negator), at: next) { return false }
+        if match(.action, at: next) != nil || phrases.startsMatch(ofAnyOf: TaggingContext.modalOrNegator, at: next) { return false }
         let bytes = tokens[next].byteRange
         return !(bytes.count > 2 && source.utf8[bytes.upperBound - 2] == UInt8(ascii: "e") && source.utf8[bytes.upperBound - 1] == UInt8(ascii: "d"))
+    }
+
+    static let modalOrNegator = PhraseMatches.KindSet(.modal, .negator)
+
+    /// Whether a token holds a period (`U.S.`), read in place.
+    private func hasPeriod(_ k: Int) -> Bool {
+        let bytes = tokens[k].byteRange
+        return source.utf8.withUnsafeBufferPointer { $0[bytes].contains(UInt8(ascii: ".")) }
     }
 
     /// `his`, `its`, `their`, and `her` before a noun: possessives are not mentions.
