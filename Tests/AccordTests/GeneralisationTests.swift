@@ -54,6 +54,18 @@ final class GeneralisationTests: XCTestCase {
                        "the outcome is Mexico's, not the framework's")
     }
 
+    func testAnAttitudeIsHeldByItsSubject() {
+        XCTAssertEqual(stance("On Monday, Ebrard praised the Bicentennial Framework."),
+                       ["person:marcelo-ebrard initiative:bicentennial-framework support"])
+        XCTAssertEqual(stance("Mexico, which welcomed the Bicentennial Framework, sent troops."),
+                       ["country:mex initiative:bicentennial-framework support"])
+    }
+
+    func testSomeCuesNeedTheInitiativeAsTheirSubject() {
+        XCTAssertEqual(stance("The Bicentennial Framework is working."), ["document initiative:bicentennial-framework support"])
+        XCTAssertEqual(stance("Under the Bicentennial Framework, Mexico is working with the UN."), [])
+    }
+
     func testCriticismCountsOnlyWhenItActsOnTheInitiative() {
         XCTAssertEqual(stance("Under the Bicentennial Framework, prosecutors charged ten people accused of laundering money."), [])
         XCTAssertEqual(stance("The companies rejected the claims in a case unrelated to the Bicentennial Framework."), [])

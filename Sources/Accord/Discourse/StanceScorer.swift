@@ -113,7 +113,7 @@ struct StanceScorer {
                 let score = max(-1, min(1, entry.score))
                 guard abs(score) >= StanceScorer.threshold else { continue }
                 let quote = c.inQuote[entry.first] ? quotes.index(containing: entry.first) : nil
-                let holder = holder(quote: quote, sentence: s, cue: entry.first)
+                let holder = quote == nil && entry.holder >= 0 ? actors[entry.holder].entity : holder(quote: quote, sentence: s, cue: entry.first)
                 let label: StanceRecord.Label = score > 0 ? .support : .oppose
                 var entity = resolved
                 // A back-reference that would contradict its holder's earlier position means the other
@@ -148,7 +148,7 @@ struct StanceScorer {
     }
 
     /// The cues of a sentence toward one initiative: their summed weight, the cues, where the first starts.
-    private typealias Tally = (key: String, value: (score: Double, cues: [StanceRecord.Cue], first: Int))
+    private typealias Tally = (key: String, value: (score: Double, cues: [StanceRecord.Cue], first: Int, holder: Int))
 
     /// Counts a cue toward the initiative nearest to it. A sentence names one or two initiatives: a
     /// linear search beats hashing their names.
@@ -157,9 +157,10 @@ struct StanceScorer {
         guard let scored = score(cue, contrast: contrast, sentenceStart: sentenceStart) else { return }
         let entity = initiatives[StanceScorer.nearest(targets, to: cue.start).initiative].entity
         guard let slot = byInitiative.firstIndex(where: { $0.key == entity }) else {
-            byInitiative.append((entity, (scored.weight, [scored], cue.start)))
+            byInitiative.append((entity, (scored.weight, [scored], cue.start, cue.holder)))
             return
         }
+        if byInitiative[slot].value.holder < 0 { byInitiative[slot].value.holder = cue.holder }
         // In place: copying the entry out and back would copy its cues every time.
         byInitiative[slot].value.score += scored.weight
         byInitiative[slot].value.cues.append(scored)
@@ -182,6 +183,8 @@ struct StanceScorer {
         let start: Int
         let end: Int
         let weight: Double
+        /// The actor holding the attitude the cue names (`holder=subject`), or -1.
+        var holder = -1
     }
 
     /// The lexicon's stance cues, longest first and not overlapping, with their sentences, in text order.
@@ -189,9 +192,13 @@ struct StanceScorer {
         var result: [(sentence: Int, cue: CueMatch)] = []
         var lastEnd = 0
         for m in c.matches(.stance) where Int(m.start) >= lastEnd {
-            let s = Int(c.tokenSentence[Int(m.start)])
-            result.append((s, CueMatch(start: Int(m.start), end: Int(m.end), weight: c.lexicon.stanceWeights[Int(m.entry)])))
+            let start = Int(m.start)
             lastEnd = Int(m.end)
+            let use = c.lexicon.stanceUses[Int(m.entry)]
+            if use.contains(.initiativeSubject) && !hasInitiativeSubject(start) { continue }
+            var cue = CueMatch(start: start, end: Int(m.end), weight: c.lexicon.stanceWeights[Int(m.entry)])
+            if use.contains(.subjectHolds) { cue.holder = subjectActor(start) }
+            result.append((Int(c.tokenSentence[start]), cue))
         }
         return result
     }
@@ -276,6 +283,23 @@ struct StanceScorer {
             if initiatives[middle].tokens[keyPath: bound] < k { low = middle + 1 } else { high = middle }
         }
         return low < initiatives.count && initiatives[low].tokens[keyPath: bound] == k
+    }
+
+    /// `the framework is working`, `it works`: whether an initiative or `it` is the subject of the
+    /// word at `start`.
+    private func hasInitiativeSubject(_ start: Int) -> Bool {
+        guard let subject = subjectEnd(before: start) else { return false }
+        return initiative(at: subject, \.upperBound) || c.id(subject - 1) == c.words.it
+    }
+
+    /// The actor that is the subject of the word at `start` (`Mexico welcomed`, `Ebrard, who
+    /// praised`, `Mexico, which welcomed`, `she also defended`), or -1.
+    private func subjectActor(_ start: Int) -> Int {
+        guard let subject = subjectEnd(before: start) else { return -1 }
+        if boundaries.ending[subject] >= 0 { return Int(boundaries.ending[subject]) }
+        guard c.id(subject - 1) == c.words.who || c.id(subject - 1) == c.words.which else { return -1 }
+        let end = c.id(subject - 2) == c.words.comma ? subject - 2 : subject - 1
+        return end > 0 ? Int(boundaries.ending[end]) : -1
     }
 
     /// The speech and criticism actions of sentence `s`, as action indices.

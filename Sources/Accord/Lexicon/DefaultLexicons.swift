@@ -2570,15 +2570,25 @@ Analysts
 """#),
         ("stance.txt", #"""
 # stance.txt: evaluative words and phrases for policy text, and their weight.
-# columns (TAB-separated): cue, weight
+# columns (TAB-separated): cue, weight, attributes (optional)
 #   weight in [-1, 1]: > 0 supports what the sentence judges, < 0 opposes it. Negation flips it (`not a
 #   success`, `wasn't enough`), degree words scale it (degree.txt), and after but/however the later clause decides.
 # Cues are matched as written (no inflections are generated), so plurals and verb forms are listed.
+#   attributes (optional, `key=value` pairs separated by `; `):
+#     holder=subject      an attitude: the actor that is its subject holds the stance (`Ebrard praised it`);
+#     subject=initiative  a cue only when an initiative (or `it`) is its subject (`the framework is working`,
+#                         not `Mexico is working with the UN`).
 # Not listed: neutral topic words (security, cooperation, health, peace, safe, trust, respect, crisis, threat,
 # violence, problem), nor action verbs (strengthen, improve: see actions.txt). Forms of one word share one
 # weight.
 
 # ---------------------------------------------------------------- positive: outcomes
+working	0.5	subject=initiative
+works	0.5	subject=initiative
+worked	0.5	subject=initiative
+delivering	0.5	subject=initiative
+delivers	0.5	subject=initiative
+delivered	0.5	subject=initiative
 success	0.8
 successes	0.8
 successful	0.7
@@ -2682,52 +2692,52 @@ indispensable	0.6
 has teeth	0.5
 have teeth	0.5
 # ---------------------------------------------------------------- positive: attitudes of the holder
-welcome	0.6
-welcoming	0.6
-welcomed	0.6
-welcomes	0.6
-praise	0.8
-praises	0.8
-praising	0.8
-praised	0.8
-applaud	0.7
-applauds	0.7
-applauding	0.7
-applauded	0.7
-commend	0.7
-commends	0.7
-commending	0.7
-commended	0.7
-hail	0.7
-hails	0.7
-hailing	0.7
-hailed	0.7
-celebrate	0.6
-celebrates	0.6
-celebrating	0.6
-celebrated	0.6
-congratulate	0.6
-congratulates	0.6
-congratulated	0.6
-endorse	0.6
-endorses	0.6
-endorsing	0.6
-endorsed	0.6
-endorsement	0.5
-endorsements	0.5
-support	0.5
-backing	0.4
-enthusiasm	0.5
-enthusiastic	0.5
-optimistic	0.5
-optimism	0.5
-hopeful	0.4
-encouraged	0.5
-pleased	0.6
-satisfied	0.5
-grateful	0.5
-proud	0.5
-thank	0.4
+welcome	0.6	holder=subject
+welcoming	0.6	holder=subject
+welcomed	0.6	holder=subject
+welcomes	0.6	holder=subject
+praise	0.8	holder=subject
+praises	0.8	holder=subject
+praising	0.8	holder=subject
+praised	0.8	holder=subject
+applaud	0.7	holder=subject
+applauds	0.7	holder=subject
+applauding	0.7	holder=subject
+applauded	0.7	holder=subject
+commend	0.7	holder=subject
+commends	0.7	holder=subject
+commending	0.7	holder=subject
+commended	0.7	holder=subject
+hail	0.7	holder=subject
+hails	0.7	holder=subject
+hailing	0.7	holder=subject
+hailed	0.7	holder=subject
+celebrate	0.6	holder=subject
+celebrates	0.6	holder=subject
+celebrating	0.6	holder=subject
+celebrated	0.6	holder=subject
+congratulate	0.6	holder=subject
+congratulates	0.6	holder=subject
+congratulated	0.6	holder=subject
+endorse	0.6	holder=subject
+endorses	0.6	holder=subject
+endorsing	0.6	holder=subject
+endorsed	0.6	holder=subject
+endorsement	0.5	holder=subject
+endorsements	0.5	holder=subject
+support	0.5	holder=subject
+backing	0.4	holder=subject
+enthusiasm	0.5	holder=subject
+enthusiastic	0.5	holder=subject
+optimistic	0.5	holder=subject
+optimism	0.5	holder=subject
+hopeful	0.4	holder=subject
+encouraged	0.5	holder=subject
+pleased	0.6	holder=subject
+satisfied	0.5	holder=subject
+grateful	0.5	holder=subject
+proud	0.5	holder=subject
+thank	0.4	holder=subject
 
 # ---------------------------------------------------------------- positive: judgments seen in policy commentary
 remains strong	0.4
@@ -2904,60 +2914,60 @@ mess	-0.5
 messes	-0.5
 chaos	-0.4
 # ---------------------------------------------------------------- negative: attitudes of the holder
-goodbye	-0.5
-farewell	-0.4
-criticism	-0.5
-criticisms	-0.5
-disappointing	-0.6
-disappointment	-0.6
-disappointments	-0.6
-disappointed	-0.6
-concern	-0.3
-concerns	-0.3
-concerned	-0.3
-worry	-0.4
-worries	-0.4
-worried	-0.4
-worrying	-0.4
-doubt	-0.4
-doubts	-0.4
-skeptical	-0.4
-sceptical	-0.4
-skepticism	-0.4
-scepticism	-0.4
-fear	-0.4
-fears	-0.4
-alarm	-0.4
-alarming	-0.5
-troubling	-0.5
-frustration	-0.5
-frustrations	-0.5
-frustrated	-0.5
-frustrating	-0.5
-anger	-0.5
-angry	-0.5
-outrage	-0.6
-regret	-0.4
-regrets	-0.4
-distrust	-0.5
-mistrust	-0.5
-tension	-0.3
-tensions	-0.3
-friction	-0.3
-rift	-0.4
-rifts	-0.4
-undermine	-0.5
-undermines	-0.5
-undermined	-0.5
-undermining	-0.5
-betray	-0.7
-betrays	-0.7
-betrayed	-0.7
-betrayal	-0.7
-abandon	-0.4
-abandons	-0.4
-abandoning	-0.4
-abandoned	-0.4
+goodbye	-0.5	holder=subject
+farewell	-0.4	holder=subject
+criticism	-0.5	holder=subject
+criticisms	-0.5	holder=subject
+disappointing	-0.6	holder=subject
+disappointment	-0.6	holder=subject
+disappointments	-0.6	holder=subject
+disappointed	-0.6	holder=subject
+concern	-0.3	holder=subject
+concerns	-0.3	holder=subject
+concerned	-0.3	holder=subject
+worry	-0.4	holder=subject
+worries	-0.4	holder=subject
+worried	-0.4	holder=subject
+worrying	-0.4	holder=subject
+doubt	-0.4	holder=subject
+doubts	-0.4	holder=subject
+skeptical	-0.4	holder=subject
+sceptical	-0.4	holder=subject
+skepticism	-0.4	holder=subject
+scepticism	-0.4	holder=subject
+fear	-0.4	holder=subject
+fears	-0.4	holder=subject
+alarm	-0.4	holder=subject
+alarming	-0.5	holder=subject
+troubling	-0.5	holder=subject
+frustration	-0.5	holder=subject
+frustrations	-0.5	holder=subject
+frustrated	-0.5	holder=subject
+frustrating	-0.5	holder=subject
+anger	-0.5	holder=subject
+angry	-0.5	holder=subject
+outrage	-0.6	holder=subject
+regret	-0.4	holder=subject
+regrets	-0.4	holder=subject
+distrust	-0.5	holder=subject
+mistrust	-0.5	holder=subject
+tension	-0.3	holder=subject
+tensions	-0.3	holder=subject
+friction	-0.3	holder=subject
+rift	-0.4	holder=subject
+rifts	-0.4	holder=subject
+undermine	-0.5	holder=subject
+undermines	-0.5	holder=subject
+undermined	-0.5	holder=subject
+undermining	-0.5	holder=subject
+betray	-0.7	holder=subject
+betrays	-0.7	holder=subject
+betrayed	-0.7	holder=subject
+betrayal	-0.7	holder=subject
+abandon	-0.4	holder=subject
+abandons	-0.4	holder=subject
+abandoning	-0.4	holder=subject
+abandoned	-0.4	holder=subject
 # ---------------------------------------------------------------- negative: judgments seen in policy commentary
 # A cue that holds its own negation (`did little`, `nothing to show`) carries its final weight: the negation
 # inside it must not flip it again.

@@ -64,3 +64,13 @@ struct WordFlags: OptionSet, Sendable {
     /// Prepositions, after which a verb-looking word other than an -ing form is a noun (`in arrests`).
     static let preposition = WordFlags(rawValue: 8192)
 }
+
+/// What a stance cue asks of its sentence beyond its weight (stance.txt's attributes).
+struct StanceCueUse: OptionSet, Sendable {
+    let rawValue: UInt8
+    /// `subject=initiative`: a cue only with an initiative (or `it`) as its subject (`the framework
+    /// is working`; not `Mexico is working with the UN`).
+    static let initiativeSubject = StanceCueUse(rawValue: 1)
+    /// `holder=subject`: an attitude held by the actor that is its subject (`Ebrard praised the accord`).
+    static let subjectHolds = StanceCueUse(rawValue: 2)
+}

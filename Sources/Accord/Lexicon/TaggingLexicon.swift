@@ -20,6 +20,7 @@ struct TaggingLexicon: Sendable {
     private(set) var modals: [Modality] = []
     private(set) var stanceWeights: [Double] = []
     private(set) var stanceCues: [String] = []
+    private(set) var stanceUses: [StanceCueUse] = []
     private(set) var degreeFactors: [Double] = []
     /// Country entity per demonym.
     private(set) var demonyms: [String] = []
@@ -42,7 +43,7 @@ struct TaggingLexicon: Sendable {
         try builder.loadWords(group("target-activities.txt"), kind: .activity, plural: true)
         try builder.loadNegators(group("negators.txt"))
         try builder.loadModals(group("modals.txt"))
-        try builder.loadWeights(group("stance.txt"), kind: .stance, range: -1...1, columns: "cue, weight")
+        try builder.loadWeights(group("stance.txt"), kind: .stance, range: -1...1, columns: "cue, weight, attributes")
         try builder.loadWeights(group("degree.txt"), kind: .degree, range: 0...4, columns: "word, factor")
         try builder.loadFlags(group("determiners.txt"), columns: "word") { _ in .determiner }
         try builder.loadFlags(group("locatives.txt"), columns: "word") { _ in .locative }
@@ -419,23 +420,49 @@ struct TaggingLexicon: Sendable {
 
         mutating func loadWeights(_ files: [LexiconFile], kind: PhraseKind, range: ClosedRange<Double>, columns: String) throws {
             let entries = try LexiconFile.overlay(files) { file, entry in
-                try file.requireFields(entry, 2, columns: columns)
+                try file.requireFields(entry, 2, optional: kind == .stance ? 1 : 0, columns: columns)
                 let text = entry.field(1)
                 guard let value = Double(text), range.contains(value) else {
                     throw file.error(entry, field: 1, "'\(text)' is not a number in \(range.lowerBound)...\(range.upperBound)")
                 }
-                return value
+                return WeightedCue(weight: value, use: try Builder.stanceUse(file, entry))
             }
             for overlaid in entries {
                 let payload = PhrasePayload(kind: kind, entry: Int32(kind == .stance ? lexicon.stanceWeights.count : lexicon.degreeFactors.count))
                 overlaid.entry.withField(0) { addPhrase($0, exact: false, payload) }
                 if kind == .stance {
-                    lexicon.stanceWeights.append(overlaid.value)
+                    lexicon.stanceWeights.append(overlaid.value.weight)
                     lexicon.stanceCues.append(overlaid.entry.key)
+                    lexicon.stanceUses.append(overlaid.value.use)
                 } else {
-                    lexicon.degreeFactors.append(overlaid.value)
+                    lexicon.degreeFactors.append(overlaid.value.weight)
                 }
             }
+        }
+
+        /// A weight (stance.txt, degree.txt) and, for a stance cue, its attributes.
+        private struct WeightedCue: Equatable {
+            let weight: Double
+            let use: StanceCueUse
+        }
+
+        /// A stance cue's attributes: `subject=initiative`, `holder=subject`.
+        private static func stanceUse(_ file: LexiconFile, _ entry: LexiconFile.Entry) throws -> StanceCueUse {
+            let attributes = try file.attributes(entry, field: 2)
+            var use: StanceCueUse = []
+            if let subject = attributes["subject"] {
+                guard subject == "initiative" else {
+                    throw file.error(entry, field: 2, "unknown subject '\(subject)'; the only value is initiative")
+                }
+                use.insert(.initiativeSubject)
+            }
+            if let holder = attributes["holder"] {
+                guard holder == "subject" else {
+                    throw file.error(entry, field: 2, "unknown holder '\(holder)'; the only value is subject")
+                }
+                use.insert(.subjectHolds)
+            }
+            return use
         }
 
         mutating func loadFlags(_ files: [LexiconFile], columns: String, optional: Int = 0,
