@@ -104,6 +104,21 @@ final class GeneralisationTests: XCTestCase {
                        "without `by`, a passive verb has no agent, not the one before it")
     }
 
+    func testAnAsideBetweenSubjectAndVerb() {
+        XCTAssertEqual(events("Customs and Border Protection (CBP) seized fentanyl."), ["CBP → seized"])
+        XCTAssertEqual(events("The National Guard, she said, has helped reduce homicides."),
+                       ["National Guard → helped", "National Guard → reduce"])
+        XCTAssertEqual(events("The Office of Foreign Assets Control, or OFAC, has sanctioned the cartels."),
+                       ["Office of Foreign Assets Control → sanctioned"])
+        // An aside without a speech verb or `or` is no aside: the subject is not found across it.
+        XCTAssertEqual(events("Mexico, a partner, seized rifles."), [])
+    }
+
+    func testAspectVerbsStandBetweenSubjectAndVerb() {
+        XCTAssertEqual(events("Mexico keeps handing over capos, and Washington should continue to fund treatment."),
+                       ["Mexico → handing over", "Washington → fund"])
+    }
+
     func testARelativePronounTakesTheActorBeforeIt() {
         XCTAssertEqual(events("The talks included the FGR, which must prosecute the cases."), ["FGR → prosecute"])
         XCTAssertEqual(events("The FGR, led by Ernestina Godoy, which will prosecute the cases, met."), [],

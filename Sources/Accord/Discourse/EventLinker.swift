@@ -169,6 +169,16 @@ struct EventLinker {
                 k -= 1
                 continue
             }
+            // `Customs and Border Protection (CBP) seized`, `the National Guard, she said, has helped`,
+            // `the Office of Foreign Assets Control, or OFAC, has sanctioned`: an aside between them.
+            if let asideStart = asideEnding(at: before, after: sentenceStart) {
+                if actorEndingAt[before] >= 0 && c.id(before) != c.words.comma {
+                    let agents = coordinated(Int(actorEndingAt[before]), into: &pool)
+                    return (agents, actors[pool[agents].min()!].tokens.lowerBound)
+                }
+                k = asideStart
+                continue
+            }
             if let collective = c.match(.collective, endingAt: k, after: sentenceStart - 1) {
                 let agents = EventLinker.add(bothCountries(before: Int(collective.start)), to: &pool)
                 return agents.isEmpty ? nil : (agents, Int(collective.start))
@@ -194,7 +204,10 @@ struct EventLinker {
         guard k < end, c.id(k) == c.words.by else { return nil }
         var first = k + 1
         while first < min(end, k + 5) && !c.isPunctuation(first) && actorStartingAt(first) == nil { first += 1 }
-        guard let agent = actorStartingAt(first) else { return nil }
+        guard var agent = actorStartingAt(first) else { return nil }
+        // `by Mexico's Congress`: the possessor names whose body acts.
+        let after = actors[agent].tokens.upperBound
+        if c.id(after) == c.words.s, let owned = actorStartingAt(after + 1) { agent = owned }
         let start = pool.count
         pool.append(agent)
         // `by Mexico and the United States`: the actors joined after it.
@@ -213,6 +226,43 @@ struct EventLinker {
         var b = action - 1
         while b >= 0 && actions[b].tokens.upperBound > end { b -= 1 }
         return b >= 0 && actions[b].tokens.upperBound == end
+    }
+
+    /// The start of a short aside that ends at token `end`: a parenthesis of at most four tokens
+    /// (`(CBP)`), or a comma-enclosed `or NAME` or speech clause (`, or OFAC,`, `, she said,`).
+    private func asideEnding(at end: Int, after sentenceStart: Int) -> Int? {
+        let closing = c.tokens[end].byteRange
+        guard closing.count == 1 else { return nil }
+        let mark = c.source.utf8[closing.lowerBound]
+        let opening: UInt8 = mark == UInt8(ascii: ")") ? UInt8(ascii: "(") : mark == UInt8(ascii: ",") ? UInt8(ascii: ",") : 0
+        guard opening != 0 else { return nil }
+        var k = end - 1
+        while k > sentenceStart && end - k <= 5 {
+            let bytes = c.tokens[k].byteRange
+            if bytes.count == 1 && c.source.utf8[bytes.lowerBound] == opening {
+                if opening == UInt8(ascii: "(") { return k }
+                // Commas: only an `or` alternative name or a speech verb inside.
+                if c.id(k + 1) == c.words.or { return k }
+                var a = firstAction(startingAtOrAfter: k)
+                while a < actions.count && actions[a].tokens.upperBound <= end {
+                    if verbs.isReporting(a) { return k }
+                    a += 1
+                }
+                return nil
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The first action starting at token `k` or later: a binary search.
+    private func firstAction(startingAtOrAfter k: Int) -> Int {
+        var low = 0, high = actions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if actions[middle].tokens.lowerBound < k { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// `to`, `of`, `for`: the words between a verb's object and the infinitive or gerund it controls.
@@ -236,8 +286,9 @@ struct EventLinker {
 
     /// Whether an action without a subject of its own takes the agent of the one before it: after
     /// `to`, a conjunction or punctuation (`seeks to reduce`, `collaborate ... and develop`, list
-    /// items), or as an -ing form after a preposition (`by offering`); not after a word that is its
-    /// own subject (`the framework commits`, `guns seized in Mexico`), nor when passive.
+    /// items), right after `help` or a speech verb (`helped cut`, `reported seizing`), or as an -ing
+    /// form after a preposition (`by offering`); not after a word that is its own subject (`the
+    /// framework commits`, `guns seized in Mexico`), nor when passive.
     private func mayInherit(_ a: Int) -> Bool {
         let first = actions[a].tokens.lowerBound
         if isPassive(first) { return false }
@@ -253,14 +304,10 @@ struct EventLinker {
         let id = c.id(k)
         if id == c.words.to || id == c.words.and || id == c.words.or || id == c.words.but || id == c.words.then
             || c.wordFlags(k).contains(.preposition) { return true }
-        // `reported seizing`, `announced launching`: an -ing form reported by a speech verb.
-        return a > 0 && actions[a - 1].tokens.upperBound == k + 1 && verbs.isReporting(a - 1) && isIngForm(first)
-    }
-
-    /// Whether a token ends in `-ed` (`aimed`, `designed`).
-    private func isPastParticiple(_ k: Int) -> Bool {
-        let bytes = c.tokens[k].byteRange
-        return bytes.count > 3 && c.source.utf8[bytes.upperBound - 2] == UInt8(ascii: "e") && c.source.utf8[bytes.upperBound - 1] == UInt8(ascii: "d")
+        // `helped cut` (a bare infinitive after `help`), `reported seizing` (an -ing form after a
+        // speech verb): a verb right after another takes its agent; `pledged help` is an object.
+        guard a > 0, actions[a - 1].tokens.upperBound == k + 1 else { return false }
+        return actions[a - 1].lemma == "help" || verbs.isReporting(a - 1) && isIngForm(first)
     }
 
     /// Whether a token ends in `-ing`.
@@ -269,6 +316,13 @@ struct EventLinker {
         return bytes.count > 4 && c.source.utf8[bytes.upperBound - 3] == UInt8(ascii: "i") && c.source.utf8[bytes.upperBound - 2] == UInt8(ascii: "n")
             && c.source.utf8[bytes.upperBound - 1] == UInt8(ascii: "g")
     }
+
+    /// Whether a token ends in `-ed` (`aimed`, `designed`).
+    private func isPastParticiple(_ k: Int) -> Bool {
+        let bytes = c.tokens[k].byteRange
+        return bytes.count > 3 && c.source.utf8[bytes.upperBound - 2] == UInt8(ascii: "e") && c.source.utf8[bytes.upperBound - 1] == UInt8(ascii: "d")
+    }
+
 
     /// `had to be apprehended`, `were seized`: the subject is acted on, not the agent.
     /// The auxiliaries first: most verbs have none before them, and then their form is never read.

@@ -249,7 +249,7 @@ Gro.	ordinary
 #   attributes: object=people: an action only when its object is people or an actor (`support young people`,
 #          `give Mexico equipment`), not `support for the plan` or `give a speech`.
 # Left out on purpose (in this news their main sense is not the action, or the noun is more common):
-#   plan, focus, include, go beyond, meet, create, dedicate, oversee, identify, solve: not actions
+#   accept (`will not accept U.S. agents`: a refusal, not a commitment), plan, focus, include, go beyond, meet, create, dedicate, oversee, identify, solve: not actions
 #     in the gold articles;
 #   state (`the state of Sinaloa`), press (`press conference`), aid, supply, demand (`U.S. aid`, `drug supply`,
 #   `U.S. demand for drugs`), partner (`equal partners`), reform (`judicial reform`), draft, grant, ban, jail,
@@ -379,7 +379,6 @@ recommit	commit
 undertake	commit
 guarantee	commit
 ensure	commit
-accept	commit
 authorize	commit
 authorise	commit
 formalize	commit
@@ -1492,7 +1491,8 @@ Luis Almagro	person:luis-almagro	person	role=Secretary General; affiliation=org:
 # auxiliaries.txt: auxiliaries and adverbs that may stand between a subject and its verb
 # (`Mexico has also pledged`, `the two countries will jointly develop`). Words ending in -ly are
 # skipped by rule. columns: word, `passive` for forms of `be`/`get` that make a past participle passive
-# (`were seized`: the subject is acted on).
+# (`were seized`: the subject is acted on). Aspect verbs (`keeps handing over`, `continue to fund`) stand
+# there as auxiliaries do.
 am	passive
 is	passive
 are	passive
@@ -1526,6 +1526,14 @@ get	passive
 got	passive
 gets	passive
 gotten	passive
+keep
+keeps
+kept
+keeping
+continue
+continues
+continued
+continuing
 
 """#),
         ("calendar-words.txt", #"""
