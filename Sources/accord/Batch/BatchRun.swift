@@ -68,8 +68,9 @@ struct RenderedSummary: Sendable {
 
     init(_ summary: DocumentSummary) {
         self.summary = summary
-        json = summary.json
-        csvRows = summary.csvRows
+        let counts = summary.sortedCounts
+        json = summary.json(counts)
+        csvRows = summary.csvRows(counts)
     }
 }
 

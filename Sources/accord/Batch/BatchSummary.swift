@@ -87,12 +87,20 @@ struct DocumentSummary: Sendable, Equatable {
         self.warnings = warnings
     }
 
+    /// The count tables in key order, for `json(_:)` and `csvRows(_:)`.
+    var sortedCounts: SortedCounts {
+        SortedCounts(actors: actors, targets: targets, actions: actions, labels: stanceLabels, byHolder: stanceByHolder,
+                     byToward: stanceByToward)
+    }
+
     /// One line of JSON, keys sorted: an element of `documents` in summary.json.
-    var json: String {
+    var json: String { json(sortedCounts) }
+
+    func json(_ counts: SortedCounts) -> String {
         var w = SummaryJSON()
         w.object { o in
-            o.member("actions") { $0.counts(actions) }
-            o.member("actors") { $0.counts(actors) }
+            o.member("actions") { $0.counts(counts.actions) }
+            o.member("actors") { $0.counts(counts.actors) }
             o.member("bytes") { $0.int(bytes) }
             o.member("id") { $0.string(id) }
             o.member("length") { $0.int(length) }
@@ -101,8 +109,8 @@ struct DocumentSummary: Sendable, Equatable {
             o.member("quotes") { $0.int(quotes) }
             o.member("sentences") { $0.int(sentences) }
             o.member("sha256") { $0.string(sha256) }
-            o.member("stance") { $0.stance(labels: stanceLabels, byHolder: stanceByHolder, byToward: stanceByToward) }
-            o.member("targets") { $0.counts(targets) }
+            o.member("stance") { $0.stance(counts) }
+            o.member("targets") { $0.counts(counts.targets) }
             o.member("warnings") { $0.strings(warnings) }
         }
         return w.text
@@ -115,10 +123,11 @@ struct DocumentSummary: Sendable, Equatable {
     }
 
     /// Rows of summary.csv for this document.
-    var csvRows: String {
+    var csvRows: String { csvRows(sortedCounts) }
+
+    func csvRows(_ counts: SortedCounts) -> String {
         var out = ""
-        SummaryCSV.countRows(&out, scope: "document", path: path, actors: actors, targets: targets, actions: actions,
-                             labels: stanceLabels, byHolder: stanceByHolder, byToward: stanceByToward)
+        SummaryCSV.countRows(&out, scope: "document", path: path, counts)
         for warning in warnings { out += SummaryCSV.row("document", path, "warning", warning, "", 1) }
         return out
     }
@@ -152,16 +161,17 @@ struct CorpusTotals {
 
     /// The `corpus` object of summary.json, indented one level.
     var json: String {
+        let counts = sortedCounts
         var w = SummaryJSON(indent: 1)
         w.object { o in
-            o.member("actions") { $0.counts(actions) }
-            o.member("actors") { $0.counts(actors) }
+            o.member("actions") { $0.counts(counts.actions) }
+            o.member("actors") { $0.counts(counts.actors) }
             o.member("bytes") { $0.int(bytes) }
             o.member("documents") { $0.int(documents) }
             o.member("failed") { $0.int(failed) }
             o.member("files") { $0.int(files) }
-            o.member("stance") { $0.stance(labels: stanceLabels, byHolder: stanceByHolder, byToward: stanceByToward) }
-            o.member("targets") { $0.counts(targets) }
+            o.member("stance") { $0.stance(counts) }
+            o.member("targets") { $0.counts(counts.targets) }
             o.member("with_warnings") { $0.int(withWarnings) }
         }
         return w.text
@@ -174,14 +184,58 @@ struct CorpusTotals {
         out += SummaryCSV.row("corpus", "", "files", "failed", "", failed)
         out += SummaryCSV.row("corpus", "", "files", "with_warnings", "", withWarnings)
         out += SummaryCSV.row("corpus", "", "bytes", "", "", bytes)
-        SummaryCSV.countRows(&out, scope: "corpus", path: "", actors: actors, targets: targets, actions: actions,
-                             labels: stanceLabels, byHolder: stanceByHolder, byToward: stanceByToward)
+        SummaryCSV.countRows(&out, scope: "corpus", path: "", sortedCounts)
         return out
+    }
+
+    private var sortedCounts: SortedCounts {
+        SortedCounts(actors: actors, targets: targets, actions: actions, labels: stanceLabels, byHolder: stanceByHolder,
+                     byToward: stanceByToward)
     }
 }
 
-/// Sorts keys the same way on every machine: by their UTF-8 bytes.
-func byteOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+/// Count tables as pairs in byte order of their keys: a document's are sorted once for both its
+/// summary.json line and its summary.csv rows.
+struct SortedCounts {
+    typealias Pairs = [(key: String, value: Int)]
+
+    let actors: Pairs
+    let targets: Pairs
+    let actions: Pairs
+    let labels: Pairs
+    let byHolder: [(key: String, value: Pairs)]
+    let byToward: [(key: String, value: Pairs)]
+
+    init(actors: [String: Int], targets: [String: Int], actions: [String: Int], labels: [String: Int],
+         byHolder: [String: [String: Int]], byToward: [String: [String: Int]]) {
+        self.actors = SortedCounts.pairs(actors)
+        self.targets = SortedCounts.pairs(targets)
+        self.actions = SortedCounts.pairs(actions)
+        self.labels = SortedCounts.pairs(labels)
+        self.byHolder = SortedCounts.nested(byHolder)
+        self.byToward = SortedCounts.nested(byToward)
+    }
+
+    static func pairs(_ table: [String: Int]) -> Pairs {
+        table.sorted { byteOrder($0.key, $1.key) }
+    }
+
+    static func nested(_ table: [String: [String: Int]]) -> [(key: String, value: Pairs)] {
+        table.sorted { byteOrder($0.key, $1.key) }.map { ($0.key, pairs($0.value)) }
+    }
+}
+
+/// Sorts keys the same way on every machine: by their UTF-8 bytes (memcmp, then the shorter first).
+func byteOrder(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            let common = min(x.count, y.count)
+            let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+            return order != 0 ? order < 0 : x.count < y.count
+        }
+    }
+}
 
 /// A small JSON writer for the summary: keys in byte order, `": "` and `", "` spacing, objects on
 /// one line unless `indent` asks for one member a line.
@@ -229,9 +283,9 @@ struct SummaryJSON {
         text += "[" + list.map(SummaryJSON.quoted).joined(separator: ", ") + "]"
     }
 
-    mutating func counts(_ table: [String: Int]) {
+    mutating func counts(_ pairs: SortedCounts.Pairs) {
         text += "{"
-        for (i, (key, value)) in table.sorted(by: { byteOrder($0.key, $1.key) }).enumerated() {
+        for (i, (key, value)) in pairs.enumerated() {
             if i > 0 { text += ", " }
             text += SummaryJSON.quoted(key)
             text += ": "
@@ -240,11 +294,11 @@ struct SummaryJSON {
         text += "}"
     }
 
-    mutating func stance(labels: [String: Int], byHolder: [String: [String: Int]], byToward: [String: [String: Int]]) {
-        func nested(_ table: [String: [String: Int]]) -> String {
+    mutating func stance(_ counts: SortedCounts) {
+        func nested(_ table: [(key: String, value: SortedCounts.Pairs)]) -> String {
             var w = SummaryJSON()
             w.text += "{"
-            for (i, (k, v)) in table.sorted(by: { byteOrder($0.key, $1.key) }).enumerated() {
+            for (i, (k, v)) in table.enumerated() {
                 if i > 0 { w.text += ", " }
                 w.string(k)
                 w.text += ": "
@@ -253,8 +307,8 @@ struct SummaryJSON {
             w.text += "}"
             return w.text
         }
-        text += "{\"by_holder\": " + nested(byHolder) + ", \"by_toward\": " + nested(byToward) + ", \"labels\": "
-        counts(labels)
+        text += "{\"by_holder\": " + nested(counts.byHolder) + ", \"by_toward\": " + nested(counts.byToward) + ", \"labels\": "
+        self.counts(counts.labels)
         text += "}"
     }
 
@@ -297,19 +351,15 @@ enum SummaryCSV {
         out += "\n"
     }
 
-    static func countRows(_ out: inout String, scope: String, path: String, actors: [String: Int], targets: [String: Int],
-                          actions: [String: Int], labels: [String: Int], byHolder: [String: [String: Int]],
-                          byToward: [String: [String: Int]]) {
+    static func countRows(_ out: inout String, scope: String, path: String, _ counts: SortedCounts) {
         let pathField = field(path)
-        for (layer, table) in [("actors", actors), ("targets", targets), ("actions", actions)] {
-            for (k, v) in table.sorted(by: { byteOrder($0.key, $1.key) }) { append(&out, scope, pathField: pathField, layer, k, "", v) }
+        for (layer, pairs) in [("actors", counts.actors), ("targets", counts.targets), ("actions", counts.actions)] {
+            for (k, v) in pairs { append(&out, scope, pathField: pathField, layer, k, "", v) }
         }
-        for (k, v) in labels.sorted(by: { byteOrder($0.key, $1.key) }) { append(&out, scope, pathField: pathField, "stance", "", k, v) }
-        for (layer, table) in [("stance-holder", byHolder), ("stance-toward", byToward)] {
-            for (key, counts) in table.sorted(by: { byteOrder($0.key, $1.key) }) {
-                for (label, v) in counts.sorted(by: { byteOrder($0.key, $1.key) }) {
-                    append(&out, scope, pathField: pathField, layer, key, label, v)
-                }
+        for (k, v) in counts.labels { append(&out, scope, pathField: pathField, "stance", "", k, v) }
+        for (layer, table) in [("stance-holder", counts.byHolder), ("stance-toward", counts.byToward)] {
+            for (key, pairs) in table {
+                for (label, v) in pairs { append(&out, scope, pathField: pathField, layer, key, label, v) }
             }
         }
     }
