@@ -72,7 +72,6 @@ enum BatchDriver {
         }
         defer { documents.remove(); rows.remove() }
 
-        var totals = CorpusTotals()
         var failures = walker.failures
         for failure in walker.failures {
             progress.say(errorLine(settings.inputPath(failure.relative) + ": " + failure.reason))
@@ -80,9 +79,9 @@ enum BatchDriver {
         var succeeded: Set<String> = []
         // Only the HTML index needs every document at the end (a few counts each).
         var indexEntries: [CorpusIndexEntry] = []
-        var annotated = 0, unchanged = 0, notStarted = 0
+        var annotated = 0, unchanged = 0, notStarted = 0, listed = 0
         var stoppedOnFullDisk = false
-        run.run { index, outcome in
+        var totals = run.run { index, outcome in
             let relative = files[index].relative
             switch outcome {
             case .annotated(let rendered, let sha256):
@@ -92,9 +91,10 @@ enum BatchDriver {
             case .unchanged(let rendered):
                 if case .unchanged = outcome { unchanged += 1 }
                 let summary = rendered.summary
-                documents.write((totals.documents == 0 ? "\n    " : ",\n    ") + rendered.json)
+                documents.write(listed == 0 ? "\n    " : ",\n    ")
+                documents.write(rendered.json)
+                listed += 1
                 rows.write(rendered.csvRows)
-                totals.add(summary)
                 succeeded.insert(relative)
                 if settings.format == .html, let page = summary.outputs.first { indexEntries.append(summary.indexEntry(link: page)) }
             case .failed(let reason), .outOfSpace(let reason):

@@ -94,9 +94,7 @@ struct DocumentSummary: Sendable, Equatable {
     }
 
     /// One line of JSON, keys sorted: an element of `documents` in summary.json.
-    var json: String { json(sortedCounts) }
-
-    func json(_ counts: SortedCounts) -> String {
+    func json(_ counts: SortedCounts) -> [UInt8] {
         var w = SummaryJSON()
         w.object { o in
             o.member("actions") { $0.counts(counts.actions) }
@@ -113,7 +111,7 @@ struct DocumentSummary: Sendable, Equatable {
             o.member("targets") { $0.counts(counts.targets) }
             o.member("warnings") { $0.strings(warnings) }
         }
-        return w.text
+        return w.bytes
     }
 
     /// The document's line in the HTML format's `index.html`.
@@ -123,12 +121,10 @@ struct DocumentSummary: Sendable, Equatable {
     }
 
     /// Rows of summary.csv for this document.
-    var csvRows: String { csvRows(sortedCounts) }
-
-    func csvRows(_ counts: SortedCounts) -> String {
-        var out = ""
+    func csvRows(_ counts: SortedCounts) -> [UInt8] {
+        var out: [UInt8] = []
         SummaryCSV.countRows(&out, scope: "document", path: path, counts)
-        for warning in warnings { out += SummaryCSV.row("document", path, "warning", warning, "", 1) }
+        for warning in warnings { out.append(contentsOf: SummaryCSV.row("document", path, "warning", warning, "", 1).utf8) }
         return out
     }
 }
@@ -146,6 +142,19 @@ struct CorpusTotals {
     var stanceLabels: [String: Int] = [:]
     var stanceByHolder: [String: [String: Int]] = [:]
     var stanceByToward: [String: [String: Int]] = [:]
+
+    /// Adds the counts of another part of the corpus (`files` and `failed` are set at the end).
+    mutating func add(_ other: CorpusTotals) {
+        documents += other.documents
+        bytes += other.bytes
+        withWarnings += other.withWarnings
+        for (k, v) in other.actors { actors[k, default: 0] += v }
+        for (k, v) in other.targets { targets[k, default: 0] += v }
+        for (k, v) in other.actions { actions[k, default: 0] += v }
+        for (k, v) in other.stanceLabels { stanceLabels[k, default: 0] += v }
+        for (holder, labels) in other.stanceByHolder { for (k, v) in labels { stanceByHolder[holder, default: [:]][k, default: 0] += v } }
+        for (toward, labels) in other.stanceByToward { for (k, v) in labels { stanceByToward[toward, default: [:]][k, default: 0] += v } }
+    }
 
     mutating func add(_ d: DocumentSummary) {
         documents += 1
@@ -184,8 +193,9 @@ struct CorpusTotals {
         out += SummaryCSV.row("corpus", "", "files", "failed", "", failed)
         out += SummaryCSV.row("corpus", "", "files", "with_warnings", "", withWarnings)
         out += SummaryCSV.row("corpus", "", "bytes", "", "", bytes)
-        SummaryCSV.countRows(&out, scope: "corpus", path: "", sortedCounts)
-        return out
+        var counts: [UInt8] = []
+        SummaryCSV.countRows(&counts, scope: "corpus", path: "", sortedCounts)
+        return out + String(decoding: counts, as: UTF8.self)
     }
 
     private var sortedCounts: SortedCounts {
@@ -233,134 +243,6 @@ func byteOrder(_ a: String, _ b: String) -> Bool {
             let common = min(x.count, y.count)
             let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
             return order != 0 ? order < 0 : x.count < y.count
-        }
-    }
-}
-
-/// A small JSON writer for the summary: keys in byte order, `": "` and `", "` spacing, objects on
-/// one line unless `indent` asks for one member a line.
-struct SummaryJSON {
-    var text = ""
-    /// Indentation level for a multi-line object; nil writes everything on one line.
-    let indent: Int?
-
-    init(indent: Int? = nil) { self.indent = indent }
-
-    struct Object {
-        fileprivate var writer: SummaryJSON
-        fileprivate var count = 0
-
-        mutating func member(_ key: String, _ value: (inout SummaryJSON) -> Void) {
-            if count > 0 { writer.text += "," }
-            if let indent = writer.indent {
-                writer.text += "\n" + String(repeating: "  ", count: indent + 1)
-            } else if count > 0 {
-                writer.text += " "
-            }
-            writer.string(key)
-            writer.text += ": "
-            var inner = SummaryJSON()
-            value(&inner)
-            writer.text += inner.text
-            count += 1
-        }
-    }
-
-    mutating func object(_ body: (inout Object) -> Void) {
-        text += "{"
-        var o = Object(writer: SummaryJSON(indent: indent))
-        body(&o)
-        text += o.writer.text
-        if let indent, o.count > 0 { text += "\n" + String(repeating: "  ", count: indent) }
-        text += "}"
-    }
-
-    mutating func int(_ n: Int) { text += String(n) }
-
-    mutating func string(_ s: String) { text += SummaryJSON.quoted(s) }
-
-    mutating func strings(_ list: [String]) {
-        text += "[" + list.map(SummaryJSON.quoted).joined(separator: ", ") + "]"
-    }
-
-    mutating func counts(_ pairs: SortedCounts.Pairs) {
-        text += "{"
-        for (i, (key, value)) in pairs.enumerated() {
-            if i > 0 { text += ", " }
-            text += SummaryJSON.quoted(key)
-            text += ": "
-            text += String(value)
-        }
-        text += "}"
-    }
-
-    mutating func stance(_ counts: SortedCounts) {
-        func nested(_ table: [(key: String, value: SortedCounts.Pairs)]) -> String {
-            var w = SummaryJSON()
-            w.text += "{"
-            for (i, (k, v)) in table.enumerated() {
-                if i > 0 { w.text += ", " }
-                w.string(k)
-                w.text += ": "
-                w.counts(v)
-            }
-            w.text += "}"
-            return w.text
-        }
-        text += "{\"by_holder\": " + nested(counts.byHolder) + ", \"by_toward\": " + nested(counts.byToward) + ", \"labels\": "
-        self.counts(counts.labels)
-        text += "}"
-    }
-
-    static func quoted(_ s: String) -> String { JSONString.quoted(s) }
-}
-
-/// summary.csv: one count a row, `scope,path,layer,key,label,count`. `scope` is `corpus`,
-/// `document` or `failed`; `layer` is `files`, `bytes`, `actors`, `targets`, `actions`, `stance`
-/// (key empty, label the stance label), `stance-holder` / `stance-toward` (key the holder or
-/// the initiative, label the stance label), `warning` (key the warning) or `error` (key the reason).
-enum SummaryCSV {
-    static let header = "scope,path,layer,key,label,count\n"
-
-    static func field(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s } // , " LF CR
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    static func row(_ scope: String, _ path: String, _ layer: String, _ key: String, _ label: String, _ count: Int) -> String {
-        var out = ""
-        append(&out, scope, pathField: field(path), layer, key, label, count)
-        return out
-    }
-
-    /// Appends a row whose path is already a field: a document's rows share it, and appending
-    /// piece by piece builds no array of pieces per row.
-    static func append(_ out: inout String, _ scope: String, pathField: String, _ layer: String, _ key: String,
-                       _ label: String, _ count: Int) {
-        out += scope
-        out += ","
-        out += pathField
-        out += ","
-        out += layer
-        out += ","
-        out += field(key)
-        out += ","
-        out += field(label)
-        out += ","
-        out += String(count)
-        out += "\n"
-    }
-
-    static func countRows(_ out: inout String, scope: String, path: String, _ counts: SortedCounts) {
-        let pathField = field(path)
-        for (layer, pairs) in [("actors", counts.actors), ("targets", counts.targets), ("actions", counts.actions)] {
-            for (k, v) in pairs { append(&out, scope, pathField: pathField, layer, k, "", v) }
-        }
-        for (k, v) in counts.labels { append(&out, scope, pathField: pathField, "stance", "", k, v) }
-        for (layer, table) in [("stance-holder", counts.byHolder), ("stance-toward", counts.byToward)] {
-            for (key, pairs) in table {
-                for (label, v) in pairs { append(&out, scope, pathField: pathField, layer, key, label, v) }
-            }
         }
     }
 }

@@ -89,26 +89,34 @@ final class Manifest: @unchecked Sendable {
         }
         var s = stat()
         if fstat(journal, &s) == 0 && s.st_size == 0 {
-            append(line: Manifest.header)
+            append(line: Manifest.header.utf8)
             journalIsSorted = true
         }
     }
 
-    static func line(settings: String, sha256: String, relative: String, summary: String) -> String {
-        settings + "\t" + sha256 + "\t" + SummaryJSON.quoted(relative) + "\t" + summary + "\n"
+    static func line(settings: String, sha256: String, relative: String, summary: [UInt8]) -> [UInt8] {
+        var line = Array(settings.utf8)
+        line.append(0x09)
+        line.append(contentsOf: sha256.utf8)
+        line.append(0x09)
+        SummaryJSON.appendQuoted(relative, to: &line)
+        line.append(0x09)
+        line.append(contentsOf: summary)
+        line.append(0x0A)
+        return line
     }
 
     /// Records a finished document (its outputs must be in place).
-    func append(settings: String, sha256: String, relative: String, json: String) {
+    func append(settings: String, sha256: String, relative: String, json: [UInt8]) {
         if let lastRelative, !byteOrder(lastRelative, relative) { journalIsSorted = false }
         lastRelative = relative
         appended += 1
         append(line: Manifest.line(settings: settings, sha256: sha256, relative: relative, summary: json))
     }
 
-    private func append(line: String) {
+    private func append(line: some Collection<UInt8>) {
         guard journal >= 0 else { return }
-        pending.append(contentsOf: line.utf8)
+        pending.append(contentsOf: line)
         if pending.count >= Manifest.blockSize { flush() }
     }
 
@@ -147,7 +155,7 @@ final class Manifest: @unchecked Sendable {
             output.write(Manifest.header)
             for (relative, entry) in entries {
                 guard let summary = summary(entry) else { continue }
-                output.write(Manifest.line(settings: entry.settings, sha256: entry.sha256, relative: relative, summary: summary))
+                output.write(Manifest.line(settings: entry.settings, sha256: entry.sha256, relative: relative, summary: Array(summary.utf8)))
             }
             try output.commit()
         } catch let error as OutputError {

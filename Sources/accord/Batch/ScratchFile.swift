@@ -20,8 +20,10 @@ final class ScratchFile {
         readPath = output.temporaryPath ?? output.path
     }
 
-    func write(_ text: String) {
-        pending.append(contentsOf: text.utf8)
+    func write(_ text: String) { write(text.utf8) }
+
+    func write(_ bytes: some Collection<UInt8>) {
+        pending.append(contentsOf: bytes)
         if pending.count >= ScratchFile.blockSize { output.write(&pending) }
     }
 
