@@ -39,6 +39,19 @@ struct BatchSettings: Sendable {
 /// The output name of an input: its relative path with the extension replaced (`sub/a.txt` →
 /// `sub/a`, to which the format's extension is added).
 func outputStem(_ relative: String) -> String {
+    // In ASCII every byte is a Character of its own (CR LF aside, which holds no `/` or `.`), so
+    // searching the bytes finds what searching the Characters finds, without grapheme breaking.
+    let utf8 = relative.utf8
+    guard utf8.allSatisfy({ $0 < 0x80 }) else { return characterStem(relative) }
+    let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+    if let dot = utf8[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot > nameStart {
+        return String(relative[..<dot])
+    }
+    return relative
+}
+
+/// `outputStem` by Characters: a `/` or `.` followed by a combining mark is no separator.
+private func characterStem(_ relative: String) -> String {
     let slash = relative.lastIndex(of: "/")
     let nameStart = slash.map { relative.index(after: $0) } ?? relative.startIndex
     if let dot = relative[nameStart...].lastIndex(of: "."), dot > nameStart {

@@ -124,7 +124,7 @@ struct DocumentSummary: Sendable, Equatable {
     func csvRows(_ counts: SortedCounts) -> [UInt8] {
         var out: [UInt8] = []
         SummaryCSV.countRows(&out, scope: "document", path: path, counts)
-        for warning in warnings { out.append(contentsOf: SummaryCSV.row("document", path, "warning", warning, "", 1).utf8) }
+        for warning in warnings { out.appendUTF8(SummaryCSV.row("document", path, "warning", warning, "", 1)) }
         return out
     }
 }

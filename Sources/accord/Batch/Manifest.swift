@@ -95,9 +95,10 @@ final class Manifest: @unchecked Sendable {
     }
 
     static func line(settings: String, sha256: String, relative: String, summary: [UInt8]) -> [UInt8] {
-        var line = Array(settings.utf8)
+        var line: [UInt8] = []
+        line.appendUTF8(settings)
         line.append(0x09)
-        line.append(contentsOf: sha256.utf8)
+        line.appendUTF8(sha256)
         line.append(0x09)
         SummaryJSON.appendQuoted(relative, to: &line)
         line.append(0x09)

@@ -16,10 +16,11 @@ enum SummaryCSV {
     }
 
     static func appendField(_ s: String, to out: inout [UInt8]) {
-        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { // , " LF CR
-            return out.append(contentsOf: s.utf8)
-        }
-        out.append(contentsOf: ("\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"").utf8)
+        let start = out.count
+        out.appendUTF8(s)
+        guard out[start...].contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return } // , " LF CR
+        out.removeSubrange(start...)
+        out.appendUTF8("\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
     }
 
     static func row(_ scope: String, _ path: String, _ layer: String, _ key: String, _ label: String, _ count: Int) -> String {
@@ -31,11 +32,11 @@ enum SummaryCSV {
     /// Appends a row whose path is already a field: a document's rows share it.
     static func append(_ out: inout [UInt8], _ scope: String, pathField: [UInt8], _ layer: String, _ key: String,
                        _ label: String, _ count: Int) {
-        out.append(contentsOf: scope.utf8)
+        out.appendUTF8(scope)
         out.append(0x2C)
         out.append(contentsOf: pathField)
         out.append(0x2C)
-        out.append(contentsOf: layer.utf8)
+        out.appendUTF8(layer)
         out.append(0x2C)
         appendField(key, to: &out)
         out.append(0x2C)

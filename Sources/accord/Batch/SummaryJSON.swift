@@ -89,7 +89,7 @@ struct SummaryJSON {
         append("}")
     }
 
-    private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    private mutating func append(_ text: String) { bytes.appendUTF8(text) }
 
     private mutating func newline(indent: Int) {
         bytes.append(0x0A)
@@ -101,15 +101,25 @@ struct SummaryJSON {
     /// Appends `s` quoted as `JSONString.quoted` quotes it: copied between quotes when no byte
     /// needs escaping (none below 0x20, no `"`, no `\`), the usual case for keys and paths.
     static func appendQuoted(_ s: String, to bytes: inout [UInt8]) {
-        let plain = !s.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-        guard plain else { return bytes.append(contentsOf: JSONString.quoted(s).utf8) }
+        let start = bytes.count
         bytes.append(0x22)
-        bytes.append(contentsOf: s.utf8)
-        bytes.append(0x22)
+        bytes.appendUTF8(s)
+        if bytes[(start + 1)...].contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            bytes.removeSubrange(start...)
+            bytes.appendUTF8(JSONString.quoted(s))
+        } else {
+            bytes.append(0x22)
+        }
     }
 }
 
 extension [UInt8] {
+    /// Appends the UTF-8 of `s` in one copy (appending `s.utf8` goes a byte at a time).
+    mutating func appendUTF8(_ s: String) {
+        var s = s
+        s.withUTF8 { append(contentsOf: $0) }
+    }
+
     /// Appends `n` in decimal, as `String(n)` writes it.
     mutating func appendDecimal(_ n: Int) {
         guard n >= 0 else { return append(contentsOf: String(n).utf8) }
