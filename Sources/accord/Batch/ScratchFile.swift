@@ -27,7 +27,8 @@ final class ScratchFile {
         if pending.count >= ScratchFile.blockSize { output.write(&pending) }
     }
 
-    /// Copies what was written into `target`, a megabyte at a time. Throws an error naming
+    /// Copies what was written into `target`: in the kernel where it can, else a megabyte at a
+    /// time. Throws an error naming
     /// `target` if the scratch file could not be written or read back in full (a full disk), so
     /// that a summary is never committed with documents missing.
     func copy(into target: OutputFile) throws {
@@ -36,6 +37,7 @@ final class ScratchFile {
         let fd = open(readPath, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw OutputError.writingFailed(target.path, code: errno, complete: true) }
         defer { close(fd) }
+        if target.append(from: fd) { return }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let n = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress!, $0.count) }
