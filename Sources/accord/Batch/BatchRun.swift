@@ -124,6 +124,12 @@ final class BatchRun: @unchecked Sendable {
     /// Set when an output met a full disk: the inputs not yet started are not read.
     private var stopped = false
     private let window: Int
+    /// The collector sleeps until this many results wait for it (or every file is done), so it
+    /// wakes a few hundred times a batch rather than once a file: each wake-up is a context
+    /// switch taken from a worker when there are as many workers as cores.
+    private static let collectBatch = 16
+    private var collectorWaiting = false
+    private var workersWaiting = 0
     /// The totals of the workers that have finished.
     private var workerTotals: [CorpusTotals] = []
 
@@ -161,10 +167,12 @@ final class BatchRun: @unchecked Sendable {
                 collect(index, outcome)
                 condition.lock()
                 collected += 1
-                condition.broadcast()
+                if workersWaiting > 0 { condition.broadcast() }
                 continue
             }
+            collectorWaiting = true
             _ = condition.wait(until: Date(timeIntervalSinceNow: 0.1))
+            collectorWaiting = false
             let (files, bytes, failed) = (doneFiles, doneBytes, failedCount)
             condition.unlock()
             progress.update(files: files, bytes: bytes, failed: failed)
@@ -189,7 +197,11 @@ final class BatchRun: @unchecked Sendable {
         var totals = CorpusTotals()
         while true {
             condition.lock()
-            while nextIndex < files.count && nextIndex >= collected + window { condition.wait() }
+            while nextIndex < files.count && nextIndex >= collected + window {
+                workersWaiting += 1
+                condition.wait()
+                workersWaiting -= 1
+            }
             guard nextIndex < files.count else {
                 workerTotals.append(totals)
                 condition.broadcast()
@@ -216,7 +228,9 @@ final class BatchRun: @unchecked Sendable {
             case .outOfSpace: failedCount += 1; stopped = true
             default: break
             }
-            condition.broadcast()
+            if collectorWaiting, results[collected] != nil, results.count >= BatchRun.collectBatch || doneFiles == files.count {
+                condition.broadcast()
+            }
             condition.unlock()
         }
     }
