@@ -163,9 +163,8 @@ final class BatchTests: XCTestCase {
         XCTAssertTrue(compact.stderr.contains("24 annotated, 0 unchanged"), compact.stderr)
     }
 
-    /// The corpus totals, summed by each worker and merged at the end, equal the sums of the
-    /// documents' counts; summary.json, summary.csv and the manifest are the same with one job or
-    /// three, names that JSON and CSV quote included.
+    /// The corpus totals equal the sums of the documents' counts; summary.json, summary.csv and the
+    /// manifest are the same with one job or three, names that JSON and CSV quote included.
     func testCorpusTotalsAreTheSumOfTheDocumentsWhateverTheJobs() throws {
         let dir = folder.appendingPathComponent("in")
         try makeCorpus(dir, count: 25)

@@ -72,6 +72,7 @@ enum BatchDriver {
         }
         defer { documents.remove(); rows.remove() }
 
+        var totals = CorpusTotals()
         var failures = walker.failures
         for failure in walker.failures {
             progress.say(errorLine(settings.inputPath(failure.relative) + ": " + failure.reason))
@@ -79,9 +80,9 @@ enum BatchDriver {
         var succeeded: Set<String> = []
         // Only the HTML index needs every document at the end (a few counts each).
         var indexEntries: [CorpusIndexEntry] = []
-        var annotated = 0, unchanged = 0, notStarted = 0, listed = 0
+        var annotated = 0, unchanged = 0, notStarted = 0
         var stoppedOnFullDisk = false
-        var totals = run.run { index, outcome in
+        run.run { index, outcome in
             let relative = files[index].relative
             switch outcome {
             case .annotated(let rendered, let sha256):
@@ -91,10 +92,12 @@ enum BatchDriver {
             case .unchanged(let rendered):
                 if case .unchanged = outcome { unchanged += 1 }
                 let summary = rendered.summary
-                documents.write(listed == 0 ? "\n    " : ",\n    ")
+                documents.write(totals.documents == 0 ? "\n    " : ",\n    ")
                 documents.write(rendered.json)
-                listed += 1
                 rows.write(rendered.csvRows)
+                // In input order: String keys are equal when canonically equivalent, and a table
+                // keeps the form it met first, so totals summed per worker could differ in bytes.
+                totals.add(summary)
                 succeeded.insert(relative)
                 if settings.format == .html, let page = summary.outputs.first { indexEntries.append(summary.indexEntry(link: page)) }
             case .failed(let reason), .outOfSpace(let reason):

@@ -98,10 +98,9 @@ struct BatchReport {
     var withWarnings = 0
 }
 
-/// Runs the batch: `jobs` worker threads, each with its own copy of the annotator and its own
-/// corpus totals (summed once at the end, so the collecting thread touches no count table); the
-/// calling thread collects results in input order (a bounded window ahead, so memory stays flat),
-/// streams the summary to scratch files, appends to the resume manifest and draws progress.
+/// Runs the batch: `jobs` worker threads, each with its own copy of the annotator; the calling thread collects results
+/// in input order (a bounded window ahead, so memory stays flat), streams the summary to scratch
+/// files, appends to the resume manifest and draws progress.
 final class BatchRun: @unchecked Sendable {
     let settings: BatchSettings
     let annotator: Annotator
@@ -130,8 +129,6 @@ final class BatchRun: @unchecked Sendable {
     private static let collectBatch = 16
     private var collectorWaiting = false
     private var workersWaiting = 0
-    /// The totals of the workers that have finished.
-    private var workerTotals: [CorpusTotals] = []
 
     private let folderLock = NSLock()
     private var folders: Set<String> = []
@@ -151,10 +148,8 @@ final class BatchRun: @unchecked Sendable {
     }
 
     /// Processes every file; `collect` gets each outcome in input order on the calling thread.
-    /// Returns the totals of the annotated and unchanged documents (`files` and `failed` not set).
-    func run(collect: (Int, BatchOutcome) -> Void) -> CorpusTotals {
-        let workers = min(settings.jobs, max(1, files.count))
-        for worker in 0..<workers {
+    func run(collect: (Int, BatchOutcome) -> Void) {
+        for worker in 0..<min(settings.jobs, max(1, files.count)) {
             let thread = Thread { [self] in work(with: worker == 0 ? annotator : annotator.independentCopy()) }
             thread.stackSize = 16 << 20
             thread.start()
@@ -178,10 +173,7 @@ final class BatchRun: @unchecked Sendable {
             progress.update(files: files, bytes: bytes, failed: failed)
             condition.lock()
         }
-        while workerTotals.count < workers { condition.wait() }
-        let parts = workerTotals
         condition.unlock()
-        return parts.reduce(into: CorpusTotals()) { $0.add($1) }
     }
 
     /// Files done and bytes read so far (for progress).
@@ -191,10 +183,8 @@ final class BatchRun: @unchecked Sendable {
         return (doneFiles, doneBytes, failedCount)
     }
 
-    /// Takes inputs in order until none is left; each worker thread has its own annotator and
-    /// adds the summaries it makes to its own totals.
+    /// Takes inputs in order until none is left; each worker thread has its own annotator.
     private func work(with annotator: Annotator) {
-        var totals = CorpusTotals()
         while true {
             condition.lock()
             while nextIndex < files.count && nextIndex >= collected + window {
@@ -202,22 +192,13 @@ final class BatchRun: @unchecked Sendable {
                 condition.wait()
                 workersWaiting -= 1
             }
-            guard nextIndex < files.count else {
-                workerTotals.append(totals)
-                condition.broadcast()
-                condition.unlock()
-                return
-            }
+            guard nextIndex < files.count else { condition.unlock(); return }
             let index = nextIndex
             nextIndex += 1
             let skip = stopped
             condition.unlock()
 
             let outcome = skip ? .notStarted : process(index, with: annotator)
-            switch outcome {
-            case .annotated(let rendered, _), .unchanged(let rendered): totals.add(rendered.summary)
-            default: break
-            }
 
             condition.lock()
             results[index] = outcome

@@ -143,19 +143,6 @@ struct CorpusTotals {
     var stanceByHolder: [String: [String: Int]] = [:]
     var stanceByToward: [String: [String: Int]] = [:]
 
-    /// Adds the counts of another part of the corpus (`files` and `failed` are set at the end).
-    mutating func add(_ other: CorpusTotals) {
-        documents += other.documents
-        bytes += other.bytes
-        withWarnings += other.withWarnings
-        for (k, v) in other.actors { actors[k, default: 0] += v }
-        for (k, v) in other.targets { targets[k, default: 0] += v }
-        for (k, v) in other.actions { actions[k, default: 0] += v }
-        for (k, v) in other.stanceLabels { stanceLabels[k, default: 0] += v }
-        for (holder, labels) in other.stanceByHolder { for (k, v) in labels { stanceByHolder[holder, default: [:]][k, default: 0] += v } }
-        for (toward, labels) in other.stanceByToward { for (k, v) in labels { stanceByToward[toward, default: [:]][k, default: 0] += v } }
-    }
-
     mutating func add(_ d: DocumentSummary) {
         documents += 1
         bytes += d.bytes
