@@ -29,6 +29,10 @@ struct DocumentSummary: Sendable, Equatable {
         sentences = a.sentences.count
         quotes = a.quotes.count
         self.outputs = outputs
+        // Room for every mention, so that counting never rehashes a growing table.
+        actors.reserveCapacity(a.actors.count)
+        targets.reserveCapacity(a.targets.count)
+        actions.reserveCapacity(a.actions.count)
         for m in a.actors { actors[m.entity, default: 0] += 1 }
         for m in a.targets { targets[m.category, default: 0] += 1 }
         for m in a.actions { actions[m.actionClass, default: 0] += 1 }
