@@ -15,6 +15,8 @@ enum SummaryCSV {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Appends `field(s)`: the bytes copied, checked, and only in the rare quoted case replaced by
+    /// the quoting Foundation does.
     static func appendField(_ s: String, to out: inout [UInt8]) {
         let start = out.count
         out.appendUTF8(s)
