@@ -87,6 +87,31 @@ final class OutputFile {
 
     func write(_ bytes: [UInt8]) { bytes.withUnsafeBytes { write($0) } }
 
+    /// Appends the rest of the open file `source` with `sendfile`: copied within the kernel, not
+    /// read into a buffer and written back. A failure is reported by `commit`, like a failed
+    /// write. Returns false, having copied nothing, where the system cannot do it (then copy
+    /// through a buffer).
+    func append(from source: Int32) -> Bool {
+        #if os(Linux)
+        guard failure == nil, fd >= 0 else { return true }
+        var copied = 0
+        while true {
+            let n = sendfile(fd, source, nil, 1 << 30)
+            if n > 0 {
+                copied += n
+                continue
+            }
+            if n == 0 { return true }
+            if errno == EINTR { continue }
+            if copied == 0 && (errno == EINVAL || errno == ENOSYS) { return false }
+            failure = errno
+            return true
+        }
+        #else
+        return false
+        #endif
+    }
+
     /// Writes the bytes and empties the array (keeping its capacity, for the next chunk).
     func write(_ bytes: inout [UInt8]) {
         write(bytes)

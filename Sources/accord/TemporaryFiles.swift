@@ -84,11 +84,28 @@ final class TemporaryFiles: @unchecked Sendable {
     }
 
     /// A temporary name beside `path`: `.NAME.tmp-PID-RANDOM` (what the next run cleans up after a
-    /// SIGKILL; `OutputFile` uses this name).
+    /// SIGKILL; `OutputFile` uses this name). RANDOM is a random start plus a count of the names
+    /// made, so names never repeat within a run and a batch asks the system for no random bytes
+    /// (nor for its pid) per file.
     static func name(for path: String) -> String {
+        let utf8 = path.utf8
+        let slash = utf8.lastIndex(of: UInt8(ascii: "/"))
+        let name = slash.map { path[utf8.index(after: $0)...] } ?? path[...]
+        guard !name.isEmpty, name != ".", name != ".." else { return foundationName(for: path) }
+        let directory = slash.map { path[...$0] } ?? ""
+        return "\(directory).\(name).tmp-\(processSuffix)\(counter.next())"
+    }
+
+    /// `PID-` of this process.
+    private static let processSuffix = "\(getpid())-"
+    private static let counter = NameCounter()
+
+    /// The name for paths whose last component is not a plain file name (`dir/`, `.`, `..`),
+    /// split as Foundation splits them.
+    private static func foundationName(for path: String) -> String {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        return (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        return (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(processSuffix)\(counter.next())"
     }
 
     /// Removes `.*.tmp-PID-*` files left under `directory` by a process that no longer runs (a batch
@@ -129,5 +146,18 @@ final class TemporaryFiles: @unchecked Sendable {
         let parts = name[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, let pid = pid_t(parts[0]), pid > 0, UInt32(parts[1]) != nil else { return nil }
         return pid
+    }
+}
+
+/// Numbers the temporary names of this process: a random start, then one more per name.
+private final class NameCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = UInt32.random(in: 0...UInt32.max)
+
+    func next() -> UInt32 {
+        lock.lock()
+        defer { lock.unlock() }
+        last &+= 1
+        return last
     }
 }

@@ -163,6 +163,65 @@ final class BatchTests: XCTestCase {
         XCTAssertTrue(compact.stderr.contains("24 annotated, 0 unchanged"), compact.stderr)
     }
 
+    /// The corpus totals equal the sums of the documents' counts; summary.json, summary.csv and the
+    /// manifest are the same with one job or three, names that JSON and CSV quote included.
+    func testCorpusTotalsAreTheSumOfTheDocumentsWhateverTheJobs() throws {
+        let dir = folder.appendingPathComponent("in")
+        try makeCorpus(dir, count: 25)
+        let text = try Data(contentsOf: BatchTests.articles[0])
+        for name in ["comma, name.txt", "quote \"name\".txt", "tab\tname.txt", "naïve café.txt", "accent.\u{301}mark.txt"] {
+            try text.write(to: dir.appendingPathComponent(name))
+        }
+        var runs: [[String: Data]] = []
+        for jobs in ["1", "3"] {
+            let outdir = folder.appendingPathComponent("out-\(jobs)")
+            let r = try CLI.run(["batch", dir.path, "-o", outdir.path, "--jobs", jobs])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            var files = try outputs(outdir)
+            files[".accord-manifest"] = try Data(contentsOf: outdir.appendingPathComponent(".accord-manifest"))
+            runs.append(files)
+        }
+        XCTAssertEqual(runs[0], runs[1])
+        XCTAssertNotNil(runs[0]["accent.\u{301}mark.json"])
+
+        let s = try summary(folder.appendingPathComponent("out-3"))
+        let corpus = try XCTUnwrap(s["corpus"] as? [String: Any])
+        let documents = try XCTUnwrap(s["documents"] as? [[String: Any]])
+        XCTAssertEqual(documents.count, 30)
+        XCTAssertEqual(corpus["documents"] as? Int, 30)
+        XCTAssertEqual(corpus["bytes"] as? Int, documents.reduce(0) { $0 + ($1["bytes"] as? Int ?? 0) })
+        func sum(_ pick: ([String: Any]) -> Any?) -> [String: Int] {
+            var total: [String: Int] = [:]
+            for document in documents {
+                for (key, value) in pick(document) as? [String: Int] ?? [:] { total[key, default: 0] += value }
+            }
+            return total
+        }
+        for layer in ["actors", "targets", "actions"] {
+            XCTAssertEqual(corpus[layer] as? [String: Int], sum { $0[layer] }, layer)
+            XCTAssertFalse((corpus[layer] as? [String: Int] ?? [:]).isEmpty, layer)
+        }
+        let stance = try XCTUnwrap(corpus["stance"] as? [String: Any])
+        XCTAssertEqual(stance["labels"] as? [String: Int], sum { ($0["stance"] as? [String: Any])?["labels"] })
+        for nested in ["by_holder", "by_toward"] {
+            var total: [String: [String: Int]] = [:]
+            for document in documents {
+                for (key, labels) in ((document["stance"] as? [String: Any])?[nested] as? [String: [String: Int]]) ?? [:] {
+                    for (label, n) in labels { total[key, default: [:]][label, default: 0] += n }
+                }
+            }
+            XCTAssertEqual(stance[nested] as? [String: [String: Int]], total, nested)
+        }
+
+        let csv = String(decoding: try XCTUnwrap(runs[0]["summary.csv"]), as: UTF8.self)
+        XCTAssertTrue(csv.contains("\ndocument,\"comma, name.txt\",actors,"), csv)
+        XCTAssertTrue(csv.contains("\ndocument,\"quote \"\"name\"\".txt\",actors,"), csv)
+        XCTAssertTrue(csv.contains("\ndocument,naïve café.txt,actors,"), csv)
+        let json = String(decoding: try XCTUnwrap(runs[0]["summary.json"]), as: UTF8.self)
+        XCTAssertTrue(json.contains("\"path\": \"quote \\\"name\\\".txt\""), json)
+        XCTAssertTrue(json.contains("\"path\": \"tab\\tname.txt\""), json)
+    }
+
     func testKilledBatchLeavesOnlyWholeOutputsAndResumeFinishesIt() throws {
         let dir = folder.appendingPathComponent("in")
         try makeCorpus(dir, count: 60)

@@ -92,8 +92,11 @@ enum BatchDriver {
             case .unchanged(let rendered):
                 if case .unchanged = outcome { unchanged += 1 }
                 let summary = rendered.summary
-                documents.write((totals.documents == 0 ? "\n    " : ",\n    ") + rendered.json)
+                documents.write(totals.documents == 0 ? "\n    " : ",\n    ")
+                documents.write(rendered.json)
                 rows.write(rendered.csvRows)
+                // In input order: String keys are equal when canonically equivalent, and a table
+                // keeps the form it met first, so totals summed per worker could differ in bytes.
                 totals.add(summary)
                 succeeded.insert(relative)
                 if settings.format == .html, let page = summary.outputs.first { indexEntries.append(summary.indexEntry(link: page)) }

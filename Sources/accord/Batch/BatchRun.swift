@@ -39,6 +39,19 @@ struct BatchSettings: Sendable {
 /// The output name of an input: its relative path with the extension replaced (`sub/a.txt` →
 /// `sub/a`, to which the format's extension is added).
 func outputStem(_ relative: String) -> String {
+    // In ASCII every byte is a Character of its own (CR LF aside, which holds no `/` or `.`), so
+    // searching the bytes finds what searching the Characters finds, without grapheme breaking.
+    let utf8 = relative.utf8
+    guard utf8.allSatisfy({ $0 < 0x80 }) else { return characterStem(relative) }
+    let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+    if let dot = utf8[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot > nameStart {
+        return String(relative[..<dot])
+    }
+    return relative
+}
+
+/// `outputStem` by Characters: a `/` or `.` followed by a combining mark is no separator.
+private func characterStem(_ relative: String) -> String {
     let slash = relative.lastIndex(of: "/")
     let nameStart = slash.map { relative.index(after: $0) } ?? relative.startIndex
     if let dot = relative[nameStart...].lastIndex(of: "."), dot > nameStart {
@@ -63,13 +76,14 @@ enum BatchOutcome: Sendable {
 /// limit how far the batch scales with --jobs.
 struct RenderedSummary: Sendable {
     let summary: DocumentSummary
-    let json: String
-    let csvRows: String
+    let json: [UInt8]
+    let csvRows: [UInt8]
 
     init(_ summary: DocumentSummary) {
         self.summary = summary
-        json = summary.json
-        csvRows = summary.csvRows
+        let counts = summary.sortedCounts
+        json = summary.json(counts)
+        csvRows = summary.csvRows(counts)
     }
 }
 
@@ -109,6 +123,12 @@ final class BatchRun: @unchecked Sendable {
     /// Set when an output met a full disk: the inputs not yet started are not read.
     private var stopped = false
     private let window: Int
+    /// The collector sleeps until this many results wait for it (or every file is done), so it
+    /// wakes a few hundred times a batch rather than once a file: each wake-up is a context
+    /// switch taken from a worker when there are as many workers as cores.
+    private static let collectBatch = 16
+    private var collectorWaiting = false
+    private var workersWaiting = 0
 
     private let folderLock = NSLock()
     private var folders: Set<String> = []
@@ -142,10 +162,12 @@ final class BatchRun: @unchecked Sendable {
                 collect(index, outcome)
                 condition.lock()
                 collected += 1
-                condition.broadcast()
+                if workersWaiting > 0 { condition.broadcast() }
                 continue
             }
+            collectorWaiting = true
             _ = condition.wait(until: Date(timeIntervalSinceNow: 0.1))
+            collectorWaiting = false
             let (files, bytes, failed) = (doneFiles, doneBytes, failedCount)
             condition.unlock()
             progress.update(files: files, bytes: bytes, failed: failed)
@@ -165,7 +187,11 @@ final class BatchRun: @unchecked Sendable {
     private func work(with annotator: Annotator) {
         while true {
             condition.lock()
-            while nextIndex < files.count && nextIndex >= collected + window { condition.wait() }
+            while nextIndex < files.count && nextIndex >= collected + window {
+                workersWaiting += 1
+                condition.wait()
+                workersWaiting -= 1
+            }
             guard nextIndex < files.count else { condition.unlock(); return }
             let index = nextIndex
             nextIndex += 1
@@ -183,7 +209,9 @@ final class BatchRun: @unchecked Sendable {
             case .outOfSpace: failedCount += 1; stopped = true
             default: break
             }
-            condition.broadcast()
+            if collectorWaiting, results[collected] != nil, results.count >= BatchRun.collectBatch || doneFiles == files.count {
+                condition.broadcast()
+            }
             condition.unlock()
         }
     }

@@ -29,6 +29,10 @@ struct DocumentSummary: Sendable, Equatable {
         sentences = a.sentences.count
         quotes = a.quotes.count
         self.outputs = outputs
+        // Room for every mention, so that counting never rehashes a growing table.
+        actors.reserveCapacity(a.actors.count)
+        targets.reserveCapacity(a.targets.count)
+        actions.reserveCapacity(a.actions.count)
         for m in a.actors { actors[m.entity, default: 0] += 1 }
         for m in a.targets { targets[m.category, default: 0] += 1 }
         for m in a.actions { actions[m.actionClass, default: 0] += 1 }
@@ -87,12 +91,18 @@ struct DocumentSummary: Sendable, Equatable {
         self.warnings = warnings
     }
 
+    /// The count tables in key order, for `json(_:)` and `csvRows(_:)`.
+    var sortedCounts: SortedCounts {
+        SortedCounts(actors: actors, targets: targets, actions: actions, labels: stanceLabels, byHolder: stanceByHolder,
+                     byToward: stanceByToward)
+    }
+
     /// One line of JSON, keys sorted: an element of `documents` in summary.json.
-    var json: String {
+    func json(_ counts: SortedCounts) -> [UInt8] {
         var w = SummaryJSON()
         w.object { o in
-            o.member("actions") { $0.counts(actions) }
-            o.member("actors") { $0.counts(actors) }
+            o.member("actions") { $0.counts(counts.actions) }
+            o.member("actors") { $0.counts(counts.actors) }
             o.member("bytes") { $0.int(bytes) }
             o.member("id") { $0.string(id) }
             o.member("length") { $0.int(length) }
@@ -101,11 +111,11 @@ struct DocumentSummary: Sendable, Equatable {
             o.member("quotes") { $0.int(quotes) }
             o.member("sentences") { $0.int(sentences) }
             o.member("sha256") { $0.string(sha256) }
-            o.member("stance") { $0.stance(labels: stanceLabels, byHolder: stanceByHolder, byToward: stanceByToward) }
-            o.member("targets") { $0.counts(targets) }
+            o.member("stance") { $0.stance(counts) }
+            o.member("targets") { $0.counts(counts.targets) }
             o.member("warnings") { $0.strings(warnings) }
         }
-        return w.text
+        return w.bytes
     }
 
     /// The document's line in the HTML format's `index.html`.
@@ -115,11 +125,10 @@ struct DocumentSummary: Sendable, Equatable {
     }
 
     /// Rows of summary.csv for this document.
-    var csvRows: String {
-        var out = ""
-        SummaryCSV.countRows(&out, scope: "document", path: path, actors: actors, targets: targets, actions: actions,
-                             labels: stanceLabels, byHolder: stanceByHolder, byToward: stanceByToward)
-        for warning in warnings { out += SummaryCSV.row("document", path, "warning", warning, "", 1) }
+    func csvRows(_ counts: SortedCounts) -> [UInt8] {
+        var out: [UInt8] = []
+        SummaryCSV.countRows(&out, scope: "document", path: path, counts)
+        for warning in warnings { out.appendUTF8(SummaryCSV.row("document", path, "warning", warning, "", 1)) }
         return out
     }
 }
@@ -152,16 +161,17 @@ struct CorpusTotals {
 
     /// The `corpus` object of summary.json, indented one level.
     var json: String {
+        let counts = sortedCounts
         var w = SummaryJSON(indent: 1)
         w.object { o in
-            o.member("actions") { $0.counts(actions) }
-            o.member("actors") { $0.counts(actors) }
+            o.member("actions") { $0.counts(counts.actions) }
+            o.member("actors") { $0.counts(counts.actors) }
             o.member("bytes") { $0.int(bytes) }
             o.member("documents") { $0.int(documents) }
             o.member("failed") { $0.int(failed) }
             o.member("files") { $0.int(files) }
-            o.member("stance") { $0.stance(labels: stanceLabels, byHolder: stanceByHolder, byToward: stanceByToward) }
-            o.member("targets") { $0.counts(targets) }
+            o.member("stance") { $0.stance(counts) }
+            o.member("targets") { $0.counts(counts.targets) }
             o.member("with_warnings") { $0.int(withWarnings) }
         }
         return w.text
@@ -174,143 +184,56 @@ struct CorpusTotals {
         out += SummaryCSV.row("corpus", "", "files", "failed", "", failed)
         out += SummaryCSV.row("corpus", "", "files", "with_warnings", "", withWarnings)
         out += SummaryCSV.row("corpus", "", "bytes", "", "", bytes)
-        SummaryCSV.countRows(&out, scope: "corpus", path: "", actors: actors, targets: targets, actions: actions,
-                             labels: stanceLabels, byHolder: stanceByHolder, byToward: stanceByToward)
-        return out
+        var counts: [UInt8] = []
+        SummaryCSV.countRows(&counts, scope: "corpus", path: "", sortedCounts)
+        return out + String(decoding: counts, as: UTF8.self)
+    }
+
+    private var sortedCounts: SortedCounts {
+        SortedCounts(actors: actors, targets: targets, actions: actions, labels: stanceLabels, byHolder: stanceByHolder,
+                     byToward: stanceByToward)
     }
 }
 
-/// Sorts keys the same way on every machine: by their UTF-8 bytes.
-func byteOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+/// Count tables as pairs in byte order of their keys: a document's are sorted once for both its
+/// summary.json line and its summary.csv rows.
+struct SortedCounts {
+    typealias Pairs = [(key: String, value: Int)]
 
-/// A small JSON writer for the summary: keys in byte order, `": "` and `", "` spacing, objects on
-/// one line unless `indent` asks for one member a line.
-struct SummaryJSON {
-    var text = ""
-    /// Indentation level for a multi-line object; nil writes everything on one line.
-    let indent: Int?
+    let actors: Pairs
+    let targets: Pairs
+    let actions: Pairs
+    let labels: Pairs
+    let byHolder: [(key: String, value: Pairs)]
+    let byToward: [(key: String, value: Pairs)]
 
-    init(indent: Int? = nil) { self.indent = indent }
-
-    struct Object {
-        fileprivate var writer: SummaryJSON
-        fileprivate var count = 0
-
-        mutating func member(_ key: String, _ value: (inout SummaryJSON) -> Void) {
-            if count > 0 { writer.text += "," }
-            if let indent = writer.indent {
-                writer.text += "\n" + String(repeating: "  ", count: indent + 1)
-            } else if count > 0 {
-                writer.text += " "
-            }
-            writer.string(key)
-            writer.text += ": "
-            var inner = SummaryJSON()
-            value(&inner)
-            writer.text += inner.text
-            count += 1
-        }
+    init(actors: [String: Int], targets: [String: Int], actions: [String: Int], labels: [String: Int],
+         byHolder: [String: [String: Int]], byToward: [String: [String: Int]]) {
+        self.actors = SortedCounts.pairs(actors)
+        self.targets = SortedCounts.pairs(targets)
+        self.actions = SortedCounts.pairs(actions)
+        self.labels = SortedCounts.pairs(labels)
+        self.byHolder = SortedCounts.nested(byHolder)
+        self.byToward = SortedCounts.nested(byToward)
     }
 
-    mutating func object(_ body: (inout Object) -> Void) {
-        text += "{"
-        var o = Object(writer: SummaryJSON(indent: indent))
-        body(&o)
-        text += o.writer.text
-        if let indent, o.count > 0 { text += "\n" + String(repeating: "  ", count: indent) }
-        text += "}"
+    static func pairs(_ table: [String: Int]) -> Pairs {
+        table.sorted { byteOrder($0.key, $1.key) }
     }
 
-    mutating func int(_ n: Int) { text += String(n) }
-
-    mutating func string(_ s: String) { text += SummaryJSON.quoted(s) }
-
-    mutating func strings(_ list: [String]) {
-        text += "[" + list.map(SummaryJSON.quoted).joined(separator: ", ") + "]"
+    static func nested(_ table: [String: [String: Int]]) -> [(key: String, value: Pairs)] {
+        table.sorted { byteOrder($0.key, $1.key) }.map { ($0.key, pairs($0.value)) }
     }
-
-    mutating func counts(_ table: [String: Int]) {
-        text += "{"
-        for (i, (key, value)) in table.sorted(by: { byteOrder($0.key, $1.key) }).enumerated() {
-            if i > 0 { text += ", " }
-            text += SummaryJSON.quoted(key)
-            text += ": "
-            text += String(value)
-        }
-        text += "}"
-    }
-
-    mutating func stance(labels: [String: Int], byHolder: [String: [String: Int]], byToward: [String: [String: Int]]) {
-        func nested(_ table: [String: [String: Int]]) -> String {
-            var w = SummaryJSON()
-            w.text += "{"
-            for (i, (k, v)) in table.sorted(by: { byteOrder($0.key, $1.key) }).enumerated() {
-                if i > 0 { w.text += ", " }
-                w.string(k)
-                w.text += ": "
-                w.counts(v)
-            }
-            w.text += "}"
-            return w.text
-        }
-        text += "{\"by_holder\": " + nested(byHolder) + ", \"by_toward\": " + nested(byToward) + ", \"labels\": "
-        counts(labels)
-        text += "}"
-    }
-
-    static func quoted(_ s: String) -> String { JSONString.quoted(s) }
 }
 
-/// summary.csv: one count a row, `scope,path,layer,key,label,count`. `scope` is `corpus`,
-/// `document` or `failed`; `layer` is `files`, `bytes`, `actors`, `targets`, `actions`, `stance`
-/// (key empty, label the stance label), `stance-holder` / `stance-toward` (key the holder or
-/// the initiative, label the stance label), `warning` (key the warning) or `error` (key the reason).
-enum SummaryCSV {
-    static let header = "scope,path,layer,key,label,count\n"
-
-    static func field(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s } // , " LF CR
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    static func row(_ scope: String, _ path: String, _ layer: String, _ key: String, _ label: String, _ count: Int) -> String {
-        var out = ""
-        append(&out, scope, pathField: field(path), layer, key, label, count)
-        return out
-    }
-
-    /// Appends a row whose path is already a field: a document's rows share it, and appending
-    /// piece by piece builds no array of pieces per row.
-    static func append(_ out: inout String, _ scope: String, pathField: String, _ layer: String, _ key: String,
-                       _ label: String, _ count: Int) {
-        out += scope
-        out += ","
-        out += pathField
-        out += ","
-        out += layer
-        out += ","
-        out += field(key)
-        out += ","
-        out += field(label)
-        out += ","
-        out += String(count)
-        out += "\n"
-    }
-
-    static func countRows(_ out: inout String, scope: String, path: String, actors: [String: Int], targets: [String: Int],
-                          actions: [String: Int], labels: [String: Int], byHolder: [String: [String: Int]],
-                          byToward: [String: [String: Int]]) {
-        let pathField = field(path)
-        for (layer, table) in [("actors", actors), ("targets", targets), ("actions", actions)] {
-            for (k, v) in table.sorted(by: { byteOrder($0.key, $1.key) }) { append(&out, scope, pathField: pathField, layer, k, "", v) }
-        }
-        for (k, v) in labels.sorted(by: { byteOrder($0.key, $1.key) }) { append(&out, scope, pathField: pathField, "stance", "", k, v) }
-        for (layer, table) in [("stance-holder", byHolder), ("stance-toward", byToward)] {
-            for (key, counts) in table.sorted(by: { byteOrder($0.key, $1.key) }) {
-                for (label, v) in counts.sorted(by: { byteOrder($0.key, $1.key) }) {
-                    append(&out, scope, pathField: pathField, layer, key, label, v)
-                }
-            }
+/// Sorts keys the same way on every machine: by their UTF-8 bytes (memcmp, then the shorter first).
+func byteOrder(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            let common = min(x.count, y.count)
+            let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+            return order != 0 ? order < 0 : x.count < y.count
         }
     }
 }

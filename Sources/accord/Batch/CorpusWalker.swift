@@ -87,8 +87,8 @@ struct CorpusWalker {
             guard let id = FileID.of(path), id != skip, visited.insert(id).inserted else { continue }
             scan(relative: relative, path: path)
         }
-        files.sort { $0.relative.utf8.lexicographicallyPrecedes($1.relative.utf8) }
-        failures.sort { $0.relative.utf8.lexicographicallyPrecedes($1.relative.utf8) }
+        files.sort { byteOrder($0.relative, $1.relative) }
+        failures.sort { byteOrder($0.relative, $1.relative) }
     }
 
     private func matches(_ name: String) -> Bool {
@@ -110,7 +110,10 @@ struct CorpusWalker {
             names.append(name)
         }
         closedir(handle)
-        names.sort { $0.lexicographicallyPrecedes($1) }
+        names.sort { a, b in
+            let order = memcmp(a, b, min(a.count, b.count))
+            return order != 0 ? order < 0 : a.count < b.count
+        }
 
         for raw in names {
             let name = String(decoding: raw, as: UTF8.self)

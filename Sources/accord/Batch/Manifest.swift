@@ -11,9 +11,11 @@ private func posixOpen(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> In
 /// `OUTDIR/.accord-manifest`: what `--resume` trusts. One line per finished document,
 /// `SETTINGS<TAB>SHA256<TAB>"PATH"<TAB>SUMMARY` (the settings fingerprint, the input's SHA-256, its
 /// relative path as a JSON string and its summary.json entry). During a run it is a journal: a line
-/// is appended (one write) after the document's outputs are in place, so a killed run leaves only
-/// whole lines (a torn last line is ignored). At the end of a run it is rewritten atomically,
-/// sorted by path. Only offsets are kept in memory; summaries are read back when needed.
+/// is appended after the document's outputs are in place, gathered in blocks of 64 kB (one write
+/// each), so a killed run leaves only whole lines (a torn last line is ignored) and at most a
+/// block's documents unrecorded, which `--resume` annotates again. At the end of a run it is
+/// rewritten atomically, sorted by path, unless the journal already holds exactly that. Only
+/// offsets are kept in memory; summaries are read back when needed.
 final class Manifest: @unchecked Sendable {
     static let fileName = ".accord-manifest"
     static let header = "# accord batch manifest 2: settings, input sha256, path and summary of each finished document\n"
@@ -28,6 +30,14 @@ final class Manifest: @unchecked Sendable {
 
     let path: String
     private var journal: Int32 = -1
+    /// Journal lines not yet written.
+    private var pending: [UInt8] = []
+    private static let blockSize = 1 << 16
+    /// Whether the journal holds just the header and whole lines in strictly increasing path
+    /// order, every one written: then it is already what `compact` would write.
+    private var journalIsSorted = false
+    private var lastRelative: String?
+    private var appended = 0
     /// Open for reading summaries back (the entries' offsets point into this file).
     private var reader: Int32 = -1
 
@@ -36,7 +46,7 @@ final class Manifest: @unchecked Sendable {
     }
 
     deinit {
-        if journal >= 0 { close(journal) }
+        if journal >= 0 { flush(); close(journal) }
         if reader >= 0 { close(reader) }
     }
 
@@ -78,41 +88,75 @@ final class Manifest: @unchecked Sendable {
             throw CommandError("\(path): cannot write the resume manifest (\(String(cString: strerror(errno)))); check that OUTDIR is writable")
         }
         var s = stat()
-        if fstat(journal, &s) == 0 && s.st_size == 0 { append(line: Manifest.header) }
+        if fstat(journal, &s) == 0 && s.st_size == 0 {
+            append(line: Manifest.header.utf8)
+            journalIsSorted = true
+        }
     }
 
-    static func line(settings: String, sha256: String, relative: String, summary: String) -> String {
-        settings + "\t" + sha256 + "\t" + SummaryJSON.quoted(relative) + "\t" + summary + "\n"
+    static func line(settings: String, sha256: String, relative: String, summary: [UInt8]) -> [UInt8] {
+        var line: [UInt8] = []
+        line.appendUTF8(settings)
+        line.append(0x09)
+        line.appendUTF8(sha256)
+        line.append(0x09)
+        SummaryJSON.appendQuoted(relative, to: &line)
+        line.append(0x09)
+        line.append(contentsOf: summary)
+        line.append(0x0A)
+        return line
     }
 
-    func append(settings: String, sha256: String, relative: String, json: String) {
+    /// Records a finished document (its outputs must be in place).
+    func append(settings: String, sha256: String, relative: String, json: [UInt8]) {
+        if let lastRelative, !byteOrder(lastRelative, relative) { journalIsSorted = false }
+        lastRelative = relative
+        appended += 1
         append(line: Manifest.line(settings: settings, sha256: sha256, relative: relative, summary: json))
     }
 
-    private func append(line: String) {
+    private func append(line: some Collection<UInt8>) {
         guard journal >= 0 else { return }
-        var text = line
-        text.withUTF8 { buffer in
+        pending.append(contentsOf: line)
+        if pending.count >= Manifest.blockSize { flush() }
+    }
+
+    /// Writes the pending lines; a failed write leaves the journal unsorted (it may end torn).
+    private func flush() {
+        guard journal >= 0, !pending.isEmpty else { return }
+        let complete = pending.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let n = posixWrite(journal, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return }
+                if n <= 0 { return false }
                 offset += n
             }
+            return true
         }
+        if !complete { journalIsSorted = false }
+        pending.removeAll(keepingCapacity: true)
     }
 
-    /// Rewrites the manifest with the entries of `keep` only, sorted by path, atomically.
+    /// Rewrites the manifest with the entries of `keep` only, sorted by path, atomically. `keep`
+    /// must hold every path appended in this run. When the journal began empty and was appended
+    /// in path order with `keep`'s paths only, it is that manifest already: it is flushed to disk
+    /// instead of being read back and rewritten.
     func compact(keep: Set<String>) throws {
-        if journal >= 0 { close(journal); journal = -1 }
+        if journal >= 0 {
+            flush()
+            let inPlace = journalIsSorted && appended == keep.count && fsync(journal) == 0
+            let closed = close(journal) == 0
+            journal = -1
+            if inPlace && closed { return }
+        }
         let entries = load().filter { keep.contains($0.key) }.sorted { byteOrder($0.key, $1.key) }
         do {
             let output = try OutputFile(path: path)
             output.write(Manifest.header)
             for (relative, entry) in entries {
                 guard let summary = summary(entry) else { continue }
-                output.write(Manifest.line(settings: entry.settings, sha256: entry.sha256, relative: relative, summary: summary))
+                output.write(Manifest.line(settings: entry.settings, sha256: entry.sha256, relative: relative, summary: Array(summary.utf8)))
             }
             try output.commit()
         } catch let error as OutputError {
