@@ -98,7 +98,8 @@ struct ConllWriter {
                         w.byte(0x09)
                         let code = columns[c].tags[t]
                         if code == 0 { w.byte(0x4F); continue }
-                        w.raw(code > 0 ? "B-" : "I-")
+                        // A span running on from the sentence before begins again: BIO2 is per sentence.
+                        w.raw(code > 0 || t == sentence.tokens.lowerBound ? "B-" : "I-")
                         w.append(contentsOf: labelBytes[c][Int(code.magnitude) - 1])
                     }
                     w.byte(0x0A)
