@@ -144,6 +144,11 @@ final class GeneralisationTests: XCTestCase {
         XCTAssertEqual(people("A ministry spokesman, Tomás Ibarra, said the talks went well."), ["Tomás Ibarra=person:tomas-ibarra"])
     }
 
+    func testPlacesAndEventNamesAreNoActors() {
+        XCTAssertEqual(people("Officials met at the National Palace for the High-Level Security Dialogue, the third since 2021."), [])
+        XCTAssertEqual(people("Washington said talks went well."), ["Washington=country:usa"])
+    }
+
     func testAnAbbreviatedCountryBeforeACommonNounIsAnAdjective() {
         XCTAssertEqual(people("Mexico sued U.S. gun makers over lax US gun laws."), ["Mexico=country:mex"])
         XCTAssertEqual(people("The U.S. pledged help and the US will act in the U.S. and Mexico."),

@@ -3078,6 +3078,7 @@ scourge
 # counts as a modifier (`drug laboratories` -> drug). Adjectives of judgment are not part of a term
 # (`illegal guns` -> gun, `illicit fentanyl` -> fentanyl), as in the gold articles; fixed kinds are
 # (`synthetic drugs`, `chemical precursors`, `assault rifles`).
+# `student` is left out: SPEC's youth terms are about age, and students are often adults (`law students`).
 
 # ---------------------------------------------------------------- guns
 # `arm` alone is left out (`the guns that arm the cartels`, a body part); `arms` is listed.
@@ -3175,7 +3176,6 @@ young woman	youth	young woman
 young women	youth	young woman
 boy	youth	boy
 girl	youth	girl
-student	youth	student
 young Mexican	youth	young Mexican
 young American	youth	young American
 

@@ -201,7 +201,9 @@ struct ActorTagger {
         switch type {
         case .country:
             if c.lexicon.actors[k].isMetonym {
-                if c.isDateline(range) || c.wordFlags(range.lowerBound - 1).contains(.locative) { return range.upperBound }
+                // `in Washington`, `at the National Palace`: a place, not the government.
+                let before = c.wordFlags(range.lowerBound - 1).contains(.determiner) ? range.lowerBound - 2 : range.lowerBound - 1
+                if c.isDateline(range) || c.wordFlags(before).contains(.locative) { return range.upperBound }
             } else if let organization = c.match(.actor, at: range.upperBound), c.sameSentence(range.lowerBound, Int(organization.start)),
                       c.lexicon.actors[Int(organization.entry)].type == .organization {
                 // `U.S. Department of the Treasury`: the country is part of the agency's name.
@@ -310,7 +312,10 @@ struct ActorTagger {
     // MARK: - Rule 5: unknown names next to a speech verb
 
     private mutating func nameRule(at i: Int) -> Int? {
+        // `the High-Level Security Dialogue, the ...`: a name after a determiner is no person's, nor
+        // is the rest of a capitalised run that was none.
         guard c.isCapitalized(i), !c.isAllCaps(i), !c.wordFlags(i).contains(.sentenceStarter),
+              !c.wordFlags(i - 1).contains(.determiner), !(c.isCapitalized(i - 1) && c.sameSentence(i - 1, i)),
               c.match(.initiative, at: i) == nil else { return nil }
         let end = c.nameRunEnd(from: i)
         guard end - i >= 2, end - i <= 4 else { return nil }
