@@ -156,4 +156,21 @@ final class GeneralisationTests: XCTestCase {
         XCTAssertEqual(people("Sanctions by the U.S. Department of the Treasury followed."),
                        ["U.S. Department of the Treasury=org:department-of-the-treasury"])
     }
+
+    private func speakers(_ text: String) -> [[String]] { annotate(text).quotes.map(\.entities) }
+
+    func testWhoHearsIsNoSpeaker() {
+        XCTAssertEqual(speakers("\"We will not stop,\" a shelter director told Reuters."), [[]])
+        XCTAssertEqual(speakers("\"We will act,\" Ebrard told Blinken."), [["person:marcelo-ebrard"]])
+        XCTAssertEqual(speakers("\"We will act,\" said Blinken."), [["person:antony-blinken"]])
+    }
+
+    func testAccordingToAcrossADeterminer() {
+        XCTAssertEqual(speakers("According to the ATF, \"most guns come from Texas.\""),
+                       [["org:bureau-of-alcohol-tobacco-firearms-and-explosives"]])
+    }
+
+    func testACountryInsideASpanishNameIsNoActor() {
+        XCTAssertEqual(people("She teaches at the Colegio de México."), [])
+    }
 }

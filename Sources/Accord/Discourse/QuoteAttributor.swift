@@ -88,6 +88,8 @@ struct QuoteAttributor {
             if a < actions.count && actions[a].tokens.lowerBound == k, verbs.isReporting(a) {
                 let cue = c.text(actions[a].tokens)
                 if !subject.isEmpty { return (subject, cue) }
+                // `told Reuters`: who hears is no speaker.
+                if c.lexicon.hearerLemmas.contains(actions[a].lemma) { return nil }
                 // `said Ebrard` / `said Mexico's Foreign Affairs Secretary Marcelo Ebrard`
                 var j = actions[a].tokens.upperBound
                 while j < limit, !c.flags(j).contains(.lineBefore), !isClauseEnd(j) {
@@ -127,7 +129,9 @@ struct QuoteAttributor {
                 guard let speaker = subject(ofVerbAt: verb.lowerBound, sentenceStart: sentenceStart) else { return nil }
                 return ([speaker], c.text(verb))
             }
-            if actorAt[k] >= 0, c.id(k - 1) == c.words.to, c.id(k - 2) == c.words.according {
+            // `according to Ebrard, "…"`, `according to the ATF, "…"`.
+            let to = c.wordFlags(k - 1).contains(.determiner) ? k - 2 : k - 1
+            if actorAt[k] >= 0, c.id(to) == c.words.to, c.id(to - 1) == c.words.according {
                 return ([Int(actorAt[k])], "according to")
             }
             k -= 1

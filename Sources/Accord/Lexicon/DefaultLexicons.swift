@@ -247,10 +247,11 @@ Gro.	ordinary
 #          inflects its first word (`lay the groundwork` -> `laid the groundwork`).
 #   class: one of the action classes of classes.txt; one sense per lemma.
 #   attributes: object=people: an action only when its object is people or an actor (`support young people`,
-#          `give Mexico equipment`), not `support for the plan` or `give a speech`.
+#          `give Mexico equipment`), not `support for the plan` or `give a speech`; object=hearer: a speech
+#          verb whose object is who hears (`"...," she told Reuters`: Reuters is no speaker).
 # Left out on purpose (in this news their main sense is not the action, or the noun is more common):
-#   accept (`will not accept U.S. agents`: a refusal, not a commitment), plan, focus, include, go beyond, meet, create, dedicate, oversee, identify, solve: not actions
-#     in the gold articles;
+#   accept (`will not accept U.S. agents`: a refusal, not a commitment), plan, focus, include, go beyond, meet,
+#     create, dedicate, oversee, identify, solve: not actions in the gold articles;
 #   state (`the state of Sinaloa`), press (`press conference`), aid, supply, demand (`U.S. aid`, `drug supply`,
 #   `U.S. demand for drugs`), partner (`equal partners`), reform (`judicial reform`), draft, grant, ban, jail,
 #   bust, dispute, blast (an explosion), lower (an adjective), staunch (`a staunch ally`), deal with (`a trade
@@ -265,15 +266,15 @@ Gro.	ordinary
 
 # ---------------------------------------------------------------- say: reporting and speech verbs; also the cue verbs of quotes (`said`, `explained`, `the statement read`)
 say	say
-tell	say
+tell	say	object=hearer
 add	say
 explain	say
 read	say
 describe	say
 call	say
 argue	say
-urge	say
-ask	say
+urge	say	object=hearer
+ask	say	object=hearer
 announce	say
 declare	say
 report	say
@@ -282,7 +283,7 @@ insist	say
 stress	say
 emphasize	say
 emphasise	say
-warn	say
+warn	say	object=hearer
 acknowledge	say
 predict	say
 recall	say
@@ -311,8 +312,8 @@ recount	say
 propose	say
 recommend	say
 request	say
-inform	say
-assure	say
+inform	say	object=hearer
+assure	say	object=hearer
 reassure	say
 speak	say
 caution	say

@@ -30,6 +30,8 @@ struct ActionEntry: Sendable, Hashable {
     let actionClass: String
     /// An action only with people or actors as its object (`support` victims, not `support` a plan).
     let needsPeopleObject: Bool
+    /// A speech verb whose object hears (`told Reuters`), never the speaker after it (`said Ebrard`).
+    var objectHears = false
 }
 
 /// One generated form of an action's lemma.

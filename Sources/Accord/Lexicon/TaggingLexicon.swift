@@ -11,6 +11,8 @@ struct TaggingLexicon: Sendable {
     private(set) var titles: [TitleEntry] = []
     private(set) var initiatives: [InitiativeEntry] = []
     private(set) var actions: [ActionEntry] = []
+    /// The lemmas of speech verbs whose object hears (`tell`, `ask`): `object=hearer`.
+    private(set) var hearerLemmas: Set<String> = []
     private(set) var actionForms: [ActionForm] = []
     private(set) var targets: [TargetEntry] = []
     /// Activity nouns, in their singular form (`trafficking`, `flow`).
@@ -317,15 +319,17 @@ struct TaggingLexicon: Sendable {
                 }
                 let attributes = try file.attributes(entry, field: 2)
                 let object = attributes["object"]
-                if let object, object != "people" {
-                    throw file.error(entry, field: 2, "unknown object '\(object)'; the only value is people")
+                if let object, object != "people" && object != "hearer" {
+                    throw file.error(entry, field: 2, "unknown object '\(object)'; use people or hearer")
                 }
-                return ActionEntry(lemma: entry.key, actionClass: actionClass, needsPeopleObject: object == "people")
+                return ActionEntry(lemma: entry.key, actionClass: actionClass, needsPeopleObject: object == "people",
+                                   objectHears: object == "hearer")
             }
             var phrase: [UInt8] = []
             for overlaid in entries {
                 let index = Int32(lexicon.actions.count)
                 lexicon.actions.append(overlaid.value)
+                if overlaid.value.objectHears { lexicon.hearerLemmas.insert(overlaid.value.lemma) }
                 let (verb, rest) = Inflection.splitFirstWord(overlaid.entry.bytes(of: 0))
                 var generated = Inflection.verbForms(utf8: verb)
                 let lemma = String(decoding: verb, as: UTF8.self)

@@ -66,9 +66,9 @@ extension TaggingContext {
             return true
         }
         let of = range.lowerBound - 1, head = of - 1
-        if id(of) == words.of, head >= 0, isCapitalized(head), head != sentenceStart(head),
+        if id(of) == words.of || wordFlags(of).contains(.nameParticle), head >= 0, isCapitalized(head), head != sentenceStart(head),
            match(.governmentNoun, at: head) == nil {
-            return true // `Bank of Mexico`
+            return true // `Bank of Mexico`, `Colegio de México`
         }
         return false
     }
