@@ -173,4 +173,25 @@ final class GeneralisationTests: XCTestCase {
     func testACountryInsideASpanishNameIsNoActor() {
         XCTAssertEqual(people("She teaches at the Colegio de México."), [])
     }
+
+    func testHonorificsAndAppositiveTitlesAreNoPartOfTheName() {
+        XCTAssertEqual(people("Dr. Teresa Aldana, the county health director, spoke."), ["Teresa Aldana=person:teresa-aldana"])
+        XCTAssertEqual(people("Gertz Manero, the attorney general, said so."), ["Gertz Manero=person:alejandro-gertz-manero"],
+                       "a title right after a name is its role, not a second mention")
+    }
+
+    func testOrganizationsTheLexiconLacks() {
+        XCTAssertEqual(people("A report by the Center for Hemispheric Security Studies (CHSS) was cited. CHSS disagreed."),
+                       ["Center for Hemispheric Security Studies=org:center-for-hemispheric-security-studies",
+                        "CHSS=org:center-for-hemispheric-security-studies", "CHSS=org:center-for-hemispheric-security-studies"])
+        XCTAssertEqual(people("She studied at the National Autonomous University of Mexico."),
+                       ["National Autonomous University of Mexico=org:national-autonomous-university-of-mexico"])
+        // A title-case headline is no organization's name.
+        XCTAssertEqual(people("Border Town Schools Add Drug Prevention Classes"), [])
+    }
+
+    func testPeopleAreNamedByTheirFullNames() {
+        XCTAssertEqual(people("Mexico extradited Ovidio Guzmán López. Ovidio Guzmán was flown north."),
+                       ["Mexico=country:mex", "Ovidio Guzmán López=person:ovidio-guzman-lopez", "Ovidio Guzmán=person:ovidio-guzman-lopez"])
+    }
 }

@@ -1089,9 +1089,11 @@ Supreme Court of Justice of the Nation	org:suprema-corte-de-justicia-de-la-nacio
 Comisión Nacional de los Derechos Humanos	org:comision-nacional-de-los-derechos-humanos	organization
 CNDH	org:comision-nacional-de-los-derechos-humanos	organization	case=exact
 National Human Rights Commission	org:comision-nacional-de-los-derechos-humanos	organization	case=exact
-Morena	org:morena	organization
-Movimiento Regeneración Nacional	org:morena	organization
-National Regeneration Movement	org:morena	organization
+Morena	org:movimiento-regeneracion-nacional	organization
+Movimiento Regeneración Nacional	org:movimiento-regeneracion-nacional	organization
+National Regeneration Movement	org:movimiento-regeneracion-nacional	organization
+Movimiento Ciudadano	org:movimiento-ciudadano	organization
+Citizens' Movement	org:movimiento-ciudadano	organization
 National Action Party	org:national-action-party	organization
 Partido Acción Nacional	org:national-action-party	organization
 PAN	org:national-action-party	organization	case=exact
@@ -1342,6 +1344,9 @@ cartel kingpin	group:cartels	group
 cartel member	group:cartels	group
 cartel operative	group:cartels	group
 cartel gunman	group:cartels	group
+cartel figure	group:cartels	group
+cartel suspect	group:cartels	group
+cartel associate	group:cartels	group
 capo	group:cartels	group
 drug lord	group:cartels	group
 kingpin	group:cartels	group
@@ -1465,10 +1470,10 @@ Xóchitl Gálvez	person:xochitl-galvez	person	role=Senator; affiliation=country:
 Samuel García	person:samuel-garcia	person	role=Governor; affiliation=country:mex; gender=male
 
 # ---------------------------------------------------------------- people: criminal figures (affiliation: their group)
-Joaquín Guzmán	person:joaquin-guzman	person	role=Sinaloa Cartel leader; affiliation=group:sinaloa-cartel; gender=male; alias=Joaquín Guzmán Loera|El Chapo|El Chapo Guzmán|Chapo Guzmán
-Ovidio Guzmán	person:ovidio-guzman	person	role=Sinaloa Cartel leader; affiliation=group:sinaloa-cartel; gender=male; alias=Ovidio Guzmán López|El Ratón
-Iván Archivaldo Guzmán	person:ivan-archivaldo-guzman	person	role=Sinaloa Cartel leader; affiliation=group:sinaloa-cartel; gender=male; alias=Iván Archivaldo Guzmán Salazar|Iván Archivaldo
-Jesús Alfredo Guzmán	person:jesus-alfredo-guzman	person	role=Sinaloa Cartel leader; affiliation=group:sinaloa-cartel; gender=male; alias=Jesús Alfredo Guzmán Salazar
+Joaquín Guzmán Loera	person:joaquin-guzman-loera	person	role=Sinaloa Cartel leader; affiliation=group:sinaloa-cartel; gender=male; alias=Joaquín Guzmán|El Chapo|El Chapo Guzmán|Chapo Guzmán
+Ovidio Guzmán López	person:ovidio-guzman-lopez	person	role=Sinaloa Cartel leader; affiliation=group:sinaloa-cartel; gender=male; alias=Ovidio Guzmán|El Ratón
+Iván Archivaldo Guzmán Salazar	person:ivan-archivaldo-guzman-salazar	person	role=Sinaloa Cartel leader; affiliation=group:sinaloa-cartel; gender=male; alias=Iván Archivaldo Guzmán|Iván Archivaldo
+Jesús Alfredo Guzmán Salazar	person:jesus-alfredo-guzman-salazar	person	role=Sinaloa Cartel leader; affiliation=group:sinaloa-cartel; gender=male; alias=Jesús Alfredo Guzmán
 Joaquín Guzmán López	person:joaquin-guzman-lopez	person	role=Sinaloa Cartel leader; affiliation=group:sinaloa-cartel; gender=male
 Ismael Zambada	person:ismael-zambada	person	role=Sinaloa Cartel leader; affiliation=group:sinaloa-cartel; gender=male; alias=Zambada|Ismael Zambada García|El Mayo|El Mayo Zambada|Mayo Zambada
 Nemesio Oseguera	person:nemesio-oseguera	person	role=Jalisco New Generation Cartel leader; affiliation=group:jalisco-new-generation-cartel; gender=male; alias=Nemesio Oseguera Cervantes|El Mencho|Oseguera

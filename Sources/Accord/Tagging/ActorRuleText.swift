@@ -90,6 +90,63 @@ extension TaggingContext {
 
     static let modalOrNegator = PhraseMatches.KindSet(.modal, .negator)
 
+    /// The end of a capitalised run that names an organization the lexicon lacks (`Pima County
+    /// Health Department`, `Center for Hemispheric Security Studies`): capitalised words joined by
+    /// `of`, `for`, `and`, `on`, `the` or name particles, two at least, one of them an organization
+    /// word (organization-words.txt), ending on a capitalised word, stopping before a lexicon actor
+    /// other than a country that ends it (`... University of Mexico`).
+    /// None in a headline (a sentence without a lower-case word of four letters or more).
+    func organizationRunEnd(from k: Int) -> Int? {
+        var end = k, lastWord = -1, wordCount = 0, hasOrganizationWord = false
+        while end < count && end < k + 10 && sameSentence(k, end) {
+            if end > k && flags(end).contains(.lineBefore) { break }
+            if isCapitalized(end) && isWord(end) && !isAllCaps(end) {
+                if end > k, let actor = match(.actor, at: end) {
+                    // `National Autonomous University of Mexico`: a country closes the name.
+                    guard lexicon.actors[Int(actor.entry)].type == .country, isOrganizationJoin(end - 1),
+                          hasOrganizationWord, !isCapitalized(Int(actor.end)) else { break }
+                    lastWord = Int(actor.end) - 1
+                    wordCount += 1
+                    break
+                }
+                if match(.initiative, at: end) != nil || match(.title, at: end) != nil { return nil }
+                if wordFlags(end).contains(.organizationWord) { hasOrganizationWord = true }
+                lastWord = end
+                wordCount += 1
+                end += 1
+            } else if end > k, isOrganizationJoin(end), isCapitalized(end + 1) || (id(end + 1) == words.the && isCapitalized(end + 2)) {
+                end += 1
+            } else {
+                break
+            }
+        }
+        guard hasOrganizationWord, wordCount >= 2, !isHeadline(sentenceOf: k) else { return nil }
+        return lastWord + 1
+    }
+
+    private func isOrganizationJoin(_ k: Int) -> Bool {
+        let id = self.id(k)
+        return id == words.of || id == words.forWord || id == words.and || id == words.on || id == words.the
+            || wordFlags(k).contains(.nameParticle)
+    }
+
+    /// A title-case line (`Mexico Extradites Alleged Cartel Money Man`): no lower-case word of four
+    /// letters or more in the sentence holding `k`.
+    func isHeadline(sentenceOf k: Int) -> Bool {
+        let range = sentences[Int(tokenSentence[k])].tokens
+        for t in range where isLowercase(t) && tokens[t].byteRange.count >= 4 { return false }
+        return true
+    }
+
+    /// `Dr.`, `Mr.`, `Sra.`: a short capitalised abbreviation, an honorific before a name and no
+    /// part of it (`U.S.`, with two periods, is none).
+    func isHonorific(_ k: Int) -> Bool {
+        guard isCapitalized(k), isWord(k) else { return false }
+        let bytes = tokens[k].byteRange
+        guard (3...4).contains(bytes.count), source.utf8[bytes.upperBound - 1] == UInt8(ascii: ".") else { return false }
+        return !source.utf8.withUnsafeBufferPointer { $0[bytes.lowerBound..<(bytes.upperBound - 1)].contains(UInt8(ascii: ".")) }
+    }
+
     /// Whether a token holds a period (`U.S.`), read in place.
     private func hasPeriod(_ k: Int) -> Bool {
         let bytes = tokens[k].byteRange

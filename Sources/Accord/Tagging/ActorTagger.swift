@@ -19,6 +19,8 @@ struct ActorTagger {
     private var people = PeopleMemory()
     /// Capitalised names not yet known to be people, by the hash of their last word.
     private var candidates = NameCandidates()
+    /// Acronyms given in brackets after an organization the lexicon lacks, by folded hash.
+    private var acronyms: [UInt64: String] = [:]
     /// Keys of the roles met that the lexicon does not have (`RoleKeys`), by their lower-cased text.
     private var otherRoles: [String: Int32] = [:]
 
@@ -86,10 +88,12 @@ struct ActorTagger {
         if let actor {
             return lexiconMention(actor)
         }
-        // 4. Coreference.
+        // 4. Organizations the lexicon lacks, and their acronyms.
+        if let end = organizationRule(at: i) { return end }
+        // 5. Coreference.
         if let end = surnameMention(at: i) { return end }
         if let end = pronounMention(at: i) { return end }
-        // 5. The name rule.
+        // 6. The name rule.
         return nameRule(at: i)
     }
 
@@ -145,8 +149,11 @@ struct ActorTagger {
     }
 
     /// `the attorney general` without a name: the last person met with that role.
+    /// Not an appositive right after a name (`Gertz Manero, the attorney general, said`): that is
+    /// the name's role, not another mention.
     private mutating func backReference(_ j: Int, _ titleEnd: Int, _ title: Int32) -> Int? {
-        guard c.wordFlags(j - 1).contains(.determiner), let person = people.person(withRoleKey: roleKeys.titles[Int(title)]) else { return nil }
+        guard c.wordFlags(j - 1).contains(.determiner), !(c.id(j - 2) == c.words.comma && mentions.last?.tokens.upperBound == j - 2),
+              let person = people.person(withRoleKey: roleKeys.titles[Int(title)]) else { return nil }
         add(j..<titleEnd, entity: people.entity(person), type: .person, via: "coreference")
         people.mentioned(person)
         return titleEnd
@@ -239,7 +246,31 @@ struct ActorTagger {
         return range.upperBound
     }
 
-    // MARK: - Rule 4: coreference
+    // MARK: - Rule 4: organizations the lexicon lacks
+
+    /// `Center for Hemispheric Security Studies (CHSS)`, then `CHSS`: a capitalised run holding an
+    /// organization word is an organization (a cartel's name a group), its slug the entity; an
+    /// acronym in brackets right after it names it again for the rest of the document.
+    private mutating func organizationRule(at i: Int) -> Int? {
+        if c.isAllCaps(i), !acronyms.isEmpty, let entity = acronyms[c.foldedHash(i..<(i + 1))] {
+            add(i..<(i + 1), entity: entity, type: entity.hasPrefix("group:") ? .group : .organization, via: "organization-rule")
+            return i + 1
+        }
+        guard c.isCapitalized(i), !(c.isCapitalized(i - 1) && c.sameSentence(i - 1, i)),
+              let end = c.organizationRunEnd(from: i) else { return nil }
+        let isCartel = (i..<end).contains { ActorTagger.cartelWords.contains(c.text($0..<($0 + 1)).lowercased()) }
+        let entity = c.slugEntity(isCartel ? "group:" : "org:", i..<end)
+        add(i..<end, entity: entity, type: isCartel ? .group : .organization, via: "organization-rule")
+        // `(CHSS)`
+        if c.isPunctuation(end), c.text(end..<(end + 1)) == "(", c.isAllCaps(end + 1), c.isPunctuation(end + 2), c.text((end + 2)..<(end + 3)) == ")" {
+            acronyms[c.foldedHash((end + 1)..<(end + 2))] = entity
+        }
+        return end
+    }
+
+    private static let cartelWords: Set<String> = ["cartel", "cártel"]
+
+    // MARK: - Rule 5: coreference
 
     private mutating func surnameMention(at i: Int) -> Int? {
         guard c.isCapitalized(i) else { return nil }
@@ -309,14 +340,14 @@ struct ActorTagger {
         lastWasPromoted = true
     }
 
-    // MARK: - Rule 5: unknown names next to a speech verb
+    // MARK: - Rule 6: unknown names next to a speech verb
 
     private mutating func nameRule(at i: Int) -> Int? {
         // `the High-Level Security Dialogue, the ...`: a name after a determiner is no person's, nor
         // is the rest of a capitalised run that was none.
         guard c.isCapitalized(i), !c.isAllCaps(i), !c.wordFlags(i).contains(.sentenceStarter),
-              !c.wordFlags(i - 1).contains(.determiner), !(c.isCapitalized(i - 1) && c.sameSentence(i - 1, i)),
-              c.match(.initiative, at: i) == nil else { return nil }
+              !c.wordFlags(i - 1).contains(.determiner), !(c.isCapitalized(i - 1) && c.sameSentence(i - 1, i) && !c.isHonorific(i - 1)),
+              !c.isHonorific(i), c.match(.initiative, at: i) == nil else { return nil }
         let end = c.nameRunEnd(from: i)
         guard end - i >= 2, end - i <= 4 else { return nil }
         for k in i..<end where c.wordFlags(k).contains(.organizationWord) || c.match(.initiative, at: k) != nil { return nil }
