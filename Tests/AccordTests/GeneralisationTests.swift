@@ -194,4 +194,16 @@ final class GeneralisationTests: XCTestCase {
         XCTAssertEqual(people("Mexico extradited Ovidio Guzmán López. Ovidio Guzmán was flown north."),
                        ["Mexico=country:mex", "Ovidio Guzmán López=person:ovidio-guzman-lopez", "Ovidio Guzmán=person:ovidio-guzman-lopez"])
     }
+
+    func testAppositiveNamesAndAges() {
+        XCTAssertEqual(people("For Rosa María Domínguez, 41, the change is real."), ["Rosa María Domínguez=person:rosa-maria-dominguez"])
+        XCTAssertEqual(people("His mother, Marisol Reyes, found the pills."), ["Marisol Reyes=person:marisol-reyes"])
+        // Places listed between commas after a capitalised word are no people.
+        XCTAssertEqual(people("Cartels move through Tijuana, Ciudad Juárez, and Nogales."), ["Cartels=group:cartels"])
+    }
+
+    func testAHeadTitleRefersBackToACompoundTitle() {
+        let a = annotate("Navy Secretary Ignacio Ferrer Salas spoke first. \"We acted alone,\" the secretary added.")
+        XCTAssertEqual(a.quotes.map(\.entities), [["person:ignacio-ferrer-salas"]])
+    }
 }

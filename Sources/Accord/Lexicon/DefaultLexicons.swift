@@ -435,6 +435,7 @@ fight back against	combat
 attend to	combat
 
 # ---------------------------------------------------------------- prevent: stopping, reducing or blocking flows and harms
+bring down	prevent
 prevent	prevent
 stop	prevent
 reduce	prevent
@@ -2659,6 +2660,7 @@ pays off	0.6
 paid off	0.6
 paying off	0.6
 # ---------------------------------------------------------------- positive: qualities
+fairest	0.6
 comprehensive	0.4
 comprehensive approach	0.6
 holistic	0.4
@@ -2983,6 +2985,11 @@ abandons	-0.4	holder=subject
 abandoning	-0.4	holder=subject
 abandoned	-0.4	holder=subject
 # ---------------------------------------------------------------- negative: judgments seen in policy commentary
+empty shell	-0.6
+more promise than practice	-0.6
+short on results	-0.5
+long on promises	-0.5
+slow to arrive	-0.4
 # A cue that holds its own negation (`did little`, `nothing to show`) carries its final weight: the negation
 # inside it must not flip it again.
 did little	-0.6

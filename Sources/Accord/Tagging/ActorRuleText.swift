@@ -138,6 +138,35 @@ extension TaggingContext {
         return true
     }
 
+    /// Whether token `k` follows a capitalised word of its sentence, other than the sentence's first
+    /// word (capitalised for its place) or an honorific (`Dr.`).
+    func continuesCapitalisedRun(_ k: Int) -> Bool {
+        let before = k - 1
+        guard isCapitalized(before), sameSentence(before, k), !isHonorific(before) else { return false }
+        return !startsLine(before)
+    }
+
+    /// `41,` after a name: an age in the news' way, a number of one to three digits and a comma.
+    func isAge(_ k: Int) -> Bool {
+        guard isWord(k), id(k + 1) == words.comma else { return false }
+        let bytes = tokens[k].byteRange
+        guard (1...3).contains(bytes.count) else { return false }
+        return source.utf8.withUnsafeBufferPointer { $0[bytes].allSatisfy { $0 &- UInt8(ascii: "0") < 10 } }
+    }
+
+    /// A lower-case noun before `, NAME,` (`His mother, Marisol Reyes,`, `its Senate coordinator,
+    /// Ricardo Anaya,`): a word that is no function word, verb or adverb, so the name is its apposition.
+    func isRoleNoun(_ k: Int) -> Bool {
+        guard isWord(k), isLowercase(k), sameSentence(k, k + 1) else { return false }
+        if !wordFlags(k).isDisjoint(with: [.determiner, .preposition, .auxiliary, .locative, .pronounPlural, .pronounThing]) { return false }
+        let id = self.id(k)
+        if id == words.and || id == words.or || id == words.but || id == words.that || id == words.to { return false }
+        if match(.action, at: k) != nil || tokens[k].byteRange.count < 3 { return false }
+        let bytes = tokens[k].byteRange
+        let last2 = (source.utf8[bytes.upperBound - 2], source.utf8[bytes.upperBound - 1])
+        return !(last2 == (UInt8(ascii: "l"), UInt8(ascii: "y")) || last2 == (UInt8(ascii: "e"), UInt8(ascii: "d")))
+    }
+
     /// `Dr.`, `Mr.`, `Sra.`: a short capitalised abbreviation, an honorific before a name and no
     /// part of it (`U.S.`, with two periods, is none).
     func isHonorific(_ k: Int) -> Bool {

@@ -134,6 +134,8 @@ struct ActorTagger {
         let entity = known?.entity ?? c.personEntity(nameStart..<nameEnd)
         let affiliation = qualifier ?? title.affiliation ?? known?.affiliation
         people.met(entity, roleKey: roleKey ?? key(ofRole: roleText), gender: known?.gender, name: nameStart..<nameEnd, context: c)
+        // `Navy Secretary Ignacio Ferrer`: later also `the secretary`, the title the role ends in.
+        if roleKey == nil { people.assign(roleKey: roleKeys.titles[Int(entry)], to: entity) }
         add(nameStart..<nameEnd, entity: entity, type: .person, via: "title-rule", role: roleText, affiliation: affiliation)
         return nameEnd
     }
@@ -344,18 +346,21 @@ struct ActorTagger {
 
     private mutating func nameRule(at i: Int) -> Int? {
         // `the High-Level Security Dialogue, the ...`: a name after a determiner is no person's, nor
-        // is the rest of a capitalised run that was none.
+        // is the rest of a capitalised run that was none (a sentence's capitalised first word aside:
+        // `For Rosa María Domínguez, 41,`).
         guard c.isCapitalized(i), !c.isAllCaps(i), !c.wordFlags(i).contains(.sentenceStarter),
-              !c.wordFlags(i - 1).contains(.determiner), !(c.isCapitalized(i - 1) && c.sameSentence(i - 1, i) && !c.isHonorific(i - 1)),
+              !c.wordFlags(i - 1).contains(.determiner), !c.continuesCapitalisedRun(i),
               !c.isHonorific(i), c.match(.initiative, at: i) == nil else { return nil }
         let end = c.nameRunEnd(from: i)
         guard end - i >= 2, end - i <= 4 else { return nil }
         for k in i..<end where c.wordFlags(k).contains(.organizationWord) || c.match(.initiative, at: k) != nil { return nil }
         let before = c.speechVerbStart(endingAt: i) != nil || (c.id(i - 1) == c.words.to && c.id(i - 2) == c.words.according)
         let after = c.startsSpeechVerb(at: end)
-        // `Nora Halvorsen, a spokeswoman`, or `A spokeswoman, Nora Halvorsen, said`.
+        // `Nora Halvorsen, a spokeswoman`, `A spokeswoman, Nora Halvorsen, said`, `Rosa María
+        // Domínguez, 41,` (an age), `His mother, Marisol Reyes, found`.
         let appositive = c.id(end) == c.words.comma && (c.id(end + 1) == c.words.a || c.id(end + 1) == c.words.an || c.id(end + 1) == c.words.the
-                                                         || c.id(i - 1) == c.words.comma && c.startsSpeechVerb(at: end + 1))
+                                                         || c.id(i - 1) == c.words.comma && c.startsSpeechVerb(at: end + 1)
+                                                         || c.isAge(end + 1) || c.id(i - 1) == c.words.comma && c.isRoleNoun(i - 2))
         guard before || after || appositive else {
             // Not (yet) known to be a person: if its surname later speaks (`Cázares said`), it was one.
             if end - i <= 3 && c.isLowercase(end) { candidates.note(i..<end, key: c.foldedHash((end - 1)..<end)) }

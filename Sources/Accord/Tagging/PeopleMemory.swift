@@ -78,6 +78,15 @@ struct PeopleMemory {
     }
 
     /// The last person met with a role (by its key, `RoleKeys`).
+    /// Records that the person `entity` (met already) also holds the role `key` (`Navy Secretary
+    /// Ignacio Ferrer` is, later, `the secretary`).
+    mutating func assign(roleKey key: Int32, to entity: String) {
+        let (n, _) = number(entity)
+        let index = Int(key)
+        if index >= roles.count { roles.append(contentsOf: repeatElement(-1, count: index + 1 - roles.count)) }
+        roles[index] = n
+    }
+
     func person(withRoleKey key: Int32) -> Person? {
         Int(key) < roles.count && roles[Int(key)] >= 0 ? roles[Int(key)] : nil
     }
