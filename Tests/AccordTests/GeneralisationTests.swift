@@ -89,6 +89,11 @@ final class GeneralisationTests: XCTestCase {
                        ["Mexico → work with", "Mexico → reduce"])
     }
 
+    func testACollectiveObjectControlsTheInfinitive() {
+        XCTAssertEqual(events("The United States and Mexico met. The plan commits both governments to reduce drug use."),
+                       ["United States → reduce", "Mexico → reduce"])
+    }
+
     func testASubjectThatIsNoActorStopsTheAgentOfTheVerbBefore() {
         XCTAssertEqual(events("The United States said the framework commits Mexico to reduce violence."),
                        ["Mexico → reduce"], "an initiative is no agent, and `commits` does not take the speaker's")

@@ -155,6 +155,11 @@ struct EventLinker {
                     return (agents, actors[pool[agents].min()!].tokens.lowerBound)
                 }
             }
+            // `commits both governments to reduce`: the two countries control it.
+            if c.id(before) == c.words.to, let collective = c.match(.collective, endingAt: before, after: sentenceStart - 1) {
+                let agents = EventLinker.add(bothCountries(before: Int(collective.start)), to: &pool)
+                return agents.isEmpty ? nil : (agents, Int(collective.start))
+            }
             // `Mexico, which has pledged`, `Ebrard, who promised`: the actor the relative pronoun
             // follows (`which` never stands for a person).
             if c.id(before) == c.words.who || c.id(before) == c.words.which {
