@@ -203,6 +203,7 @@ final class GeneralisationTests: XCTestCase {
     func testAppositiveNamesAndAges() {
         XCTAssertEqual(people("For Rosa María Domínguez, 41, the change is real."), ["Rosa María Domínguez=person:rosa-maria-dominguez"])
         XCTAssertEqual(people("His mother, Marisol Reyes, found the pills."), ["Marisol Reyes=person:marisol-reyes"])
+        XCTAssertEqual(speakers("\"It is working,\" said one of the report's authors, Ana Ruiz."), [["person:ana-ruiz"]])
         // Places listed between commas after a capitalised word are no people.
         XCTAssertEqual(people("Cartels move through Tijuana, Ciudad Juárez, and Nogales."), ["Cartels=group:cartels"])
     }

@@ -357,10 +357,12 @@ struct ActorTagger {
         let before = c.speechVerbStart(endingAt: i) != nil || (c.id(i - 1) == c.words.to && c.id(i - 2) == c.words.according)
         let after = c.startsSpeechVerb(at: end)
         // `Nora Halvorsen, a spokeswoman`, `A spokeswoman, Nora Halvorsen, said`, `Rosa María
-        // Domínguez, 41,` (an age), `His mother, Marisol Reyes, found`.
+        // Domínguez, 41,` (an age), `His mother, Marisol Reyes, found`, `..., the lawyer, Ana Ruiz.`
         let appositive = c.id(end) == c.words.comma && (c.id(end + 1) == c.words.a || c.id(end + 1) == c.words.an || c.id(end + 1) == c.words.the
                                                          || c.id(i - 1) == c.words.comma && c.startsSpeechVerb(at: end + 1)
                                                          || c.isAge(end + 1) || c.id(i - 1) == c.words.comma && c.isRoleNoun(i - 2))
+            // `said one of the report's authors, Ana Ruiz.`
+            || c.id(i - 1) == c.words.comma && c.isRoleNoun(i - 2) && c.isPunctuation(end) && !c.sameSentence(end, end + 1)
         guard before || after || appositive else {
             // Not (yet) known to be a person: if its surname later speaks (`Cázares said`), it was one.
             if end - i <= 3 && c.isLowercase(end) { candidates.note(i..<end, key: c.foldedHash((end - 1)..<end)) }
