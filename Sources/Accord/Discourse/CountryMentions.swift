@@ -53,11 +53,6 @@ extension Array where Element == ActorMention {
     /// The index of the first mention starting at or after `token` (`count` when none does): the
     /// mentions are in text order, so a binary search.
     func firstIndex(startingAtOrAfter token: Int) -> Int {
-        var lo = 0, hi = count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if self[mid].tokens.lowerBound < token { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        partitionIndex(count: count, keyAtLeast: token) { self[$0].tokens.lowerBound }
     }
 }

@@ -262,12 +262,7 @@ struct EventLinker {
 
     /// The first action starting at token `k` or later: a binary search.
     private func firstAction(startingAtOrAfter k: Int) -> Int {
-        var low = 0, high = actions.count
-        while low < high {
-            let middle = (low + high) / 2
-            if actions[middle].tokens.lowerBound < k { low = middle + 1 } else { high = middle }
-        }
-        return low
+        partitionIndex(count: actions.count, keyAtLeast: k) { actions[$0].tokens.lowerBound }
     }
 
     /// `to`, `of`, `for`: the words between a verb's object and the infinitive or gerund it controls.
@@ -279,13 +274,9 @@ struct EventLinker {
     /// How far after a passive verb its `by` phrase may start and end.
     static let byWindow = 12
 
-    /// The actor whose mention starts at token `k`: a binary search (mentions do not overlap).
+    /// The actor whose mention starts at token `k` (mentions do not overlap).
     private func actorStartingAt(_ k: Int) -> Int? {
-        var low = 0, high = actors.count
-        while low < high {
-            let middle = (low + high) / 2
-            if actors[middle].tokens.lowerBound < k { low = middle + 1 } else { high = middle }
-        }
+        let low = partitionIndex(count: actors.count, keyAtLeast: k) { actors[$0].tokens.lowerBound }
         return low < actors.count && actors[low].tokens.lowerBound == k ? low : nil
     }
 

@@ -277,11 +277,7 @@ struct StanceScorer {
     /// Whether an initiative starts (or ends) at token `k`: a binary search, as initiatives do not
     /// overlap and come in text order.
     private func initiative(at k: Int, _ bound: KeyPath<Range<Int>, Int>) -> Bool {
-        var low = 0, high = initiatives.count
-        while low < high {
-            let middle = (low + high) / 2
-            if initiatives[middle].tokens[keyPath: bound] < k { low = middle + 1 } else { high = middle }
-        }
+        let low = partitionIndex(count: initiatives.count, keyAtLeast: k) { initiatives[$0].tokens[keyPath: bound] }
         return low < initiatives.count && initiatives[low].tokens[keyPath: bound] == k
     }
 

@@ -56,27 +56,17 @@ struct ActionTagger {
     /// Whether an actor or a `youth` target starts in `window`, in the sentence of `start`: the
     /// object an `object=people` entry needs. Both arrays are in order of start (binary search).
     private func hasPeopleObject(in window: Range<Int>, sentenceOf start: Int, actors: [ActorMention], targets: [TargetMention]) -> Bool {
-        var a = firstStart(atOrAfter: window.lowerBound, count: actors.count) { actors[$0].tokens.lowerBound }
+        var a = partitionIndex(count: actors.count, keyAtLeast: window.lowerBound) { actors[$0].tokens.lowerBound }
         while a < actors.count, actors[a].tokens.lowerBound < window.upperBound {
             if c.sameSentence(actors[a].tokens.lowerBound, start) { return true }
             a += 1
         }
-        var t = firstStart(atOrAfter: window.lowerBound, count: targets.count) { targets[$0].tokens.lowerBound }
+        var t = partitionIndex(count: targets.count, keyAtLeast: window.lowerBound) { targets[$0].tokens.lowerBound }
         while t < targets.count, targets[t].tokens.lowerBound < window.upperBound {
             if targets[t].category == "youth" && c.sameSentence(targets[t].tokens.lowerBound, start) { return true }
             t += 1
         }
         return false
-    }
-
-    /// The first of `count` items, in order of `start`, whose start is `bound` or later.
-    private func firstStart(atOrAfter bound: Int, count: Int, _ start: (Int) -> Int) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if start(middle) < bound { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     private func isNoun(_ start: Int, _ end: Int, _ form: Inflection.VerbForm) -> Bool {
