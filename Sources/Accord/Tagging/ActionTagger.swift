@@ -92,25 +92,16 @@ struct ActionTagger {
         let id = c.id(before)
         if id == c.words.to || id == c.words.who || id == c.words.which || id == c.words.that || id == c.words.also { return false }
         if form == .third && (id == c.words.and || id == c.words.or) { return false }
-        if c.phrases.startsMatch(ofAnyOf: ActionTagger.modalOrNegator, at: before) || endsIn(before, "ly") { return false }
+        if c.phrases.startsMatch(ofAnyOf: ActionTagger.modalOrNegator, at: before) || c.endsIn(before, "ly") { return false }
         guard end < c.count, c.sameSentence(start, end) else { return true }
         if c.isPunctuation(end) || c.wordFlags(end).contains(.preposition) { return true }
-        return c.id(end) == c.words.and || c.id(end) == c.words.or || endsIn(end, "ed")
+        return c.id(end) == c.words.and || c.id(end) == c.words.or || c.endsIn(end, "ed")
     }
 
     /// Words after which an -s or -ing form is a verb: auxiliaries, pronouns, prepositions (`by sharing`).
     private static let subjectWords: WordFlags = [.auxiliary, .preposition, .pronounMale, .pronounFemale, .pronounThing,
                                                   .pronounPlural, .pronounSpeaker]
     private static let modalOrNegator = PhraseMatches.KindSet(.modal, .negator)
-
-    /// Whether token `k` ends in the ASCII letters `suffix`, with at least two letters before them.
-    private func endsIn(_ k: Int, _ suffix: StaticString) -> Bool {
-        let bytes = c.tokens[k].byteRange
-        let n = suffix.utf8CodeUnitCount
-        guard bytes.count > n + 1 else { return false }
-        for j in 0..<n where c.source.utf8[bytes.upperBound - n + j] != suffix.utf8Start[j] { return false }
-        return true
-    }
 
     /// `Joint Task Force`, a capitalised word inside a name (not at a sentence's start).
     private func inTitleCaseName(_ start: Int) -> Bool {

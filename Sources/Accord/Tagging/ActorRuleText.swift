@@ -84,8 +84,7 @@ extension TaggingContext {
         let id = self.id(next)
         if id == words.and || id == words.or || id == words.to || id == words.that || id == words.who || id == words.which { return false }
         if match(.action, at: next) != nil || phrases.startsMatch(ofAnyOf: TaggingContext.modalOrNegator, at: next) { return false }
-        let bytes = tokens[next].byteRange
-        return !(bytes.count > 2 && source.utf8[bytes.upperBound - 2] == UInt8(ascii: "e") && source.utf8[bytes.upperBound - 1] == UInt8(ascii: "d"))
+        return !endsIn(next, "ed")
     }
 
     static let modalOrNegator = PhraseMatches.KindSet(.modal, .negator)
@@ -162,9 +161,7 @@ extension TaggingContext {
         let id = self.id(k)
         if id == words.and || id == words.or || id == words.but || id == words.that || id == words.to { return false }
         if match(.action, at: k) != nil || tokens[k].byteRange.count < 3 { return false }
-        let bytes = tokens[k].byteRange
-        let last2 = (source.utf8[bytes.upperBound - 2], source.utf8[bytes.upperBound - 1])
-        return !(last2 == (UInt8(ascii: "l"), UInt8(ascii: "y")) || last2 == (UInt8(ascii: "e"), UInt8(ascii: "d")))
+        return !endsIn(k, "ly") && !endsIn(k, "ed")
     }
 
     /// `Dr.`, `Mr.`, `Sra.`: a short capitalised abbreviation, an honorific before a name and no

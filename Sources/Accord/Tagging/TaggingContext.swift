@@ -86,6 +86,15 @@ final class TaggingContext {
 
     func isQuote(_ i: Int) -> Bool { i >= 0 && i < count && tokens[i].kind == .quote }
 
+    /// Whether token `k` ends in the ASCII letters `suffix`, with at least two letters before them.
+    func endsIn(_ k: Int, _ suffix: StaticString) -> Bool {
+        let bytes = tokens[k].byteRange
+        let n = suffix.utf8CodeUnitCount
+        guard bytes.count > n + 1 else { return false }
+        for j in 0..<n where source.utf8[bytes.upperBound - n + j] != suffix.utf8Start[j] { return false }
+        return true
+    }
+
     /// Whether the token is entirely upper case (a dateline, an acronym): more than one byte, a
     /// capital first (`2021` is no acronym), and no ASCII lower-case letter. Read in place (no slice
     /// of the text to retain).
