@@ -96,6 +96,14 @@ extension TaggingContext {
     /// other than a country that ends it (`... University of Mexico`).
     /// None in a headline (a sentence without a lower-case word of four letters or more).
     func organizationRunEnd(from k: Int) -> Int? {
+        // Most capitalised runs hold no organization word: a scan of their flags says so before
+        // any phrase is looked up.
+        var probe = k
+        while probe < count && probe < k + 10 && !wordFlags(probe).contains(.organizationWord) {
+            guard isCapitalized(probe) || isOrganizationJoin(probe) else { return nil }
+            probe += 1
+        }
+        guard probe < count && probe < k + 10 else { return nil }
         var end = k, lastWord = -1, wordCount = 0, hasOrganizationWord = false
         while end < count && end < k + 10 && sameSentence(k, end) {
             if end > k && flags(end).contains(.lineBefore) { break }
