@@ -84,6 +84,8 @@ struct ChunkScanner {
     let classes = ByteClass.table
     /// The case flag of each ASCII letter and digit, likewise.
     let leadFlags = ByteClass.leadFlags
+    /// The flag of each one-byte mark, likewise.
+    let markFlags = ByteClass.markFlags
 
     init(abbreviations: Abbreviations, output: UnsafeMutableBufferPointer<Token>) {
         self.abbreviations = abbreviations
