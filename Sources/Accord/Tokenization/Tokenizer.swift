@@ -21,6 +21,7 @@ struct Tokenizer: Sendable {
     private func tokenize(_ text: SourceText, capacity: Int) -> [Token]? {
         var complete = false
         let tokens = [Token](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
             var scanner = ChunkScanner(abbreviations: abbreviations, output: buffer)
             scanner.usesFastPath = usesFastPath
             text.utf8.withUnsafeBufferPointer { scanner.run($0) }
