@@ -20,12 +20,12 @@ enum UTF8Validation {
                 }
             }
             if i + 8 <= n {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    scalars += 8
-                    continue
-                }
+                // Straight past the ASCII bytes before the first that is not (all eight when none is).
+                let high = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
+                let ascii = high.trailingZeroBitCount &>> 3
+                i &+= ascii
+                scalars &+= ascii
+                if ascii == 8 { continue }
             }
             let length = sequenceLength(base, i, n)
             if length == 0 { return nil }

@@ -50,6 +50,12 @@ extension ChunkScanner {
         Token.Flags(rawValue: leadFlags[Int(lead)])
     }
 
+    /// The flag of a one-byte punctuation token: `terminal` for `.` `?` `!`, none for other marks.
+    @inline(__always)
+    func markFlag(_ byte: UInt8) -> Token.Flags {
+        Token.Flags(rawValue: markFlags[Int(byte)])
+    }
+
     /// The commonest chunk after a bare word: a word of ASCII letters and digits with one closing mark
     /// or period after it (`said,` `Iran.` `Inc.`), then white space or the text's end. Emits it as
     /// `fastChunk` would, with less to rule out, and moves `i` past it; returns false, having emitted
@@ -82,7 +88,7 @@ extension ChunkScanner {
             emitFast(start, end, scalar, scalar &+ length &+ 1, .word, flags.union(.periodWord))
         } else {
             emitFast(start, mark, scalar, scalar &+ length, .word, flags)
-            emitFast(mark, end, scalar &+ length, scalar &+ length &+ 1, p[mark] == 0x22 ? .quote : .punct, [])
+            emitFast(mark, end, scalar &+ length, scalar &+ length &+ 1, p[mark] == 0x22 ? .quote : .punct, markFlag(p[mark]))
         }
         return true
     }
@@ -197,7 +203,7 @@ extension ChunkScanner {
         while k < j {
             let wide = p[k] == 0xE2
             let kind: Token.Kind = wide || p[k] == 0x22 ? .quote : .punct
-            emitFast(k, wide ? k &+ 3 : k &+ 1, scalar, scalar &+ 1, kind, [])
+            emitFast(k, wide ? k &+ 3 : k &+ 1, scalar, scalar &+ 1, kind, markFlag(p[k]))
             k &+= wide ? 3 : 1
             scalar &+= 1
         }
@@ -326,6 +332,14 @@ enum ByteClass: UInt8 {
         for b: UInt8 in [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D] { table[Int(b)] = ByteClass.space.rawValue }
         for b in ",;:)\"!?".utf8 { table[Int(b)] = ByteClass.closing.rawValue }
         table[Int(UInt8(ascii: "."))] = ByteClass.period.rawValue
+        return UnsafePointer(table)
+    }()
+
+    /// The flag a one-byte mark gets: `terminal` for `.` `?` `!`, none for any other byte.
+    nonisolated(unsafe) static let markFlags: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        table.initialize(repeating: 0, count: 256)
+        for b in ".?!".utf8 { table[Int(b)] = Token.Flags.terminal.rawValue }
         return UnsafePointer(table)
     }()
 

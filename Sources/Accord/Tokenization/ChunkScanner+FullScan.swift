@@ -16,6 +16,7 @@ extension ChunkScanner {
         let first = s[from]
         if Scalars.isUppercase(first) { flags.insert(.capitalized) } else if Scalars.isLowercase(first) { flags.insert(.lowercase) }
         if Scalars.isDigit(first) { flags.insert(.numeric) }
+        if kind == .punct && (first == 0x2E || first == 0x3F || first == 0x21 || first == 0x2026) { flags.insert(.terminal) }
         tokens.append(Token(startScalar: Int32(chunkScalarStart + from), endScalar: Int32(chunkScalarStart + to),
                             startByte: b[from], endByte: b[to], kind: kind, flags: flags))
     }

@@ -30,7 +30,7 @@ struct SentenceSplitter: Sendable {
                 }
                 while t < count {
                     t = Self.nextStop(from: t, tokens)
-                    let terminal = isTerminal(tokens[t], bytes)
+                    let terminal = Self.isTerminal(tokens[t])
                     let last = terminal ? closingMarksEnd(after: t, tokens, bytes) : t
                     let next = last + 1
                     if next >= count { close(after: last); break }
@@ -70,34 +70,25 @@ struct SentenceSplitter: Sendable {
             && (marker[0] == UInt8(ascii: ".") || marker[0] == UInt8(ascii: ")"))
     }
 
-    /// The first token from `t` on that may be a terminal (punctuation, or a word that kept a period)
-    /// or has a line break after it; the last token when none does. Most tokens are neither: each is
-    /// passed over with one branch, its three facts combined as bits.
+    /// The first token from `t` on that is a terminal or has a line break after it; the last token
+    /// when none does. Most tokens are neither (commas and quotes too, which the tokenizer does not
+    /// flag `terminal`): each is passed over with one branch, its two facts combined as bits.
     @inline(__always)
     private static func nextStop(from t: Int, _ tokens: UnsafeBufferPointer<Token>) -> Int {
         let last = tokens.count - 1
+        let terminal = Token.Flags.periodWord.rawValue | Token.Flags.terminal.rawValue
         var t = t
         while t < last {
-            let token = tokens[t]
-            let stops = token.flags.rawValue & Token.Flags.periodWord.rawValue
-                | tokens[t + 1].flags.rawValue & Token.Flags.lineBefore.rawValue
-                | (token.kind == .punct ? 1 : 0)
+            let stops = tokens[t].flags.rawValue & terminal | tokens[t + 1].flags.rawValue & Token.Flags.lineBefore.rawValue
             if stops != 0 { break }
             t += 1
         }
         return t
     }
 
-    /// `.`, `?`, `!`, an ellipsis, or a word that kept its final period.
-    private func isTerminal(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if token.flags.contains(.periodWord) { return true }
-        guard token.kind == .punct else { return false }
-        let text = slice(token, bytes)
-        switch text.first {
-        case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"): return true
-        case 0xE2: return Self.equals(text, 0xE2, 0x80, 0xA6) // …
-        default: return false
-        }
+    /// `.`, `?`, `!`, an ellipsis, or a word that kept its final period: the tokenizer's flags.
+    private static func isTerminal(_ token: Token) -> Bool {
+        !token.flags.isDisjoint(with: [.periodWord, .terminal])
     }
 
     /// Closing quotes, brackets and further terminal marks that hang on a terminal mark (`?!"`, `.)`).
@@ -111,7 +102,7 @@ struct SentenceSplitter: Sendable {
                 && (text[0] == UInt8(ascii: ")") || text[0] == UInt8(ascii: "]") || text[0] == UInt8(ascii: "}"))
             let isAlwaysClosing = Self.equals(text, 0xE2, 0x80, 0x9D) || Self.equals(text, 0xC2, 0xBB) // ” »
             let attached = !next.flags.contains(.spaceBefore)
-            if (attached && (next.kind == .quote || isClosingBracket || isTerminal(next, bytes) && next.kind == .punct))
+            if (attached && (next.kind == .quote || isClosingBracket || Self.isTerminal(next) && next.kind == .punct))
                 || isAlwaysClosing {
                 last += 1
             } else {

@@ -31,6 +31,9 @@ public struct Token: Sendable, Hashable {
         static let periodWord = Flags(rawValue: 32)
         /// A digit starts the token.
         static let numeric = Flags(rawValue: 64)
+        /// Punctuation that may end a sentence: `.` `?` `!` `…` or a run of periods. Set by the
+        /// tokenizer so that the splitter passes over commas, quotes and brackets without reading text.
+        static let terminal = Flags(rawValue: 128)
     }
 
     let startScalar: Int32

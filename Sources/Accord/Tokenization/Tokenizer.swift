@@ -21,6 +21,7 @@ struct Tokenizer: Sendable {
     private func tokenize(_ text: SourceText, capacity: Int) -> [Token]? {
         var complete = false
         let tokens = [Token](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
             var scanner = ChunkScanner(abbreviations: abbreviations, output: buffer)
             scanner.usesFastPath = usesFastPath
             text.utf8.withUnsafeBufferPointer { scanner.run($0) }
@@ -84,6 +85,8 @@ struct ChunkScanner {
     let classes = ByteClass.table
     /// The case flag of each ASCII letter and digit, likewise.
     let leadFlags = ByteClass.leadFlags
+    /// The flag of each one-byte mark, likewise.
+    let markFlags = ByteClass.markFlags
 
     init(abbreviations: Abbreviations, output: UnsafeMutableBufferPointer<Token>) {
         self.abbreviations = abbreviations
