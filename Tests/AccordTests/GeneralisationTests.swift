@@ -191,6 +191,8 @@ final class GeneralisationTests: XCTestCase {
                         "CHSS=org:center-for-hemispheric-security-studies", "CHSS=org:center-for-hemispheric-security-studies"])
         XCTAssertEqual(people("She studied at the National Autonomous University of Mexico."),
                        ["National Autonomous University of Mexico=org:national-autonomous-university-of-mexico"])
+        XCTAssertEqual(people("The Pima County Health Department counted the deaths."),
+                       ["Pima County Health Department=org:pima-county-health-department"])
         // A title-case headline is no organization's name.
         XCTAssertEqual(people("Border Town Schools Add Drug Prevention Classes"), [])
     }

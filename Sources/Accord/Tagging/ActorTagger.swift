@@ -258,7 +258,8 @@ struct ActorTagger {
             add(i..<(i + 1), entity: entity, type: entity.hasPrefix("group:") ? .group : .organization, via: "organization-rule")
             return i + 1
         }
-        guard c.isCapitalized(i), !(c.isCapitalized(i - 1) && c.sameSentence(i - 1, i)),
+        // Not from `The` (`The Pima County Health Department` is the department's name without it).
+        guard c.isCapitalized(i), !c.wordFlags(i).contains(.determiner), !c.continuesCapitalisedRun(i),
               let end = c.organizationRunEnd(from: i) else { return nil }
         let isCartel = (i..<end).contains { ActorTagger.cartelWords.contains(c.text($0..<($0 + 1)).lowercased()) }
         let entity = c.slugEntity(isCartel ? "group:" : "org:", i..<end)
