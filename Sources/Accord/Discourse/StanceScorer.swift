@@ -210,8 +210,9 @@ struct StanceScorer {
     private func outcomeCues() -> [(sentence: Int, cue: CueMatch)] {
         var result: [(sentence: Int, cue: CueMatch)] = []
         var i = 0
-        for action in actions where action.actionClass == "prevent" && action.modality == .none {
-            let verb = action.tokens.lowerBound
+        // Indices, not elements: a mention copied out of its array retains all its strings.
+        for a in actions.indices where actions[a].modality == .none && actions[a].actionClass == "prevent" {
+            let verb = actions[a].tokens.lowerBound
             while i < initiatives.count && initiatives[i].tokens.upperBound <= verb - 5 { i += 1 }
             guard let subject = subjectEnd(before: verb) else { continue }
             var named = false
@@ -221,7 +222,7 @@ struct StanceScorer {
                 k += 1
             }
             guard named || c.id(subject - 1) == c.words.it else { continue }
-            result.append((action.sentence, CueMatch(start: verb, end: action.tokens.upperBound, weight: StanceScorer.outcomeWeight)))
+            result.append((actions[a].sentence, CueMatch(start: verb, end: actions[a].tokens.upperBound, weight: StanceScorer.outcomeWeight)))
         }
         return result
     }

@@ -92,7 +92,7 @@ struct ActionTagger {
         let id = c.id(before)
         if id == c.words.to || id == c.words.who || id == c.words.which || id == c.words.that || id == c.words.also { return false }
         if form == .third && (id == c.words.and || id == c.words.or) { return false }
-        if c.phrases.startsMatch(ofAnyOf: ActionTagger.modalOrNegator, at: before) || c.endsIn(before, "ly") { return false }
+        if c.phrases.startsMatch(ofAnyOf: TaggingContext.modalOrNegator, at: before) || c.endsIn(before, "ly") { return false }
         guard end < c.count, c.sameSentence(start, end) else { return true }
         if c.isPunctuation(end) || c.wordFlags(end).contains(.preposition) { return true }
         return c.id(end) == c.words.and || c.id(end) == c.words.or || c.endsIn(end, "ed")
@@ -101,7 +101,6 @@ struct ActionTagger {
     /// Words after which an -s or -ing form is a verb: auxiliaries, pronouns, prepositions (`by sharing`).
     private static let subjectWords: WordFlags = [.auxiliary, .preposition, .pronounMale, .pronounFemale, .pronounThing,
                                                   .pronounPlural, .pronounSpeaker]
-    private static let modalOrNegator = PhraseMatches.KindSet(.modal, .negator)
 
     /// `Joint Task Force`, a capitalised word inside a name (not at a sentence's start).
     private func inTitleCaseName(_ start: Int) -> Bool {

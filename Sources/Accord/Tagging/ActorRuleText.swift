@@ -87,6 +87,7 @@ extension TaggingContext {
         return !endsIn(next, "ed")
     }
 
+    /// Modal and negator phrases, asked of a token in one test.
     static let modalOrNegator = PhraseMatches.KindSet(.modal, .negator)
 
     /// The end of a capitalised run that names an organization the lexicon lacks (`Pima County

@@ -309,13 +309,15 @@ struct ActorTagger {
         guard c.id(i) == c.words.they else { return nil }
         let sentence = Int(c.tokenSentence[i])
         var found: String?
-        for m in mentions.reversed() where m.tokens.upperBound <= i {
-            if m.sentence < sentence - 1 { break }
-            let start = c.sentences[m.sentence].tokens.lowerBound
-            guard m.tokens.lowerBound - start <= 1, m.type == .country, m.via == "government-rule",
-                  c.source.utf8[c.tokens[m.tokens.upperBound - 1].byteRange.upperBound - 1] == UInt8(ascii: "s") else { continue }
-            if let found, found != m.entity { return nil }
-            found = m.entity
+        // Indices, not elements: a mention copied out of its array retains all its strings.
+        for n in mentions.indices.reversed() where mentions[n].tokens.upperBound <= i {
+            let tokens = mentions[n].tokens
+            if mentions[n].sentence < sentence - 1 { break }
+            let start = c.sentences[mentions[n].sentence].tokens.lowerBound
+            guard tokens.lowerBound - start <= 1, mentions[n].type == .country, mentions[n].via == "government-rule",
+                  c.source.utf8[c.tokens[tokens.upperBound - 1].byteRange.upperBound - 1] == UInt8(ascii: "s") else { continue }
+            if let found, found != mentions[n].entity { return nil }
+            found = mentions[n].entity
         }
         return found
     }

@@ -58,14 +58,7 @@ struct SummaryJSON {
     }
 
     mutating func counts(_ pairs: SortedCounts.Pairs) {
-        append("{")
-        for (i, (key, value)) in pairs.enumerated() {
-            if i > 0 { append(", ") }
-            string(key)
-            append(": ")
-            int(value)
-        }
-        append("}")
+        object(pairs) { $0.int($1) }
     }
 
     mutating func stance(_ counts: SortedCounts) {
@@ -79,12 +72,17 @@ struct SummaryJSON {
     }
 
     private mutating func nested(_ table: [(key: String, value: SortedCounts.Pairs)]) {
+        object(table) { $0.counts($1) }
+    }
+
+    /// `{"key": value, ...}`, in the pairs' order, each value written by `value`.
+    private mutating func object<Value>(_ pairs: [(key: String, value: Value)], _ value: (inout Self, Value) -> Void) {
         append("{")
-        for (i, (key, pairs)) in table.enumerated() {
+        for (i, pair) in pairs.enumerated() {
             if i > 0 { append(", ") }
-            string(key)
+            string(pair.key)
             append(": ")
-            counts(pairs)
+            value(&self, pair.value)
         }
         append("}")
     }
