@@ -25,6 +25,8 @@ struct StageResult {
     var startRSSKB: Int?
     /// Computed from other stages, not timed by itself.
     var derived = false
+    /// A derived figure before clamping at zero (a difference of two noisy bests).
+    var rawSeconds: Double?
     var note: String?
 
     var mbPerSecond: Double? { seconds > 0 ? Double(inputBytes) / seconds / 1e6 : nil }
