@@ -1,8 +1,8 @@
 import XCTest
 @testable import Accord
 
-/// Rules added after measuring on articles written blind from SPEC (corpus/dev2-*): each on passages
-/// written for this test, not taken from those articles.
+/// Rules added after measuring on articles written blind from SPEC (corpus/dev2-*, dev3-*, dev4-*):
+/// each on passages written for this test, not taken from those articles.
 final class GeneralisationTests: XCTestCase {
     private func annotate(_ text: String) -> Annotation { TestSupport.annotator.annotate(text) }
 
@@ -110,7 +110,9 @@ final class GeneralisationTests: XCTestCase {
     }
 
     func testAnAsideBetweenSubjectAndVerb() {
-        XCTAssertEqual(events("Customs and Border Protection (CBP) seized fentanyl."), ["CBP → seized"])
+        XCTAssertEqual(events("Customs and Border Protection (CBP) seized fentanyl."), ["Customs and Border Protection → seized"])
+        XCTAssertEqual(events("Agents of the bureau (ATF) seized rifles."), ["ATF → seized"],
+                       "the acronym is the agent when no actor stands before the bracket")
         XCTAssertEqual(events("The National Guard, she said, has helped reduce homicides."),
                        ["National Guard → helped", "National Guard → reduce"])
         XCTAssertEqual(events("The Office of Foreign Assets Control, or OFAC, has sanctioned the cartels."),
@@ -213,5 +215,65 @@ final class GeneralisationTests: XCTestCase {
     func testAHeadTitleRefersBackToACompoundTitle() {
         let a = annotate("Navy Secretary Ignacio Ferrer Salas spoke first. \"We acted alone,\" the secretary added.")
         XCTAssertEqual(a.quotes.map(\.entities), [["person:ignacio-ferrer-salas"]])
+    }
+
+    func testTheHeadOfALexiconTitleRefersBack() {
+        XCTAssertEqual(speakers("Secretary of State Antony Blinken arrived late. \"We listened,\" the secretary said."),
+                       [["person:antony-blinken"]])
+        XCTAssertEqual(speakers("Mexico's Foreign Minister Ana Ruiz Tapia arrived. \"We listened,\" the minister said."),
+                       [["person:ana-ruiz-tapia"]])
+        // A subordinate post is not its head, nor is an attorney general a general.
+        XCTAssertEqual(people("Vice President Kamala Harris spoke. The president was away."),
+                       ["Kamala Harris=person:kamala-harris"])
+        XCTAssertEqual(people("Attorney General Merrick Garland spoke. The general was away."),
+                       ["Merrick Garland=person:merrick-garland"])
+    }
+
+    func testANameBeforeWhoIsAPerson() {
+        XCTAssertEqual(people("Óscar Treviño Luján, who studies crime in Monterrey, disagreed. Treviño was blunt."),
+                       ["Óscar Treviño Luján=person:oscar-trevino-lujan", "Treviño=person:oscar-trevino-lujan"])
+    }
+
+    func testAPlaceWithAnAppositiveIsNoPerson() {
+        XCTAssertEqual(people("Teenagers train in Camino Verde, a hillside neighborhood of Tijuana."), [])
+        XCTAssertEqual(people("Funds went to Rosa Elena Ruiz, a teacher."), ["Rosa Elena Ruiz=person:rosa-elena-ruiz"],
+                       "`to` takes people as well as places")
+    }
+
+    func testNoNameRuleInsideAnInitiativeName() {
+        XCTAssertEqual(people("It signed the Bicentennial Framework for Security, Public Health and Safe Communities, the accord."), [])
+    }
+
+    func testAnInterviewAnswerIsHeldByTheTurnsSpeaker() {
+        let transcript = """
+        Host Ana Lima talks with Tomás Villaseñor, who teaches security.
+
+        HOST: Did anything change?
+
+        VILLASEÑOR: Yes. The Bicentennial Framework is working.
+        """
+        XCTAssertEqual(stance(transcript), ["person:tomas-villasenor initiative:bicentennial-framework support"])
+        let interview = """
+        Interview: Senator Rosa Ibarra Solís on the new accord
+
+        Q: Has it helped?
+
+        A: The Bicentennial Framework has failed.
+        """
+        XCTAssertEqual(stance(interview), ["person:rosa-ibarra-solis initiative:bicentennial-framework oppose"])
+    }
+
+    func testAnAttitudeAcrossAnAdverbAndAnOutcomeAcrossAQuoteMark() {
+        XCTAssertEqual(stance("Mexican officials nonetheless defend the Bicentennial Framework."),
+                       ["country:mex initiative:bicentennial-framework support"])
+        XCTAssertEqual(stance("Ebrard said the Bicentennial Framework \"has not stopped a single rifle.\""),
+                       ["person:marcelo-ebrard initiative:bicentennial-framework oppose"])
+    }
+
+    func testAPurposeClauseTakesTheControllerOfItsInfinitive() {
+        XCTAssertEqual(events("He urged Washington to do more to stop the rifles."), ["Washington → stop"])
+        XCTAssertEqual(events("Mexico worked with the ATF to do more to stop the rifles."), ["Mexico → worked with", "Mexico → stop"],
+                       "not the object of `with`")
+        XCTAssertEqual(events("The ATF has begun tracing the rifles."), ["ATF → tracing"], "an aspect verb stands between")
     }
 }

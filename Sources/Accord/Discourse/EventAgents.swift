@@ -51,8 +51,10 @@ extension EventLinker {
             }
             // `Customs and Border Protection (CBP) seized`, `the National Guard, she said, has helped`,
             // `the Office of Foreign Assets Control, or OFAC, has sanctioned`: an aside between them.
+            // The name before a bracketed acronym is the agent, as the gold annotators mark it; the
+            // acronym only when nothing before it is an actor.
             if let asideStart = asideEnding(at: before, after: sentenceStart) {
-                if actorEndingAt[before] >= 0 && c.id(before) != c.words.comma {
+                if actorEndingAt[before] >= 0 && c.id(before) != c.words.comma && actorEndingAt[asideStart] < 0 {
                     let agents = coordinated(Int(actorEndingAt[before]), into: &pool)
                     return (agents, actors[pool[agents].min()!].tokens.lowerBound)
                 }
@@ -67,10 +69,40 @@ extension EventLinker {
                 let agents = EventLinker.add(speakerSide(quote), to: &pool)
                 return agents.isEmpty ? nil : (agents, before)
             }
+            // `urged Washington to do more to stop`: the controller of the infinitive whose purpose
+            // clause this is, across a verb that is no action.
+            if c.id(before) == c.words.to, let object = controller(ofInfinitiveBefore: before, after: sentenceStart) {
+                let agents = coordinated(object, into: &pool)
+                return (agents, actors[pool[agents].min()!].tokens.lowerBound)
+            }
             guard isSkippable(before) else { return nil }
             k -= 1
         }
         return nil
+    }
+
+    /// The object before an earlier `to` within five tokens of the `to` at `to` (`Washington` in
+    /// `urged Washington to do more to`), with no punctuation or action between; not after `with`
+    /// (`worked with Mexico to`: the subject acts).
+    private func controller(ofInfinitiveBefore to: Int, after sentenceStart: Int) -> Int? {
+        var j = to - 1
+        while j > sentenceStart && to - j <= 5 {
+            if c.isPunctuation(j) || c.isQuote(j) || actionStarts(at: j) { return nil }
+            if c.id(j) == c.words.to && actorEndingAt[j] >= 0 {
+                let object = Int(actorEndingAt[j])
+                let start = actors[object].tokens.lowerBound
+                let join = c.wordFlags(start - 1).contains(.determiner) ? start - 2 : start - 1
+                return c.id(join) == c.words.with ? nil : object
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// Whether an action starts at token `k`.
+    private func actionStarts(at k: Int) -> Bool {
+        let a = firstAction(startingAtOrAfter: k)
+        return a < actions.count && actions[a].tokens.lowerBound == k
     }
 
     /// `were recovered by Mexican authorities`, `was arrested ... by agents of the National Guard`:
@@ -215,10 +247,7 @@ extension EventLinker {
         if c.wordFlags(k).contains(.auxiliary) { return true }
         if c.phrases.startsMatch(ofAnyOf: modalOrNegator, at: k) { return true }
         if c.id(k) == c.words.not { return true }
-        // An adverb in `-ly`.
-        let end = Int(c.tokens[k].endByte)
-        if end - Int(c.tokens[k].startByte) > 3, c.source.utf8[end - 1] == UInt8(ascii: "y"), c.source.utf8[end - 2] == UInt8(ascii: "l"),
-           c.isLowercase(k) { return true }
+        if c.isLyAdverb(k) { return true }
         // Inside a modal phrase that started earlier (`seeks to`, `aims to`).
         for back in 1...3 where c.phrases.startsMatch(ofAnyOf: modalOrNegator, at: k - back) {
             if let m = c.match(.modal, at: k - back), Int(m.end) > k { return true }

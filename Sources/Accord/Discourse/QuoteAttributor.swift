@@ -147,8 +147,7 @@ struct QuoteAttributor {
         while k > sentenceStart {
             if actorEndingAt[k] >= 0 { return Int(actorEndingAt[k]) }
             let word = k - 1
-            let isAdverb = c.isLowercase(word) && c.source.utf8[c.tokens[word].byteRange].suffix(2).elementsEqual("ly".utf8)
-            guard c.wordFlags(word).contains(.auxiliary) || isAdverb || c.match(.modal, at: word) != nil else { break }
+            guard c.wordFlags(word).contains(.auxiliary) || c.isLyAdverb(word) || c.match(.modal, at: word) != nil else { break }
             k -= 1
         }
         let first = actors.firstIndex(startingAtOrAfter: sentenceStart)

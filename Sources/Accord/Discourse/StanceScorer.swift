@@ -230,13 +230,14 @@ struct StanceScorer {
     static let outcomeWeight = 0.5
 
     /// Where the subject of the verb at `verb` ends: back across auxiliaries, adverbs and negators
-    /// (`has not yet`), at most four tokens, within the sentence.
+    /// (`has not yet`, `has repeatedly`), at most four tokens, within the sentence.
     private func subjectEnd(before verb: Int) -> Int? {
         let start = c.sentenceStart(verb)
         var k = verb
         while k > start && verb - k <= 4 {
             if let negator = c.match(.negator, endingAt: k, after: start - 1) { k = Int(negator.start); continue }
-            guard c.wordFlags(k - 1).contains(.auxiliary) else { return k }
+            // `said the framework "has not stopped`: a partial quote opens between them.
+            guard c.wordFlags(k - 1).contains(.auxiliary) || c.isLyAdverb(k - 1) || c.isQuote(k - 1) else { return k }
             k -= 1
         }
         return k > start ? k : nil
@@ -379,7 +380,7 @@ struct StanceScorer {
         for a in reportingActions(in: s) where !c.inQuote[actions[a].tokens.lowerBound] {
             let verb = actions[a].tokens
             var k = verb.lowerBound - 1
-            while k >= sentence.tokens.lowerBound && verb.lowerBound - k <= 4 {
+            while k >= sentence.tokens.lowerBound && verb.lowerBound - k <= 6 {
                 if c.id(k) == c.words.critics { return "other:critics" }
                 if boundaries.ending[k + 1] >= 0 { return actors[Int(boundaries.ending[k + 1])].entity }
                 if c.isPunctuation(k) { break }
@@ -389,6 +390,20 @@ struct StanceScorer {
                 return actors[Int(boundaries.starting[verb.upperBound])].entity
             }
         }
-        return "document"
+        return turnSpeaker(of: cue) ?? "document"
+    }
+
+    /// In a transcript or interview, the person whose turn holds token `k`: the turn's label opens its
+    /// paragraph (`VILLASEÑOR: ...` naming a person met, or `A: ...`, the interviewee, taken as the
+    /// first person the document names). A question's label (`Q:`, `HOST:`) holds nothing.
+    private func turnSpeaker(of k: Int) -> String? {
+        let label = c.paragraph.firstToken(ofParagraph: Int(c.paragraph[k]))
+        guard label + 1 < k, c.isWord(label), c.id(label + 1) == c.words.colon else { return nil }
+        if boundaries.starting[label] >= 0, actors[Int(boundaries.starting[label])].type == .person,
+           actors[Int(boundaries.starting[label])].tokens.upperBound == label + 1 {
+            return actors[Int(boundaries.starting[label])].entity
+        }
+        guard c.text(label..<(label + 1)) == "A" else { return nil }
+        return actors.first { $0.type == .person }?.entity
     }
 }

@@ -1498,7 +1498,7 @@ Luis Almagro	person:luis-almagro	person	role=Secretary General; affiliation=org:
 # auxiliaries.txt: auxiliaries and adverbs that may stand between a subject and its verb
 # (`Mexico has also pledged`, `the two countries will jointly develop`). Words ending in -ly are
 # skipped by rule. columns: word, `passive` for forms of `be`/`get` that make a past participle passive
-# (`were seized`: the subject is acted on). Aspect verbs (`keeps handing over`, `continue to fund`) stand
+# (`were seized`: the subject is acted on). Aspect verbs (`keeps handing over`, `continue to fund`, `began inspecting`) stand
 # there as auxiliaries do.
 am	passive
 is	passive
@@ -1525,6 +1525,10 @@ jointly
 together
 soon
 again
+nonetheless
+nevertheless
+often
+even
 just
 both
 each
@@ -1541,6 +1545,15 @@ continue
 continues
 continued
 continuing
+begin
+begins
+began
+begun
+beginning
+start
+starts
+started
+starting
 
 """#),
         ("calendar-words.txt", #"""
@@ -2680,6 +2693,10 @@ beneficial	0.5
 benefit	0.4
 benefits	0.4
 worthwhile	0.5
+worth saving	0.5
+worth keeping	0.5
+worth preserving	0.5
+worth the money	0.5
 useful	0.4
 helpful	0.4
 good	0.5
@@ -2699,6 +2716,14 @@ visionary	0.5
 solid	0.4
 robust	0.3
 sound approach	0.5
+is sound	0.5
+are sound	0.5
+sound idea	0.5
+sound policy	0.5
+strongest partnership	0.6
+closest partnership	0.6
+closest security partnership	0.6
+partnership of equals	0.6
 enough	0.5
 commendable	0.6
 laudable	0.6
@@ -2753,7 +2778,6 @@ pleased	0.6	holder=subject
 satisfied	0.5	holder=subject
 grateful	0.5	holder=subject
 proud	0.5	holder=subject
-thank	0.4	holder=subject
 
 # ---------------------------------------------------------------- positive: judgments seen in policy commentary
 remains strong	0.4
@@ -2766,12 +2790,16 @@ right idea	0.6
 right foundation	0.6
 right move	0.6
 right decision	0.6
-defend	0.4
-defends	0.4
-defended	0.4
-defending	0.4
+defend	0.4	holder=subject
+defends	0.4	holder=subject
+defended	0.4	holder=subject
+defending	0.4	holder=subject
 tangible results	0.5
 measurable results	0.5
+credit	0.5	holder=subject
+credits	0.5	holder=subject
+credited	0.5	holder=subject
+crediting	0.5	holder=subject
 deserves credit	0.6
 deserve credit	0.6
 deserved credit	0.6
@@ -2819,6 +2847,18 @@ counterproductive	-0.7
 fall short	-0.5
 falls short	-0.5
 fell short	-0.5
+step backward	-0.6
+step backwards	-0.6
+a step back	-0.6
+meant nothing	-0.6
+means nothing	-0.6
+mean nothing	-0.6
+political cover	-0.5
+looks thin	-0.4
+thin on	-0.4
+ignored	-0.4	subject=initiative
+ignores	-0.4	subject=initiative
+ignoring	-0.4	subject=initiative
 falling short	-0.5
 missed opportunity	-0.5
 missed opportunities	-0.5

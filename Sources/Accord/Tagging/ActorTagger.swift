@@ -23,6 +23,9 @@ struct ActorTagger {
     private var acronyms: [UInt64: String] = [:]
     /// Keys of the roles met that the lexicon does not have (`RoleKeys`), by their lower-cased text.
     private var otherRoles: [String: Int32] = [:]
+    /// The end of the last initiative name of several tokens met: no name or organization rule
+    /// starts inside one (`... Public Health and Safe Communities, the accord`).
+    private var initiativeEnd = 0
 
     init(context: TaggingContext, roleKeys: RoleKeys) {
         c = context
@@ -71,6 +74,9 @@ struct ActorTagger {
 
     /// Tries every rule at token `i`; returns the token after what it consumed.
     private mutating func tagAt(_ i: Int) -> Int? {
+        if let initiative = c.match(.initiative, at: i), initiative.end - initiative.start >= 2 {
+            initiativeEnd = max(initiativeEnd, Int(initiative.end))
+        }
         let actor = c.match(.actor, at: i)
         let demonym = c.match(.demonym, at: i)
 
@@ -134,8 +140,10 @@ struct ActorTagger {
         let entity = known?.entity ?? c.personEntity(nameStart..<nameEnd)
         let affiliation = qualifier ?? title.affiliation ?? known?.affiliation
         people.met(entity, roleKey: roleKey ?? key(ofRole: roleText), gender: known?.gender, name: nameStart..<nameEnd, context: c)
-        // `Navy Secretary Ignacio Ferrer`: later also `the secretary`, the title the role ends in.
+        // `Foreign Affairs Secretary Ignacio Ferrer`: later also `the secretary`, the title the role
+        // ends in, or the head of the lexicon's role (`Navy Secretary`, `Secretary of State`).
         if roleKey == nil { people.assign(roleKey: roleKeys.titles[Int(entry)], to: entity) }
+        if let head = roleKeys.head(of: roleKeys.titles[Int(entry)]) { people.assign(roleKey: head, to: entity) }
         add(nameStart..<nameEnd, entity: entity, type: .person, via: "title-rule", role: roleText, affiliation: affiliation)
         return nameEnd
     }
@@ -240,6 +248,7 @@ struct ActorTagger {
             }
             let entity = c.lexicon.actors[k].entity, isAlias = c.lexicon.actors[k].isAlias
             let seen = people.met(entity, roleKey: roleKeys.actors[k], gender: c.lexicon.actors[k].gender, name: range, context: c)
+            if let role = roleKeys.actors[k], let head = roleKeys.head(of: role) { people.assign(roleKey: head, to: entity) }
             add(range, entity: entity, type: .person, via: isAlias && seen ? "coreference" : "lexicon",
                 role: isAlias ? nil : c.lexicon.actors[k].role, affiliation: isAlias ? nil : c.lexicon.actors[k].affiliation)
         case .organization, .group:
@@ -259,7 +268,7 @@ struct ActorTagger {
             return i + 1
         }
         // Not from `The` (`The Pima County Health Department` is the department's name without it).
-        guard c.isCapitalized(i), !c.wordFlags(i).contains(.determiner), !c.continuesCapitalisedRun(i),
+        guard i >= initiativeEnd, c.isCapitalized(i), !c.wordFlags(i).contains(.determiner), !c.continuesCapitalisedRun(i),
               let end = c.organizationRunEnd(from: i) else { return nil }
         let isCartel = (i..<end).contains { ActorTagger.cartelWords.contains(c.text($0..<($0 + 1)).lowercased()) }
         let entity = c.slugEntity(isCartel ? "group:" : "org:", i..<end)
@@ -351,7 +360,7 @@ struct ActorTagger {
         // `the High-Level Security Dialogue, the ...`: a name after a determiner is no person's, nor
         // is the rest of a capitalised run that was none (a sentence's capitalised first word aside:
         // `For Rosa María Domínguez, 41,`).
-        guard c.isCapitalized(i), !c.isAllCaps(i), !c.wordFlags(i).contains(.sentenceStarter),
+        guard i >= initiativeEnd, c.isCapitalized(i), !c.isAllCaps(i), !c.wordFlags(i).contains(.sentenceStarter),
               !c.wordFlags(i - 1).contains(.determiner), !c.continuesCapitalisedRun(i),
               !c.isHonorific(i), c.match(.initiative, at: i) == nil else { return nil }
         let end = c.nameRunEnd(from: i)
@@ -360,10 +369,13 @@ struct ActorTagger {
         let before = c.speechVerbStart(endingAt: i) != nil || (c.id(i - 1) == c.words.to && c.id(i - 2) == c.words.according)
         let after = c.startsSpeechVerb(at: end)
         // `Nora Halvorsen, a spokeswoman`, `A spokeswoman, Nora Halvorsen, said`, `Rosa María
-        // Domínguez, 41,` (an age), `His mother, Marisol Reyes, found`, `..., the lawyer, Ana Ruiz.`
-        let appositive = c.id(end) == c.words.comma && (c.id(end + 1) == c.words.a || c.id(end + 1) == c.words.an || c.id(end + 1) == c.words.the
-                                                         || c.id(i - 1) == c.words.comma && c.startsSpeechVerb(at: end + 1)
-                                                         || c.isAge(end + 1) || c.id(i - 1) == c.words.comma && c.isRoleNoun(i - 2))
+        // Domínguez, 41,` (an age), `His mother, Marisol Reyes, found`, `..., the lawyer, Ana Ruiz.`,
+        // `Óscar Treviño Luján, who studies`; not a place (`in Camino Verde, a neighborhood`).
+        let place = c.wordFlags(i - 1).contains(.locative) && c.id(i - 1) != c.words.to
+        let appositive = c.id(end) == c.words.comma && !place
+            && (c.id(end + 1) == c.words.a || c.id(end + 1) == c.words.an || c.id(end + 1) == c.words.the || c.id(end + 1) == c.words.who
+                || c.id(i - 1) == c.words.comma && c.startsSpeechVerb(at: end + 1)
+                || c.isAge(end + 1) || c.id(i - 1) == c.words.comma && c.isRoleNoun(i - 2))
             // `said one of the report's authors, Ana Ruiz.`
             || c.id(i - 1) == c.words.comma && c.isRoleNoun(i - 2) && c.isPunctuation(end) && !c.sameSentence(end, end + 1)
         guard before || after || appositive else {

@@ -77,7 +77,6 @@ struct PeopleMemory {
         return (n, isNew)
     }
 
-    /// The last person met with a role (by its key, `RoleKeys`).
     /// Records that the person `entity` (met already) also holds the role `key` (`Navy Secretary
     /// Ignacio Ferrer` is, later, `the secretary`).
     mutating func assign(roleKey key: Int32, to entity: String) {
@@ -87,6 +86,7 @@ struct PeopleMemory {
         roles[index] = n
     }
 
+    /// The last person met with a role (by its key, `RoleKeys`).
     func person(withRoleKey key: Int32) -> Person? {
         Int(key) < roles.count && roles[Int(key)] >= 0 ? roles[Int(key)] : nil
     }
