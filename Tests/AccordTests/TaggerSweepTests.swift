@@ -72,12 +72,24 @@ extension TaggerSweepTests {
         for n in 0..<2_000 {
             let key = UInt64.random(in: 0..<50, using: &generator)
             if Bool.random(using: &generator) {
-                candidates.note(n..<(n + 2), key: key)
+                candidates.note(n..<(n + 2), keys: key)
                 dictionary[key] = n..<(n + 2)
             } else {
                 XCTAssertEqual(candidates.take(key: key), dictionary.removeValue(forKey: key))
             }
             XCTAssertEqual(candidates.isEmpty, dictionary.isEmpty)
         }
+    }
+
+    func testANameNotedUnderTwoKeysIsTakenOnce() {
+        var candidates = NameCandidates()
+        candidates.note(4..<8, keys: 1, 2)
+        candidates.note(10..<12, keys: 3)
+        XCTAssertEqual(candidates.take(key: 2), 4..<8)
+        XCTAssertNil(candidates.take(key: 1), "taken under one key, the name is gone under the other")
+        XCTAssertFalse(candidates.isEmpty)
+        candidates.note(20..<23, keys: 3, 4)
+        XCTAssertNil(candidates.take(key: 3).flatMap { $0 == 10..<12 ? $0 : nil }, "a later name replaces an earlier one under its key")
+        XCTAssertTrue(candidates.isEmpty)
     }
 }

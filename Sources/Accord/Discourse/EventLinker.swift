@@ -172,17 +172,31 @@ struct EventLinker {
             let sentence = c.sentences[s]
             let last = sentence.tokens.upperBound - 1
             while actorCursor < actors.count && actors[actorCursor].tokens.lowerBound < sentence.tokens.lowerBound { actorCursor += 1 }
-            let first = pool.count
-            var k = actorCursor
-            while k < actors.count && actors[k].tokens.upperBound <= last { pool.append(k); k += 1 }
-            var agents = first..<pool.count
-            if agents.isEmpty, let collective = firstCollective(in: sentence.tokens) {
-                agents = EventLinker.add(bothCountries(before: collective), to: &pool)
-            }
-            current = agents.isEmpty ? nil : (agents, s)
+            current = leadInAgents(of: sentence, actorCursor: actorCursor, into: &pool).map { ($0, s) }
         }
         items(through: c.sentences.count - 1)
         return result
+    }
+
+    /// The agents of a lead-in line: the object that controls its closing infinitive (`called on both
+    /// governments to:`, `urged Mexico to:`), else its actors (`The United States and Mexico will:`).
+    private func leadInAgents(of sentence: Sentence, actorCursor: Int, into pool: inout [Int]) -> Range<Int>? {
+        let colon = sentence.tokens.upperBound - 1
+        if c.id(colon - 1) == c.words.to {
+            if actorEndingAt[colon - 1] >= 0 { return coordinated(Int(actorEndingAt[colon - 1]), into: &pool) }
+            if let collective = c.match(.collective, endingAt: colon - 1, after: sentence.tokens.lowerBound - 1) {
+                let agents = EventLinker.add(bothCountries(before: Int(collective.start)), to: &pool)
+                if !agents.isEmpty { return agents }
+            }
+        }
+        let first = pool.count
+        var k = actorCursor
+        while k < actors.count && actors[k].tokens.upperBound <= colon { pool.append(k); k += 1 }
+        var agents = first..<pool.count
+        if agents.isEmpty, let collective = firstCollective(in: sentence.tokens) {
+            agents = EventLinker.add(bothCountries(before: collective), to: &pool)
+        }
+        return agents.isEmpty ? nil : agents
     }
 
     /// The sentences whose last token is a colon, in order: a tight pass over the sentences, as

@@ -2385,6 +2385,28 @@ Inc.
 Corp.
 Co.
 Ltd.
+Centro
+Consejo
+Colegio
+Asociación
+Colectivo
+Procuraduría
+Observatorio
+Federación
+Cámara
+Corte
+Agencia
+Oficina
+Coalition
+Alliance
+Federation
+Society
+Organization
+Organisation
+Observatory
+Authority
+Directorate
+Chamber
 
 """#),
         ("prepositions.txt", #"""
@@ -2566,6 +2588,11 @@ From
 Under
 Among
 Despite
+Besides
+Amid
+Unlike
+Beyond
+Without
 Since
 According
 

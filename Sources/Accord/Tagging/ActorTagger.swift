@@ -284,6 +284,18 @@ struct ActorTagger {
 
     // MARK: - Rule 5: coreference
 
+    /// Whether `entity` was last named within the paragraph of token `i` or the one before it: a
+    /// pronoun further away refers to someone the text did not name (`A 16-year-old ... arresting him`).
+    private func isNear(_ entity: String, _ i: Int) -> Bool {
+        let paragraph = Int(c.paragraph[i])
+        func near(_ m: ActorMention) -> Bool { paragraph - Int(c.paragraph[m.tokens.lowerBound]) <= ActorTagger.pronounReach }
+        if let m = promoted.last(where: { $0.entity == entity }), near(m) { return true }
+        for m in mentions.reversed() where m.entity == entity { return near(m) }
+        return false
+    }
+
+    static let pronounReach = 1
+
     private mutating func surnameMention(at i: Int) -> Int? {
         guard c.isCapitalized(i) else { return nil }
         promoteCandidate(at: i)
@@ -297,7 +309,8 @@ struct ActorTagger {
         let flags = c.wordFlags(i)
         if flags.contains(.pronounMale) || flags.contains(.pronounFemale) {
             guard !c.inQuote[i], c.isWord(i), !c.isPossessive(i),
-                  let person = people.lastPerson(female: flags.contains(.pronounFemale)) else { return nil }
+                  let person = people.lastPerson(female: flags.contains(.pronounFemale)),
+                  isNear(people.entity(person), i) else { return nil }
             add(i..<(i + 1), entity: people.entity(person), type: .person, via: "coreference")
             people.mentioned(person)
             return i + 1
@@ -344,10 +357,11 @@ struct ActorTagger {
     /// `Mariana Cázares counts the chairs. ... "…," Cázares said.`: a surname that speaks makes the
     /// earlier capitalised name it ends a person (merged into the mentions at the end).
     private mutating func promoteCandidate(at i: Int) {
-        guard !candidates.isEmpty, !c.isCapitalized(i + 1) else { return }
-        let speaks = c.speechVerbStart(endingAt: i) != nil
-            || c.startsSpeechVerb(at: i + 1)
-        guard speaks, let range = candidates.take(key: c.foldedHash(i..<(i + 1))) else { return }
+        guard !candidates.isEmpty else { return }
+        // `Ruiz said`, or a Spanish name's two surnames: `Soto Ramírez said`.
+        let length = c.isCapitalized(i + 1) ? 2 : 1
+        let speaks = c.speechVerbStart(endingAt: i) != nil || c.startsSpeechVerb(at: i + length)
+        guard speaks, let range = candidates.take(key: c.foldedHash(i..<(i + length))) else { return }
         let entity = c.personEntity(range)
         people.met(entity, roleKey: nil, gender: nil, name: range, context: c)
         promoted.append(mention(range, entity: entity, type: .person, via: "name-rule"))
@@ -380,7 +394,16 @@ struct ActorTagger {
             || c.id(i - 1) == c.words.comma && c.isRoleNoun(i - 2) && c.isPunctuation(end) && !c.sameSentence(end, end + 1)
         guard before || after || appositive else {
             // Not (yet) known to be a person: if its surname later speaks (`Cázares said`), it was one.
-            if end - i <= 3 && c.isLowercase(end) { candidates.note(i..<end, key: c.foldedHash((end - 1)..<end)) }
+            // Not the rest of a run that opens a line (`Ana Soto Ramírez knows`): that run, from its
+            // first word, was noted already.
+            let restOfLineStart = c.isCapitalized(i - 1) && c.startsLine(i - 1) && !c.wordFlags(i - 1).contains(.sentenceStarter)
+            if c.isLowercase(end) && !restOfLineStart {
+                if end - i == 2 {
+                    candidates.note(i..<end, keys: c.foldedHash((end - 1)..<end))
+                } else {
+                    candidates.note(i..<end, keys: c.foldedHash((end - 1)..<end), c.foldedHash((end - 2)..<end))
+                }
+            }
             return nil
         }
         let entity = c.personEntity(i..<end)
