@@ -41,9 +41,9 @@ final class GoldenTests: XCTestCase {
         }
         let scores = try AnnotationComparison(expected: expected, actual: actual).scores
         // The dev set grew from 14 to 26 articles (dev2-*, dev3-*: written blind, then tuned on), then
-        // to 34 (dev4-*); its events F1 fell from 0.82 to 0.79 with the last eight.
+        // to 34 (dev4-*); its events F1 fell from 0.82 to 0.81 with the last eight.
         let floors: [(Layer, Double)] = [(.actors, 0.95), (.initiatives, 0.95), (.actions, 0.90), (.targets, 0.95),
-                                         (.quotes, 0.95), (.events, 0.77), (.stance, 0.70)]
+                                         (.quotes, 0.95), (.events, 0.79), (.stance, 0.70)]
         for (layer, floor) in floors {
             let f1 = try XCTUnwrap(scores[layer]?.f1, "\(layer) was not scored")
             XCTAssertGreaterThanOrEqual(f1, floor, "\(layer) F1 fell below its floor:\n\(scores.table)")

@@ -286,11 +286,15 @@ struct ActorTagger {
 
     /// Whether `entity` was last named within the paragraph of token `i` or the one before it: a
     /// pronoun further away refers to someone the text did not name (`A 16-year-old ... arresting him`).
+    /// Only the mentions within reach are visited (mentions come in text order; the few latest
+    /// promoted names, which come in the order they were promoted).
     private func isNear(_ entity: String, _ i: Int) -> Bool {
-        let paragraph = Int(c.paragraph[i])
-        func near(_ m: ActorMention) -> Bool { paragraph - Int(c.paragraph[m.tokens.lowerBound]) <= ActorTagger.pronounReach }
-        if let m = promoted.last(where: { $0.entity == entity }), near(m) { return true }
-        for m in mentions.reversed() where m.entity == entity { return near(m) }
+        let first = c.paragraph.firstToken(ofParagraph: max(0, Int(c.paragraph[i]) - ActorTagger.pronounReach))
+        for m in promoted.suffix(8) where m.tokens.lowerBound >= first && m.entity == entity { return true }
+        for m in mentions.reversed() {
+            if m.tokens.lowerBound < first { return false }
+            if m.entity == entity { return true }
+        }
         return false
     }
 
