@@ -34,10 +34,10 @@ final class DiscourseIndexTests: XCTestCase {
     func testBulletsAsBytes() {
         XCTAssertEqual("\u{0387}", "·", "String equality, which the byte test stands in for, takes U+0387 for U+00B7")
         for bullet in ["-", "•", "*", "·", "–", "—", "\u{0387}"] {
-            XCTAssertTrue(EventLinker.isBullet(ArraySlice(Array(bullet.utf8))), bullet)
+            XCTAssertTrue(TaggingContext.isBullet(ArraySlice(Array(bullet.utf8))), bullet)
         }
         for other in ["+", "1.", "--", "•x", "·\u{0301}", "\u{2015}", ""] {
-            XCTAssertFalse(EventLinker.isBullet(ArraySlice(Array(other.utf8))), other)
+            XCTAssertFalse(TaggingContext.isBullet(ArraySlice(Array(other.utf8))), other)
         }
     }
 }

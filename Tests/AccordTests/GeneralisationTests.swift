@@ -310,4 +310,37 @@ final class GeneralisationTests: XCTestCase {
         XCTAssertEqual(people("The Centro de Derechos Humanos Tierra Nueva said the army must leave."),
                        ["Centro de Derechos Humanos Tierra Nueva=org:centro-de-derechos-humanos-tierra-nueva"])
     }
+
+    func testAListItemTakesTheModalityOfItsLeadIn() {
+        let a = annotate("""
+        The United States will:
+        - expand treatment;
+        - curb fentanyl.
+
+        The group called on both governments to:
+        - investigate every case.
+
+        The report closes with two recommendations:
+        - Washington should fund treatment.
+        - Mexico extradites suspects.
+        """)
+        XCTAssertEqual(a.actions.map { "\(a.text(of: $0.span)) \($0.modality.rawValue)" },
+                       ["expand future", "curb future", "called on none", "investigate intent", "fund obligation", "extradites none"])
+    }
+
+    func testAccordingToAfterTheQuote() {
+        XCTAssertEqual(speakers("Professor Teresa Villaseñor studies it. The framework \"was always about trust,\" according to Villaseñor."),
+                       [["person:teresa-villasenor"]])
+    }
+
+    func testVerbsTheAnnotatorsNeverMarkAndTrainingAsANoun() {
+        let a = annotate("Soldiers patrol the highway. Washington sent helicopters, training and equipment, and the ATF will train Mexican police.")
+        XCTAssertEqual(a.actions.map { a.text(of: $0.span) }, ["sent", "train"])
+    }
+
+    func testDoingLittleJudgesOnlyTheInitiativeThatDoesIt() {
+        XCTAssertEqual(stance("The Bicentennial Framework has done little to curb violence."),
+                       ["document initiative:bicentennial-framework oppose"])
+        XCTAssertEqual(stance("Under the Bicentennial Framework, Washington has done little to curb the guns."), [])
+    }
 }

@@ -162,7 +162,7 @@ struct EventLinker {
         func items(through end: Int) {
             guard let lead = current else { return }
             var s = lead.sentence + 1
-            while s <= end && (s == lead.sentence + 1 || startsListItem(s)) {
+            while s <= end && (s == lead.sentence + 1 || c.startsListItem(s)) {
                 result.append((s, lead.agents))
                 s += 1
             }
@@ -230,22 +230,4 @@ struct EventLinker {
 
     private func isFirstAction(_ a: Int) -> Bool { a == 0 || actions[a - 1].sentence != actions[a].sentence }
 
-    /// Whether a sentence opens with a bullet (`-` `•` `*` `·` `–` `—`) or a number with a period (`1.`).
-    private func startsListItem(_ sentence: Int) -> Bool {
-        let first = c.sentences[sentence].tokens.lowerBound
-        if EventLinker.isBullet(c.source.utf8[c.tokens[first].byteRange]) { return true }
-        return c.flags(first).contains(.numeric) && c.text(first..<(first + 1)).hasSuffix(".")
-    }
-
-    /// Whether a token's bytes are a bullet; `·` also as U+0387, which `String` equality (canonical
-    /// equivalence) takes for U+00B7.
-    static func isBullet(_ text: ArraySlice<UInt8>) -> Bool {
-        let b = text.startIndex
-        switch text.count {
-        case 1: return text[b] == UInt8(ascii: "-") || text[b] == UInt8(ascii: "*")
-        case 2: return text[b] == 0xC2 && text[b + 1] == 0xB7 || text[b] == 0xCE && text[b + 1] == 0x87
-        case 3: return text[b] == 0xE2 && text[b + 1] == 0x80 && (text[b + 2] == 0xA2 || text[b + 2] == 0x93 || text[b + 2] == 0x94)
-        default: return false
-        }
-    }
 }

@@ -74,7 +74,8 @@ struct QuoteAttributor {
 
     // MARK: - Attribution patterns
 
-    /// `"…," said Ebrard` / `"…," Ebrard said` / `"…," the joint statement read`. `firstAction` is
+    /// `"…," said Ebrard` / `"…," Ebrard said` / `"…," the joint statement read` / `"…," according to
+    /// Ebrard`. `firstAction` is
     /// the first action starting at or after the opening mark.
     private func after(_ pair: QuoteRegions.Pair, _ firstAction: Int) -> (speakers: [Int], cue: String?)? {
         var k = pair.close + 1
@@ -84,6 +85,11 @@ struct QuoteAttributor {
         // The first action starting at or after `k`, moved along as `k` moves (actions start in order).
         var a = firstAction
         while k < limit, !c.flags(k).contains(.lineBefore), !c.isQuote(k) || k == pair.close + 1 {
+            // `"…," according to Villaseñor`, `according to the ATF`.
+            if subject.isEmpty, c.id(k) == c.words.according, c.id(k + 1) == c.words.to {
+                let name = c.wordFlags(k + 2).contains(.determiner) ? k + 3 : k + 2
+                return actorAt[name] >= 0 ? ([Int(actorAt[name])], "according to") : nil
+            }
             while a < actions.count && actions[a].tokens.lowerBound < k { a += 1 }
             if a < actions.count && actions[a].tokens.lowerBound == k, verbs.isReporting(a) {
                 let cue = c.text(actions[a].tokens)

@@ -250,7 +250,7 @@ Gro.	ordinary
 #          `give Mexico equipment`), not `support for the plan` or `give a speech`; object=hearer: a speech
 #          verb whose object is who hears (`"...," she told Reuters`: Reuters is no speaker).
 # Left out on purpose (in this news their main sense is not the action, or the noun is more common):
-#   accept (`will not accept U.S. agents`: a refusal, not a commitment), plan, focus, include, go beyond, meet,
+#   accept (`will not accept U.S. agents`: a refusal, not a commitment), patrol, deploy, target, mention, plan, focus, include, go beyond, meet,
 #     create, dedicate, oversee, identify, solve: not actions in the gold articles;
 #   state (`the state of Sinaloa`), press (`press conference`), aid, supply, demand (`U.S. aid`, `drug supply`,
 #   `U.S. demand for drugs`), partner (`equal partners`), reform (`judicial reform`), draft, grant, ban, jail,
@@ -275,6 +275,8 @@ call	say
 argue	say
 urge	say	object=hearer
 ask	say	object=hearer
+cite	say
+unveil	say
 announce	say
 declare	say
 report	say
@@ -302,7 +304,6 @@ suggest	say
 signal	say
 underscore	say
 highlight	say
-mention	say
 indicate	say
 confirm	say
 reiterate	say
@@ -404,7 +405,6 @@ tackle	combat
 address	combat
 pursue	combat
 confront	combat
-target	combat
 battle	combat
 disrupt	combat
 defeat	combat
@@ -439,6 +439,7 @@ bring down	prevent
 prevent	prevent
 stop	prevent
 reduce	prevent
+halve	prevent
 curb	prevent
 slow	prevent
 limit	prevent
@@ -495,7 +496,6 @@ sanction	enforce
 screen	enforce
 monitor	enforce
 audit	enforce
-patrol	enforce
 confiscate	enforce
 raid	enforce
 track	enforce
@@ -518,7 +518,6 @@ designate	enforce
 blacklist	enforce
 regulate	enforce
 interrogate	enforce
-deploy	enforce
 round up	enforce
 lock up	enforce
 hand over	enforce
@@ -535,7 +534,7 @@ offer	assist
 send	assist
 deliver	assist
 provide	assist
-train	assist
+train	assist	object=people
 equip	assist
 donate	assist
 assist	assist
@@ -562,6 +561,7 @@ reach out to	assist
 put into	assist
 support	assist	object=people
 give	assist	object=people
+pay	assist	object=people
 
 # ---------------------------------------------------------------- develop: building, improving and setting up programs, capacity and institutions
 develop	develop
@@ -1462,7 +1462,7 @@ Adán Augusto López	person:adan-augusto-lopez	person	role=Interior Secretary; a
 Luisa María Alcalde	person:luisa-maria-alcalde	person	role=Interior Secretary; affiliation=country:mex; gender=female
 Ricardo Mejía Berdeja	person:ricardo-mejia-berdeja	person	role=Undersecretary of Public Security; affiliation=country:mex; gender=male; alias=Mejía Berdeja
 Santiago Nieto	person:santiago-nieto	person	role=Head of the Financial Intelligence Unit; affiliation=country:mex; gender=male; alias=Santiago Nieto Castillo
-Pablo Gómez	person:pablo-gomez	person	role=Head of the Financial Intelligence Unit; affiliation=country:mex; gender=male; alias=Pablo Gómez Álvarez
+Pablo Gómez Álvarez	person:pablo-gomez-alvarez	person	role=Head of the Financial Intelligence Unit; affiliation=country:mex; gender=male; alias=Pablo Gómez
 Roberto Velasco	person:roberto-velasco	person	role=Undersecretary for North America; affiliation=country:mex; gender=male; alias=Roberto Velasco Álvarez
 Jesús Ramírez Cuevas	person:jesus-ramirez-cuevas	person	role=Presidential Spokesperson; affiliation=country:mex; gender=male; alias=Ramírez Cuevas
 Salvador Cienfuegos	person:salvador-cienfuegos	person	role=Defense Secretary; affiliation=country:mex; gender=male; alias=Cienfuegos|Salvador Cienfuegos Zepeda
@@ -3059,10 +3059,10 @@ long on promises	-0.5
 slow to arrive	-0.4
 # A cue that holds its own negation (`did little`, `nothing to show`) carries its final weight: the negation
 # inside it must not flip it again.
-did little	-0.6
-done little	-0.6
-does little	-0.6
-do little	-0.6
+did little	-0.6	subject=initiative
+done little	-0.6	subject=initiative
+does little	-0.6	subject=initiative
+do little	-0.6	subject=initiative
 doing little	-0.6
 did not work	-0.6
 didn't work	-0.6

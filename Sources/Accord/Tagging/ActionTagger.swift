@@ -8,7 +8,8 @@
 /// - Negation: a negator phrase (`not`, `n't`, `failed to`, `did little to`) ending within four
 ///   tokens before the verb, in the same clause; `not only` does not negate.
 /// - Modality: the nearest modal phrase within five tokens (`will`, `seeks to`, `must`, `could`), else
-///   a bare purpose `to` (intent), else the modality of the action it is coordinated with.
+///   a bare purpose `to` (intent), else the modality of the action it is coordinated with, else, for
+///   a list item's first verb, its lead-in's (`The United States will:` future, `called on ... to:` intent).
 struct ActionTagger {
     let c: TaggingContext
     /// `c.lexicon`, held here: reading an entry through the context copied the whole lexicon value.
@@ -45,8 +46,13 @@ struct ActionTagger {
                isCoordinated(mentions[previous].modality, mentions[previous].sentence, mentions[previous].tokens, start) {
                 modality = mentions[previous].modality
             }
+            // A list item's first verb: the modality of its lead-in (`will:` future, `to:` intent).
+            let sentence = Int(c.tokenSentence[start])
+            if modality == .none, mentions.last?.sentence != sentence, let colon = c.leadInColon(ofItem: sentence) {
+                modality = modalityBefore(colon)
+            }
             mentions.append(ActionMention(span: c.span(start..<end), lemma: lexicon.actions[k].lemma, actionClass: lexicon.actions[k].actionClass,
-                                          sentence: Int(c.tokenSentence[start]), negated: negated, modality: modality,
+                                          sentence: sentence, negated: negated, modality: modality,
                                           tokens: start..<end))
             lastEnd = end
         }
