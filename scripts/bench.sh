@@ -92,6 +92,7 @@ if command -v hyperfine >/dev/null && command -v python3 >/dev/null; then HAVE_H
 # Warnings (the shuffled paragraphs leave quotes unbalanced: thousands of them) go to /dev/null.
 cli_full()      { "$ACCORD" annotate "$CORPUS_FILE" --compact >/dev/null 2>&1; }
 cli_no_tokens() { "$ACCORD" annotate "$CORPUS_FILE" --compact --no-tokens >/dev/null 2>&1; }
+cli_basic()     { "$ACCORD" annotate "$CORPUS_FILE" --compact --layers sentences,tokens >/dev/null 2>&1; }
 start_empty()   { "$ACCORD" annotate </dev/null >/dev/null 2>&1; }
 start_article() { "$ACCORD" annotate corpus/bicentennial-ap.txt >/dev/null; }
 spawn_true()    { /bin/true; }
@@ -104,12 +105,14 @@ echo "== CLI on $CORPUS_FILE ($CORPUS_BYTES bytes), best of $CLI_RUNS$( ((HAVE_H
 # One run first: checks it works, warms the page cache, gives the output size.
 OUT_FULL=$("$ACCORD" annotate "$CORPUS_FILE" --compact 2>"$TMP/warnings.txt" | wc -c)
 OUT_NOTOK=$("$ACCORD" annotate "$CORPUS_FILE" --compact --no-tokens 2>/dev/null | wc -c)
+OUT_BASIC=$("$ACCORD" annotate "$CORPUS_FILE" --compact --layers sentences,tokens 2>/dev/null | wc -c)
 WARNINGS=$(wc -l <"$TMP/warnings.txt")
 if ((WARNINGS > 0)); then
     echo "   $WARNINGS lines on stderr (warnings, discarded in the timed runs); first: $(head -1 "$TMP/warnings.txt")" >&2
 fi
 NS_FULL=$(time_it "$CLI_RUNS" cli_full "'$ACCORD' annotate '$CORPUS_FILE' --compact")
 NS_NOTOK=$(time_it "$CLI_RUNS" cli_no_tokens "'$ACCORD' annotate '$CORPUS_FILE' --compact --no-tokens")
+NS_BASIC=$(time_it "$CLI_RUNS" cli_basic "'$ACCORD' annotate '$CORPUS_FILE' --compact --layers sentences,tokens")
 
 echo "== start-up, best of $STARTUP_RUNS" >&2
 NS_EMPTY=$(time_it "$STARTUP_RUNS" start_empty "'$ACCORD' annotate </dev/null")
@@ -117,7 +120,7 @@ NS_ARTICLE=$(time_it "$STARTUP_RUNS" start_article "'$ACCORD' annotate corpus/bi
 NS_TRUE=$(time_it "$STARTUP_RUNS" spawn_true "/bin/true")
 
 # Peak RSS of the CLI: GNU time (Debian/Ubuntu package `time`).
-RSS_FULL= RSS_NOTOK= RSS_EMPTY=
+RSS_FULL= RSS_NOTOK= RSS_BASIC= RSS_EMPTY=
 if [[ -x /usr/bin/time ]] && /usr/bin/time -v true >/dev/null 2>&1; then
     rss_kb() { # COMMAND...: max RSS in kB
         /usr/bin/time -v -o "$TMP/time.txt" "$@" >/dev/null 2>&1
@@ -125,6 +128,7 @@ if [[ -x /usr/bin/time ]] && /usr/bin/time -v true >/dev/null 2>&1; then
     }
     RSS_FULL=$(rss_kb "$ACCORD" annotate "$CORPUS_FILE" --compact)
     RSS_NOTOK=$(rss_kb "$ACCORD" annotate "$CORPUS_FILE" --compact --no-tokens)
+    RSS_BASIC=$(rss_kb "$ACCORD" annotate "$CORPUS_FILE" --compact --layers sentences,tokens)
     RSS_EMPTY=$(rss_kb "$ACCORD" annotate /dev/null)
 else
     echo "bench.sh: /usr/bin/time (GNU time) is missing, so no peak RSS for the CLI; install it with" \
@@ -137,7 +141,7 @@ echo "== summary (Markdown)"
 if ! command -v python3 >/dev/null; then
     echo "bench.sh: python3 is missing, so only the raw figures follow (accord-bench's table is above)."
     cat "$TMP/bench.json"; echo
-    printf 'CLI --compact: %s ns, output %s bytes; --no-tokens: %s ns, output %s bytes\n' "$NS_FULL" "$OUT_FULL" "$NS_NOTOK" "$OUT_NOTOK"
+    printf 'CLI --compact: %s ns, output %s bytes; --no-tokens: %s ns, output %s bytes; tokens and sentences: %s ns, output %s bytes\n' "$NS_FULL" "$OUT_FULL" "$NS_NOTOK" "$OUT_NOTOK" "$NS_BASIC" "$OUT_BASIC"
     printf 'start-up: empty %s ns, article %s ns, /bin/true %s ns; RSS kB: %s %s %s\n' "$NS_EMPTY" "$NS_ARTICLE" "$NS_TRUE" "$RSS_FULL" "$RSS_NOTOK" "$RSS_EMPTY"
     exit 0
 fi
@@ -161,6 +165,7 @@ def cli(label, ns, out, kb):
     rows.append([label, f(s, 3) + " s", f(cli_bytes / s / 1e6, 1), f(tokens_cli / s / 1e6, 2), mb(out), rss(kb)])
 cli("CLI \`annotate FILE --compact\`", $NS_FULL, $OUT_FULL, "$RSS_FULL")
 cli("CLI \`annotate FILE --compact --no-tokens\`", $NS_NOTOK, $OUT_NOTOK, "$RSS_NOTOK")
+cli("CLI \`annotate FILE --compact --layers sentences,tokens\`", $NS_BASIC, $OUT_BASIC, "$RSS_BASIC")
 rows.append(["CLI start-up, empty stdin", f($NS_EMPTY/1e6, 1) + " ms", "–", "–", "–", rss("$RSS_EMPTY")])
 rows.append(["CLI start-up, corpus/bicentennial-ap.txt", f($NS_ARTICLE/1e6, 1) + " ms", "–", "–", "–", "–"])
 rows.append(["(process spawn: /bin/true)", f($NS_TRUE/1e6, 1) + " ms", "–", "–", "–", "–"])

@@ -142,6 +142,7 @@ struct Bench {
             r.outputBytes = outputBytes
             return r
         }
+        results.append(jsonStage("annotate+json (compact, tokens+sentences)", layers: basic))
         results.append(jsonStage("annotate+json (compact, all layers)", layers: all))
         results.append(jsonStage("annotate+json (compact, no tokens)", layers: noTokens))
 
