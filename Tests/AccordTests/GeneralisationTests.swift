@@ -343,4 +343,12 @@ final class GeneralisationTests: XCTestCase {
                        ["document initiative:bicentennial-framework oppose"])
         XCTAssertEqual(stance("Under the Bicentennial Framework, Washington has done little to curb the guns."), [])
     }
+
+    func testADateOrAnAcronymStandsBetweenAnAgentAndItsVerb() {
+        XCTAssertEqual(events("The Office of Foreign Assets Control (OFAC) on Tuesday sanctioned nine people."),
+                       ["Office of Foreign Assets Control → sanctioned"])
+        XCTAssertEqual(events("Treasury worked with the Financial Intelligence Unit (UIF), which froze the accounts."),
+                       ["Treasury → worked with", "Financial Intelligence Unit → froze"])
+        XCTAssertEqual(events("Which agency froze the accounts?"), [], "a question's `Which` has no actor before it")
+    }
 }

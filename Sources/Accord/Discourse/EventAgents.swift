@@ -38,7 +38,10 @@ extension EventLinker {
             // `Mexico, which has pledged`, `Ebrard, who promised`: the actor the relative pronoun
             // follows (`which` never stands for a person).
             if c.id(before) == c.words.who || c.id(before) == c.words.which {
-                let end = c.id(before - 1) == c.words.comma ? before - 1 : before
+                var end = c.id(before - 1) == c.words.comma ? before - 1 : before
+                // `the Financial Intelligence Unit (UIF), which froze`: the name before the acronym.
+                if end - 1 > sentenceStart, actorEndingAt[end] < 0, let open = asideEnding(at: end - 1, after: sentenceStart),
+                   actorEndingAt[open] >= 0 { end = open }
                 guard end > sentenceStart, actorEndingAt[end] >= 0,
                       c.id(before) == c.words.who || actors[Int(actorEndingAt[end])].type != .person else { return nil }
                 let agents = coordinated(Int(actorEndingAt[end]), into: &pool)
@@ -248,6 +251,9 @@ extension EventLinker {
         if c.phrases.startsMatch(ofAnyOf: modalOrNegator, at: k) { return true }
         if c.id(k) == c.words.not { return true }
         if c.isLyAdverb(k) { return true }
+        // `OFAC on Tuesday sanctioned`, `Mexico in March extradited`: a date between them.
+        if c.wordFlags(k).contains(.weekdayOrMonth) { return true }
+        if (c.id(k) == c.words.on || c.id(k) == c.words.in_) && c.wordFlags(k + 1).contains(.weekdayOrMonth) { return true }
         // Inside a modal phrase that started earlier (`seeks to`, `aims to`).
         for back in 1...3 where c.phrases.startsMatch(ofAnyOf: modalOrNegator, at: k - back) {
             if let m = c.match(.modal, at: k - back), Int(m.end) > k { return true }

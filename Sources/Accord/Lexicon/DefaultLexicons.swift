@@ -568,6 +568,7 @@ develop	develop
 expand	develop
 improve	develop
 strengthen	develop
+tighten	develop
 build	develop
 establish	develop
 launch	develop
@@ -1529,6 +1530,9 @@ nonetheless
 nevertheless
 often
 even
+today
+yesterday
+recently
 just
 both
 each
