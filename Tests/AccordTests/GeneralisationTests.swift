@@ -262,6 +262,14 @@ final class GeneralisationTests: XCTestCase {
         A: The Bicentennial Framework has failed.
         """
         XCTAssertEqual(stance(interview), ["person:rosa-ibarra-solis initiative:bicentennial-framework oppose"])
+        let briefing = """
+        Deputy spokesperson Laura Kessing took questions.
+
+        QUESTION: Is it working?
+
+        MS. KESSING: The Bicentennial Framework is working.
+        """
+        XCTAssertEqual(stance(briefing), ["person:laura-kessing initiative:bicentennial-framework support"], "a label of two tokens")
     }
 
     func testAnAttitudeAcrossAnAdverbAndAnOutcomeAcrossAQuoteMark() {

@@ -398,12 +398,14 @@ struct StanceScorer {
     /// first person the document names). A question's label (`Q:`, `HOST:`) holds nothing.
     private func turnSpeaker(of k: Int) -> String? {
         let label = c.paragraph.firstToken(ofParagraph: Int(c.paragraph[k]))
-        guard label + 1 < k, c.isWord(label), c.id(label + 1) == c.words.colon else { return nil }
-        if boundaries.starting[label] >= 0, actors[Int(boundaries.starting[label])].type == .person,
-           actors[Int(boundaries.starting[label])].tokens.upperBound == label + 1 {
-            return actors[Int(boundaries.starting[label])].entity
+        // The label: one to three tokens and a colon (`VILLASEÑOR:`, `MS. KESSING:`, `A:`).
+        guard let colon = (label + 1...label + 3).first(where: { $0 < k && c.id($0) == c.words.colon }),
+              c.isWord(colon - 1) else { return nil }
+        if boundaries.ending[colon] >= 0, actors[Int(boundaries.ending[colon])].type == .person,
+           actors[Int(boundaries.ending[colon])].tokens.lowerBound >= label {
+            return actors[Int(boundaries.ending[colon])].entity
         }
-        guard c.text(label..<(label + 1)) == "A" else { return nil }
+        guard colon == label + 1, c.text(label..<colon) == "A" else { return nil }
         return actors.first { $0.type == .person }?.entity
     }
 }
