@@ -359,4 +359,11 @@ final class GeneralisationTests: XCTestCase {
                        ["Treasury → worked with", "Financial Intelligence Unit → froze"])
         XCTAssertEqual(events("Which agency froze the accounts?"), [], "a question's `Which` has no actor before it")
     }
+
+    func testAQuoteEndingItsSentenceTakesNoSpeakerFromTheNext() {
+        XCTAssertEqual(speakers("\"It failed,\" said Raymond Costa, a former agent. \"They were finished.\" U.S. prosecutors have asked Mexico for more."),
+                       [["person:raymond-costa"], ["person:raymond-costa"]])
+        XCTAssertEqual(speakers("\"Cooperation, yes; subordination, never,\" President Andrés Manuel López Obrador repeated."),
+                       [["person:andres-manuel-lopez-obrador"]])
+    }
 }

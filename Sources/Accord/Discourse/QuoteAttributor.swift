@@ -84,7 +84,8 @@ struct QuoteAttributor {
         var subject: [Int] = []
         // The first action starting at or after `k`, moved along as `k` moves (actions start in order).
         var a = firstAction
-        while k < limit, !c.flags(k).contains(.lineBefore), !c.isQuote(k) || k == pair.close + 1 {
+        // Not past the end of the quote's sentence (`"... leaders." U.S. prosecutors have asked`).
+        while k < limit, !c.flags(k).contains(.lineBefore), !c.isQuote(k) || k == pair.close + 1, c.sameSentence(pair.close, k) {
             // `"…," according to Villaseñor`, `according to the ATF`.
             if subject.isEmpty, c.id(k) == c.words.according, c.id(k + 1) == c.words.to {
                 let name = c.wordFlags(k + 2).contains(.determiner) ? k + 3 : k + 2

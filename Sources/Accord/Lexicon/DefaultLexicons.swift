@@ -291,6 +291,7 @@ predict	say
 recall	say
 remark	say
 reply	say
+repeat	say
 respond	say
 write	say
 tweet	say
