@@ -344,6 +344,8 @@ final class GeneralisationTests: XCTestCase {
     func testVerbsTheAnnotatorsNeverMarkAndTrainingAsANoun() {
         let a = annotate("Soldiers patrol the highway. Washington sent helicopters, training and equipment, and the ATF will train Mexican police.")
         XCTAssertEqual(a.actions.map { a.text(of: $0.span) }, ["sent", "train"])
+        let b = annotate("The program has trained 1,400 health workers, and it pays farmers.")
+        XCTAssertEqual(b.actions.map { b.text(of: $0.span) }, ["trained", "pays"], "nouns for people are objects too (people-nouns.txt)")
     }
 
     func testDoingLittleJudgesOnlyTheInitiativeThatDoesIt() {

@@ -2414,6 +2414,54 @@ Directorate
 Chamber
 
 """#),
+        ("people-nouns.txt", #"""
+# people-nouns.txt: common nouns for people, which make the object an `object=people` action needs
+# (actions.txt) alongside actors, the nouns of government-nouns.txt and youth targets: `trained health
+# workers`, `train 5,000 teachers`, `pays farmers`. Not a government actor on their own (`Mexican teachers`
+# is no country mention). columns: word (each form on its own line: no plurals are generated)
+worker
+workers
+teacher
+teachers
+doctor
+doctors
+nurse
+nurses
+physician
+physicians
+counselor
+counselors
+counsellor
+counsellors
+staff
+employee
+employees
+volunteer
+volunteers
+student
+students
+farmer
+farmers
+resident
+residents
+family
+families
+parent
+parents
+mother
+mothers
+victim
+victims
+patient
+patients
+user
+users
+journalist
+journalists
+community
+communities
+
+"""#),
         ("prepositions.txt", #"""
 # prepositions.txt: prepositions after which a verb-looking word is a noun or an adjective, not an
 # action (`in arrests and seizures`, `with help from`, `in exchange for`, `within agreed time frames`).

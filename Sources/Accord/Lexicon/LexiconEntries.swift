@@ -65,6 +65,8 @@ struct WordFlags: OptionSet, Sendable {
     static let passiveAuxiliary = WordFlags(rawValue: 4096)
     /// Prepositions, after which a verb-looking word other than an -ing form is a noun (`in arrests`).
     static let preposition = WordFlags(rawValue: 8192)
+    /// Common nouns for people (`workers`, `teachers`): the object an `object=people` action needs.
+    static let peopleNoun = WordFlags(rawValue: 16384)
 }
 
 /// What a stance cue asks of its sentence beyond its weight (stance.txt's attributes).

@@ -50,6 +50,7 @@ struct TaggingLexicon: Sendable {
         try builder.loadFlags(group("determiners.txt"), columns: "word") { _ in .determiner }
         try builder.loadFlags(group("locatives.txt"), columns: "word") { _ in .locative }
         try builder.loadFlags(group("prepositions.txt"), columns: "word") { _ in .preposition }
+        try builder.loadFlags(group("people-nouns.txt"), columns: "word") { _ in .peopleNoun }
         try builder.loadWords(group("contrast.txt"), kind: .contrast, plural: false)
         try builder.loadFlags(group("sentence-starters.txt"), columns: "word") { _ in .sentenceStarter }
         try builder.loadPronouns(group("pronouns.txt"))

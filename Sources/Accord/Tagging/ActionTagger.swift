@@ -59,13 +59,18 @@ struct ActionTagger {
         return mentions
     }
 
-    /// Whether an actor or a `youth` target starts in `window`, in the sentence of `start`: the
-    /// object an `object=people` entry needs. Both arrays are in order of start (binary search).
+    /// Whether an actor, a noun for people (people-nouns.txt, government-nouns.txt) or a `youth`
+    /// target starts in `window`, in the sentence of `start`: the object an `object=people` entry
+    /// needs. Both arrays are in order of start (binary search).
     private func hasPeopleObject(in window: Range<Int>, sentenceOf start: Int, actors: [ActorMention], targets: [TargetMention]) -> Bool {
         var a = partitionIndex(count: actors.count, keyAtLeast: window.lowerBound) { actors[$0].tokens.lowerBound }
         while a < actors.count, actors[a].tokens.lowerBound < window.upperBound {
             if c.sameSentence(actors[a].tokens.lowerBound, start) { return true }
             a += 1
+        }
+        // `trained health workers`, `train Mexican police`: a noun for people.
+        for k in window where c.sameSentence(k, start) {
+            if c.wordFlags(k).contains(.peopleNoun) || c.phrases.startsMatch(.governmentNoun, at: k) { return true }
         }
         var t = partitionIndex(count: targets.count, keyAtLeast: window.lowerBound) { targets[$0].tokens.lowerBound }
         while t < targets.count, targets[t].tokens.lowerBound < window.upperBound {
