@@ -84,8 +84,8 @@ extension EventLinker {
         return nil
     }
 
-    /// The object before an earlier `to` within five tokens of the `to` at `to` (`Washington` in
-    /// `urged Washington to do more to`), with no punctuation or action between; not after `with`
+    /// The object before an earlier `to`, at most five tokens back from the `to` at `to` (`Washington`
+    /// in `urged Washington to do more to`), with no punctuation or action between; none after `with`
     /// (`worked with Mexico to`: the subject acts).
     private func controller(ofInfinitiveBefore to: Int, after sentenceStart: Int) -> Int? {
         var j = to - 1
