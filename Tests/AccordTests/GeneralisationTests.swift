@@ -360,6 +360,8 @@ final class GeneralisationTests: XCTestCase {
         XCTAssertEqual(events("Treasury worked with the Financial Intelligence Unit (UIF), which froze the accounts."),
                        ["Treasury → worked with", "Financial Intelligence Unit → froze"])
         XCTAssertEqual(events("Which agency froze the accounts?"), [], "a question's `Which` has no actor before it")
+        XCTAssertEqual(events("The Defense Ministry (SEDENA) and Customs and Border Protection (CBP) seized fentanyl."),
+                       ["Defense Ministry → seized", "Customs and Border Protection → seized"], "coordinated across an acronym")
     }
 
     func testAQuoteEndingItsSentenceTakesNoSpeakerFromTheNext() {

@@ -278,8 +278,13 @@ extension EventLinker {
             if c.wordFlags(join).contains(.determiner) { join -= 1 } // `Mexico and the U.S.`
             // `A, B and C`: a comma joins only inside a list closed by `and` (not `According to X, the US`).
             let isAnd = c.id(join) == c.words.and || c.id(join) == c.words.or
-            guard isAnd || (c.id(join) == c.words.comma && pool.count - first > 1), actorEndingAt[join] >= 0 else { break }
-            let other = Int(actorEndingAt[join])
+            guard isAnd || (c.id(join) == c.words.comma && pool.count - first > 1) else { break }
+            var other = Int(actorEndingAt[join])
+            // `the Defense Ministry (SEDENA) and the Navy`: the name before the bracketed acronym.
+            if other < 0, join - 1 > 0, let open = asideEnding(at: join - 1, after: 0), c.text((join - 1)..<join) == ")" {
+                other = Int(actorEndingAt[open])
+            }
+            guard other >= 0 else { break }
             pool.append(other)
             start = actors[other].tokens.lowerBound
         }
