@@ -279,6 +279,17 @@ final class GeneralisationTests: XCTestCase {
                        ["person:marcelo-ebrard initiative:bicentennial-framework oppose"])
     }
 
+    func testAPurposeClauseTakesTheSubjectOfItsClause() {
+        XCTAssertEqual(events("Ebrard said the United States should do more to stop the guns."), ["United States → stop"])
+        XCTAssertEqual(events("The amendment asks Mexico to take \"meaningful steps\" to stop fentanyl."), ["Mexico → stop"],
+                       "across a partial quote")
+    }
+
+    func testAnOrganizationActsThroughItsPeople() {
+        XCTAssertEqual(events("Customs and Border Protection officers seized 120,000 fentanyl pills."),
+                       ["Customs and Border Protection → seized"])
+    }
+
     func testAPurposeClauseTakesTheControllerOfItsInfinitive() {
         XCTAssertEqual(events("He urged Washington to do more to stop the rifles."), ["Washington → stop"])
         XCTAssertEqual(events("Mexico worked with the ATF to do more to stop the rifles."), ["Mexico → worked with", "Mexico → stop"],

@@ -15,6 +15,13 @@ extension EventLinker {
                 let agents = coordinated(Int(actorEndingAt[k]), into: &pool)
                 return (agents, actors[pool[agents].min()!].tokens.lowerBound)
             }
+            // `Customs and Border Protection officers seized`, `Guardia Nacional troops arrested`: the
+            // organization acts through its people.
+            if let noun = c.match(.governmentNoun, endingAt: k, after: sentenceStart - 1), actorEndingAt[Int(noun.start)] >= 0,
+               actors[Int(actorEndingAt[Int(noun.start)])].type == .organization {
+                let agents = coordinated(Int(actorEndingAt[Int(noun.start)]), into: &pool)
+                return (agents, actors[pool[agents].min()!].tokens.lowerBound)
+            }
             // `pressed Mexico to extradite`, `urged the United States and Mexico to go after`,
             // `accused Mexico of failing to extradite`, `faulted Washington for not stopping`: the
             // object of the verb before controls the infinitive or gerund; not after `with`
@@ -84,18 +91,23 @@ extension EventLinker {
         return nil
     }
 
-    /// The object before an earlier `to`, at most five tokens back from the `to` at `to` (`Washington`
-    /// in `urged Washington to do more to`), with no punctuation or action between; none after `with`
-    /// (`worked with Mexico to`: the subject acts).
+    /// Who does what a purpose clause says, across verbs that are no actions, at most eight tokens
+    /// back from its `to`, with no punctuation or action between: the object before an earlier `to`
+    /// (`Washington` in `urged Washington to do more to`; none after `with`: `worked with Mexico to`,
+    /// the subject acts), or the subject of a modal or auxiliary (`INL would use the money to`).
     private func controller(ofInfinitiveBefore to: Int, after sentenceStart: Int) -> Int? {
         var j = to - 1
-        while j > sentenceStart && to - j <= 5 {
-            if c.isPunctuation(j) || c.isQuote(j) || actionStarts(at: j) { return nil }
-            if c.id(j) == c.words.to && actorEndingAt[j] >= 0 {
-                let object = Int(actorEndingAt[j])
-                let start = actors[object].tokens.lowerBound
-                let join = c.wordFlags(start - 1).contains(.determiner) ? start - 2 : start - 1
-                return c.id(join) == c.words.with ? nil : object
+        while j > sentenceStart && to - j <= 8 {
+            if c.isQuote(j) { j -= 1; continue }
+            if c.isPunctuation(j) || actionStarts(at: j) { return nil }
+            if actorEndingAt[j] >= 0 {
+                let actor = Int(actorEndingAt[j])
+                if c.id(j) == c.words.to {
+                    let start = actors[actor].tokens.lowerBound
+                    let join = c.wordFlags(start - 1).contains(.determiner) ? start - 2 : start - 1
+                    return c.id(join) == c.words.with ? nil : actor
+                }
+                if c.wordFlags(j).contains(.auxiliary) || c.match(.modal, at: j) != nil { return actor }
             }
             j -= 1
         }
