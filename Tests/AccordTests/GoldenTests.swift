@@ -29,7 +29,7 @@ final class GoldenTests: XCTestCase {
     func testDevSetScoresStayAboveTheirFloors() throws {
         let gold = TestSupport.root.appendingPathComponent("corpus/gold")
         let names = try FileManager.default.contentsOfDirectory(atPath: gold.path).filter { $0.hasSuffix(".json") && !$0.hasPrefix("heldout") }.sorted()
-        XCTAssertGreaterThanOrEqual(names.count, 58)
+        XCTAssertGreaterThanOrEqual(names.count, 66)
         var expected: [AnnotationDocument] = []
         var actual: [AnnotationDocument] = []
         for name in names {
@@ -41,10 +41,10 @@ final class GoldenTests: XCTestCase {
         }
         let scores = try AnnotationComparison(expected: expected, actual: actual).scores
         // The dev set grew from 14 to 26 articles (dev2-*, dev3-*: written blind, then tuned on), then
-        // to 58 (dev4-* to dev7-*); with the last 32 its events F1 fell from 0.82 to 0.76, its stance
-        // F1 from 0.77 to 0.64, its actions F1 from 0.92 to 0.89.
+        // to 66 (dev4-* to dev8-*); with the last 40 its events F1 fell from 0.82 to 0.77, its stance
+        // F1 from 0.77 to 0.62, its actions F1 from 0.92 to 0.89.
         let floors: [(Layer, Double)] = [(.actors, 0.95), (.initiatives, 0.95), (.actions, 0.88), (.targets, 0.95),
-                                         (.quotes, 0.95), (.events, 0.74), (.stance, 0.62)]
+                                         (.quotes, 0.95), (.events, 0.75), (.stance, 0.60)]
         for (layer, floor) in floors {
             let f1 = try XCTUnwrap(scores[layer]?.f1, "\(layer) was not scored")
             XCTAssertGreaterThanOrEqual(f1, floor, "\(layer) F1 fell below its floor:\n\(scores.table)")
