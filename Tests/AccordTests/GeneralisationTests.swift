@@ -359,6 +359,11 @@ final class GeneralisationTests: XCTestCase {
         XCTAssertEqual(b.actions.map { b.text(of: $0.span) }, ["trained", "pays"], "nouns for people are objects too (people-nouns.txt)")
     }
 
+    func testCommonEvaluativePhrases() {
+        XCTAssertEqual(stance("The Bicentennial Framework has no teeth."), ["document initiative:bicentennial-framework oppose"])
+        XCTAssertEqual(stance("The Bicentennial Framework is the right tool."), ["document initiative:bicentennial-framework support"])
+    }
+
     func testDoingLittleJudgesOnlyTheInitiativeThatDoesIt() {
         XCTAssertEqual(stance("The Bicentennial Framework has done little to curb violence."),
                        ["document initiative:bicentennial-framework oppose"])

@@ -2804,6 +2804,9 @@ strongest partnership	0.6
 closest partnership	0.6
 closest security partnership	0.6
 partnership of equals	0.6
+partnership between equals	0.6
+relationship between equals	0.6
+serious partnership	0.5
 enough	0.5
 commendable	0.6
 laudable	0.6
@@ -2867,6 +2870,7 @@ is right	0.5
 are right	0.5
 was right	0.5
 right idea	0.6
+right tool	0.5
 right foundation	0.6
 right move	0.6
 right decision	0.6
@@ -2875,6 +2879,9 @@ defends	0.4	holder=subject
 defended	0.4	holder=subject
 defending	0.4	holder=subject
 tangible results	0.5
+delivering results	0.5
+delivered results	0.5
+delivers results	0.5
 measurable results	0.5
 credit	0.5	holder=subject
 credits	0.5	holder=subject
@@ -2934,6 +2941,9 @@ meant nothing	-0.6
 means nothing	-0.6
 mean nothing	-0.6
 political cover	-0.5
+no teeth	-0.5
+lacks teeth	-0.5
+lack teeth	-0.5
 looks thin	-0.4
 thin on	-0.4
 ignored	-0.4	subject=initiative
