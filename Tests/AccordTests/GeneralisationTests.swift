@@ -325,6 +325,14 @@ final class GeneralisationTests: XCTestCase {
         XCTAssertEqual(events(text), ["United States → extradite", "Mexico → extradite", "United States → curb", "Mexico → curb"])
     }
 
+    func testACaseExactNameWithLowerCaseWordsMatches() {
+        // `of` and `'s` are not capitalised: in a case=exact entry they match folded.
+        XCTAssertEqual(people("The Ministry of Defense and the Attorney General's Office met."),
+                       ["Ministry of Defense=org:secretaria-de-la-defensa-nacional",
+                        "Attorney General's Office=org:fiscalia-general-de-la-republica"])
+        XCTAssertEqual(people("The ministry of defense met."), [], "still only as capitalised")
+    }
+
     func testSpanishOrganizationWordsMakeAnOrganization() {
         XCTAssertEqual(people("The Centro de Derechos Humanos Tierra Nueva said the army must leave."),
                        ["Centro de Derechos Humanos Tierra Nueva=org:centro-de-derechos-humanos-tierra-nueva"])

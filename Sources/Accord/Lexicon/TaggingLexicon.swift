@@ -107,16 +107,25 @@ struct TaggingLexicon: Sendable {
             return !phraseIDs.isEmpty
         }
 
-        /// Interns the words at `words` in `bytes` into `phraseIDs`.
+        /// Interns the words at `words` in `bytes` into `phraseIDs`. In a case-exact phrase only the
+        /// words that start with a capital are kept exact: the matcher looks up a token's exact id only
+        /// when it is capitalised, so `of` and `'s` in `Ministry of Defense` or `Attorney General's
+        /// Office` match folded (they never matched before).
         private mutating func internWords(of bytes: UnsafeBufferPointer<UInt8>, exact: Bool) {
             for range in words {
                 let text = UnsafeBufferPointer(rebasing: bytes[range])
-                if exact {
+                if exact && Builder.startsWithCapital(text) {
                     phraseIDs.append(lexicon.exactVocabulary.intern(text) | PhraseTrie.exactBit)
                     continue
                 }
                 appendFolded(text)
             }
+        }
+
+        /// Whether a word's first scalar is upper case, as the tokenizer's `capitalized` flag has it.
+        private static func startsWithCapital(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let first = String(decoding: text, as: UTF8.self).unicodeScalars.first else { return false }
+            return Scalars.isUppercase(first.value)
         }
 
         /// Interns a word folded and appends its id to `phraseIDs`.
