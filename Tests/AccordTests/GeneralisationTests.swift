@@ -52,6 +52,9 @@ final class GeneralisationTests: XCTestCase {
                        "an intended outcome describes the framework; it does not judge it")
         XCTAssertEqual(stance("Mexico has not reduced the violence under the Bicentennial Framework."), [],
                        "the outcome is Mexico's, not the framework's")
+        XCTAssertEqual(stance("The Bicentennial Framework has not delivered the aid it promised."),
+                       ["document initiative:bicentennial-framework oppose"], "a negated outcome of any class")
+        XCTAssertEqual(stance("The Bicentennial Framework funds addiction treatment."), [], "a description, not an outcome")
     }
 
     func testAnAttitudeIsHeldByItsSubject() {

@@ -4,7 +4,8 @@
 /// the clause after `but`/`however` outweighs the one before, and a conditional or a question is
 /// neutral. Each cue counts toward the initiative nearest to it, so `Goodbye Merida, welcome
 /// Bicentennial accord` gives two records. A `criticize` action that acts on the initiative is a
-/// cue of its own; so is the initiative as the subject of a `prevent` action (`has not reduced`).
+/// cue of its own; so is the initiative as the subject of an outcome action (`has not reduced`,
+/// `has not delivered`).
 struct StanceScorer {
     let c: TaggingContext
     let actors: [ActorMention]
@@ -204,14 +205,14 @@ struct StanceScorer {
     }
 
     /// `the framework has not reduced the violence`, `the accord slowed the flow`: an initiative (or
-    /// `it`) as the subject of a `prevent` action that happened judges the initiative by its outcome;
+    /// `it`) as the subject of an outcome action (`isOutcome`) that happened judges the initiative;
     /// negation (`has not`, `failed to`) flips the cue as it flips any other. Intended or future
     /// outcomes (`aims to reduce`, `will curb`) are descriptions, not judgments.
     private func outcomeCues() -> [(sentence: Int, cue: CueMatch)] {
         var result: [(sentence: Int, cue: CueMatch)] = []
         var i = 0
         // Indices, not elements: a mention copied out of its array retains all its strings.
-        for a in actions.indices where actions[a].modality == .none && actions[a].actionClass == "prevent" {
+        for a in actions.indices where actions[a].modality == .none && isOutcome(a) {
             let verb = actions[a].tokens.lowerBound
             while i < initiatives.count && initiatives[i].tokens.upperBound <= verb - 5 { i += 1 }
             guard let subject = subjectEnd(before: verb) else { continue }
@@ -228,6 +229,15 @@ struct StanceScorer {
     }
 
     static let outcomeWeight = 0.5
+
+    /// An action that judges its initiative subject by what came of it: any `prevent` action (`has
+    /// slowed the flow`, `has not reduced the violence`), and the others when negated (`has not
+    /// delivered`, `did not dismantle`); not speech, criticism or commitments, which describe.
+    private func isOutcome(_ a: Int) -> Bool {
+        let actionClass = actions[a].actionClass
+        if actionClass == "prevent" { return true }
+        return actions[a].negated && !verbs.isReporting(a) && actionClass != "commit"
+    }
 
     /// Where the subject of the verb at `verb` ends: back across auxiliaries, adverbs and negators
     /// (`has not yet`, `has repeatedly`), at most four tokens, within the sentence.
