@@ -358,6 +358,13 @@ final class GeneralisationTests: XCTestCase {
                        ["expand future", "curb future", "called on none", "investigate intent", "fund obligation", "extradites none"])
     }
 
+    func testAPartialQuoteBelongsToTheSpeechVerbBeforeIt() {
+        XCTAssertEqual(speakers("President Andrés Manuel López Obrador described his call with President Joe Biden as \"respectful and cordial,\" but he said little else."),
+                       [["person:andres-manuel-lopez-obrador"]])
+        XCTAssertEqual(speakers("The framework is \"a failure,\" said Ana Ruiz, a lawyer."), [["person:ana-ruiz"]],
+                       "with no speech verb before it, the one after")
+    }
+
     func testAccordingToAfterTheQuote() {
         XCTAssertEqual(speakers("Professor Teresa Villaseñor studies it. The framework \"was always about trust,\" according to Villaseñor."),
                        [["person:teresa-villasenor"]])

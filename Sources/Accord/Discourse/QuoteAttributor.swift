@@ -54,7 +54,10 @@ struct QuoteAttributor {
             }
             guard !inner.isEmpty else { continue }
             let paragraph = Int(c.paragraph[pair.open])
-            var found = after(pair, firstAction) ?? before(pair, firstAction)
+            // A partial quote inside a clause (`described the call as "cordial," but he said ...`)
+            // belongs to the speech verb before it first; a quote that opens its sentence, to the one after.
+            let partial = c.isWord(pair.open - 1) && c.sameSentence(pair.open - 1, pair.open)
+            var found = partial ? before(pair, firstAction) ?? after(pair, firstAction) : after(pair, firstAction) ?? before(pair, firstAction)
             if found == nil {
                 found = lastSpeechAct(before: firstAction, paragraph: paragraph)
             }
