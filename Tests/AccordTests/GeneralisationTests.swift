@@ -306,6 +306,12 @@ final class GeneralisationTests: XCTestCase {
                         "Soto Ramírez=person:maria-guadalupe-soto-ramirez"])
     }
 
+    func testAPronounPrefersTheSubjectOfItsSentence() {
+        let names = people("Andrés Manuel López Obrador described his call with President Joe Biden as cordial, but he said little.")
+        XCTAssertEqual(names.last, "he=person:andres-manuel-lopez-obrador", names.description)
+        XCTAssertEqual(people("Antony Blinken spoke first. Later he left.").last, "he=person:antony-blinken")
+    }
+
     func testAPronounReachesBackOneParagraph() {
         let text = """
         Secretary of State Antony Blinken praised the talks.

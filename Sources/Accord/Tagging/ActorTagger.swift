@@ -284,14 +284,28 @@ struct ActorTagger {
 
     // MARK: - Rule 5: coreference
 
+    /// The first person named in the sentence of `i` before it, when a pronoun of this gender may
+    /// refer to them: the clause's subject outranks a later name (`López Obrador described his call
+    /// with Biden as cordial, but he said`).
+    private func sentenceSubject(before i: Int, female: Bool) -> PeopleMemory.Person? {
+        let start = c.sentenceStart(i)
+        var first: PeopleMemory.Person?
+        // At most the last `mentionReach` mentions: a sentence of any length costs a bounded scan.
+        for m in mentions.suffix(ActorTagger.mentionReach).reversed() {
+            if m.tokens.lowerBound < start { break }
+            if m.type == .person, let person = people.person(named: m.entity), people.fits(person, female: female) { first = person }
+        }
+        return first
+    }
+
     /// Whether `entity` was last named within the paragraph of token `i` or the one before it: a
     /// pronoun further away refers to someone the text did not name (`A 16-year-old ... arresting him`).
     /// Only the mentions within reach are visited (mentions come in text order; the few latest
-    /// promoted names, which come in the order they were promoted).
+    /// promoted names, which come in the order they were promoted), and at most `mentionReach`.
     private func isNear(_ entity: String, _ i: Int) -> Bool {
         let first = c.paragraph.firstToken(ofParagraph: max(0, Int(c.paragraph[i]) - ActorTagger.pronounReach))
         for m in promoted.suffix(8) where m.tokens.lowerBound >= first && m.entity == entity { return true }
-        for m in mentions.reversed() {
+        for m in mentions.suffix(ActorTagger.mentionReach).reversed() {
             if m.tokens.lowerBound < first { return false }
             if m.entity == entity { return true }
         }
@@ -299,6 +313,9 @@ struct ActorTagger {
     }
 
     static let pronounReach = 1
+    /// How many mentions back a pronoun's rules look at most, so that a huge paragraph or sentence
+    /// (hostile input) costs linear time.
+    static let mentionReach = 48
 
     private mutating func surnameMention(at i: Int) -> Int? {
         guard c.isCapitalized(i) else { return nil }
@@ -312,8 +329,9 @@ struct ActorTagger {
     private mutating func pronounMention(at i: Int) -> Int? {
         let flags = c.wordFlags(i)
         if flags.contains(.pronounMale) || flags.contains(.pronounFemale) {
+            let female = flags.contains(.pronounFemale)
             guard !c.inQuote[i], c.isWord(i), !c.isPossessive(i),
-                  let person = people.lastPerson(female: flags.contains(.pronounFemale)),
+                  let person = sentenceSubject(before: i, female: female) ?? people.lastPerson(female: female),
                   isNear(people.entity(person), i) else { return nil }
             add(i..<(i + 1), entity: people.entity(person), type: .person, via: "coreference")
             people.mentioned(person)

@@ -91,6 +91,14 @@ struct PeopleMemory {
         Int(key) < roles.count && roles[Int(key)] >= 0 ? roles[Int(key)] : nil
     }
 
+    /// The person named `entity`, if met.
+    func person(named entity: String) -> Person? { numbers.number(of: entity) }
+
+    /// Whether a pronoun of this gender may refer to `person` (an unknown gender fits both).
+    func fits(_ person: Person, female: Bool) -> Bool {
+        genders[person].map { ($0 == .female) == female } ?? true
+    }
+
     func lastPerson(female: Bool) -> Person? {
         for n in recent.suffix(PeopleMemory.recentCount).reversed() {
             switch genders[n] {
