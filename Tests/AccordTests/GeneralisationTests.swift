@@ -374,6 +374,7 @@ final class GeneralisationTests: XCTestCase {
     func testAccordingToAfterTheQuote() {
         XCTAssertEqual(speakers("Professor Teresa Villaseñor studies it. The framework \"was always about trust,\" according to Villaseñor."),
                        [["person:teresa-villasenor"]])
+        XCTAssertEqual(speakers("\"It failed,\" according to the"), [[]], "the text ends before a name")
     }
 
     func testVerbsTheAnnotatorsNeverMarkAndTrainingAsANoun() {

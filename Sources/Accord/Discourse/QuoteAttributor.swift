@@ -92,7 +92,7 @@ struct QuoteAttributor {
             // `"…," according to Villaseñor`, `according to the ATF`.
             if subject.isEmpty, c.id(k) == c.words.according, c.id(k + 1) == c.words.to {
                 let name = c.wordFlags(k + 2).contains(.determiner) ? k + 3 : k + 2
-                return actorAt[name] >= 0 ? ([Int(actorAt[name])], "according to") : nil
+                return name < c.count && actorAt[name] >= 0 ? ([Int(actorAt[name])], "according to") : nil
             }
             while a < actions.count && actions[a].tokens.lowerBound < k { a += 1 }
             if a < actions.count && actions[a].tokens.lowerBound == k, verbs.isReporting(a) {
