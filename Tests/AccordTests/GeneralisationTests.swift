@@ -221,6 +221,11 @@ final class GeneralisationTests: XCTestCase {
         XCTAssertEqual(a.quotes.map(\.entities), [["person:ignacio-ferrer-salas"]])
     }
 
+    func testLocalTitles() {
+        XCTAssertEqual(people("School Superintendent Ricardo Montoya spoke. Councilwoman Ana Ruiz Tapia agreed."),
+                       ["Ricardo Montoya=person:ricardo-montoya", "Ana Ruiz Tapia=person:ana-ruiz-tapia"])
+    }
+
     func testTheHeadOfALexiconTitleRefersBack() {
         XCTAssertEqual(speakers("Secretary of State Antony Blinken arrived late. \"We listened,\" the secretary said."),
                        [["person:antony-blinken"]])

@@ -3518,6 +3518,9 @@ Special Agent in Charge	Special Agent in Charge
 Chief	Chief
 Police Chief	Police Chief
 Sheriff	Sheriff
+Superintendent	Superintendent
+Detective	Detective
+Inspector	Inspector
 Chief of Staff	Chief of Staff
 White House Chief of Staff	Chief of Staff	affiliation=country:usa
 Special Envoy	Special Envoy
@@ -3586,6 +3589,9 @@ Gov.	Governor
 Gobernador	Governor	gender=male
 Gobernadora	Governor	gender=female
 Mayor	Mayor
+Councilman	Councilman	gender=male
+Councilwoman	Councilwoman	gender=female
+Council Member	Council Member
 Alcalde	Mayor	gender=male
 Alcaldesa	Mayor	gender=female
 Mexico City Mayor	Mexico City Mayor	affiliation=country:mex
