@@ -47,8 +47,7 @@ extension EventLinker {
             if c.id(before) == c.words.who || c.id(before) == c.words.which {
                 var end = c.id(before - 1) == c.words.comma ? before - 1 : before
                 // `the Financial Intelligence Unit (UIF), which froze`: the name before the acronym.
-                if end - 1 > sentenceStart, actorEndingAt[end] < 0, let open = asideEnding(at: end - 1, after: sentenceStart),
-                   actorEndingAt[open] >= 0 { end = open }
+                if actorEndingAt[end] < 0, let open = bracketOpening(endingAt: end, after: sentenceStart) { end = open }
                 guard end > sentenceStart, actorEndingAt[end] >= 0,
                       c.id(before) == c.words.who || actors[Int(actorEndingAt[end])].type != .person else { return nil }
                 let agents = coordinated(Int(actorEndingAt[end]), into: &pool)
@@ -182,6 +181,16 @@ extension EventLinker {
         return nil
     }
 
+    /// The opening bracket of `(ACRONYM)` ending right before token `end`, when an actor ends right
+    /// before that bracket (`the Financial Intelligence Unit (UIF)`): the name the acronym repeats.
+    func bracketOpening(endingAt end: Int, after sentenceStart: Int) -> Int? {
+        let close = end - 1
+        guard close > sentenceStart, c.tokens[close].byteRange.count == 1,
+              c.source.utf8[c.tokens[close].byteRange.lowerBound] == UInt8(ascii: ")"),
+              let open = asideEnding(at: close, after: sentenceStart), actorEndingAt[open] >= 0 else { return nil }
+        return open
+    }
+
     /// The first action starting at token `k` or later: a binary search.
     func firstAction(startingAtOrAfter k: Int) -> Int {
         partitionIndex(count: actions.count, keyAtLeast: k) { actions[$0].tokens.lowerBound }
@@ -293,9 +302,7 @@ extension EventLinker {
             guard isAnd || (c.id(join) == c.words.comma && pool.count - first > 1) else { break }
             var other = Int(actorEndingAt[join])
             // `the Defense Ministry (SEDENA) and the Navy`: the name before the bracketed acronym.
-            if other < 0, join - 1 > 0, let open = asideEnding(at: join - 1, after: 0), c.text((join - 1)..<join) == ")" {
-                other = Int(actorEndingAt[open])
-            }
+            if other < 0, let open = bracketOpening(endingAt: join, after: 0) { other = Int(actorEndingAt[open]) }
             guard other >= 0 else { break }
             pool.append(other)
             start = actors[other].tokens.lowerBound
