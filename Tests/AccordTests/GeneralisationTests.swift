@@ -416,4 +416,33 @@ final class GeneralisationTests: XCTestCase {
         XCTAssertEqual(speakers("\"Cooperation, yes; subordination, never,\" President Andrés Manuel López Obrador repeated."),
                        [["person:andres-manuel-lopez-obrador"]])
     }
+
+    private func actionTexts(_ text: String) -> [String] {
+        let a = annotate(text)
+        return a.actions.map { a.text(of: $0.span) }
+    }
+
+    func testABaseFormAfterADeterminerAndAModifierIsANoun() {
+        XCTAssertEqual(actionTexts("Whether the deal lasts is an open question. The officials ask for patience."), ["ask"])
+        XCTAssertEqual(actionTexts("It was a hollow promise. The police arrest dealers every week."), ["arrest"])
+    }
+
+    func testAGerundInAListOfNounsIsANoun() {
+        XCTAssertEqual(actionTexts("Washington sent radios, training and vehicles to the state police."), ["sent"])
+        XCTAssertEqual(actionTexts("The agencies agreed on tracing firearms and sharing data."), ["agreed", "tracing", "sharing"])
+    }
+
+    func testACapitalisedTurnLabelIsNoVerb() {
+        XCTAssertEqual(actionTexts("QUESTION: Will the dialogue resume?\nMS. ROWE: It will."), [])
+    }
+
+    func testWordsAfterTheVerbThatMakeItAnotherVerb() {
+        XCTAssertEqual(actionTexts("Both governments built on that work. Agents stopped by the shop. They will build new labs and stop the smugglers."),
+                       ["build", "stop"])
+    }
+
+    func testTreatNeedsADrugOrAPersonAsItsObject() {
+        XCTAssertEqual(actionTexts("The accord treats Mexico as an equal. Clinics in Sonora treat addiction and treat patients; opioid dependence can be treated."),
+                       ["treat", "treat", "treated"])
+    }
 }

@@ -170,7 +170,6 @@ struct EventLinker {
         for s in colonEndedSentences() {
             items(through: s)
             let sentence = c.sentences[s]
-            let last = sentence.tokens.upperBound - 1
             while actorCursor < actors.count && actors[actorCursor].tokens.lowerBound < sentence.tokens.lowerBound { actorCursor += 1 }
             current = leadInAgents(of: sentence, actorCursor: actorCursor, into: &pool).map { ($0, s) }
         }

@@ -248,7 +248,9 @@ Gro.	ordinary
 #   class: one of the action classes of classes.txt; one sense per lemma.
 #   attributes: object=people: an action only when its object is people or an actor (`support young people`,
 #          `give Mexico equipment`), not `support for the plan` or `give a speech`; object=hearer: a speech
-#          verb whose object is who hears (`"...," she told Reuters`: Reuters is no speaker).
+#          verb whose object is who hears (`"...," she told Reuters`: Reuters is no speaker); object=patient:
+#          what a clinic treats, a drug target or people (`treat addiction`, not `treat Mexico as an equal`);
+#          not-before=WORD,WORD: not an action when one of these words comes next (`build on`, `stop by`).
 # Left out on purpose (in this news their main sense is not the action, or the noun is more common):
 #   accept (`will not accept U.S. agents`: a refusal, not a commitment), patrol, deploy, target, mention, plan, focus, include, go beyond, meet,
 #     create, dedicate, oversee, identify, solve: not actions in the gold articles;
@@ -438,7 +440,7 @@ attend to	combat
 # ---------------------------------------------------------------- prevent: stopping, reducing or blocking flows and harms
 bring down	prevent
 prevent	prevent
-stop	prevent
+stop	prevent	not-before=by,for
 reduce	prevent
 halve	prevent
 curb	prevent
@@ -529,7 +531,7 @@ bring to justice	enforce
 
 # ---------------------------------------------------------------- assist: help, funding, training and equipment for people and partners
 help	assist
-treat	assist
+treat	assist	object=patient
 fund	assist
 offer	assist
 send	assist
@@ -570,7 +572,7 @@ expand	develop
 improve	develop
 strengthen	develop
 tighten	develop
-build	develop
+build	develop	not-before=on,upon,around
 establish	develop
 launch	develop
 modernize	develop

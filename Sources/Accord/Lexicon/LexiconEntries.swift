@@ -28,10 +28,27 @@ struct InitiativeEntry: Sendable, Hashable {
 struct ActionEntry: Sendable, Hashable {
     let lemma: String
     let actionClass: String
-    /// An action only with people or actors as its object (`support` victims, not `support` a plan).
-    let needsPeopleObject: Bool
+    /// What the object must be (`object=` in actions.txt).
+    let object: ActionObject
+    /// Folded ids of the words that, next after the verb, make it another verb (`not-before=on`:
+    /// `build on` is no `build`).
+    var notBefore: [Int32] = []
+
     /// A speech verb whose object hears (`told Reuters`), never the speaker after it (`said Ebrard`).
-    var objectHears = false
+    var objectHears: Bool { object == .hearer }
+}
+
+/// The object an action entry requires (`object=` in actions.txt).
+enum ActionObject: String, Sendable, Hashable {
+    /// Any object, or none.
+    case any
+    /// People or actors (`support` victims, not `support` a plan).
+    case people
+    /// What a clinic treats: a drug target (`addiction`) or a noun for people (`patients`), or a drug
+    /// target as the passive subject (`addiction can be treated`); not `treat Mexico as an equal`.
+    case patient
+    /// A speech verb whose object hears (`told Reuters`).
+    case hearer
 }
 
 /// One generated form of an action's lemma.

@@ -314,6 +314,11 @@ struct TaggingLexicon: Sendable {
         }
 
         mutating func loadActions(_ files: [LexiconFile], irregular: [LexiconFile]) throws {
+            /// An entry as read, its `not-before` words not yet interned.
+            struct ParsedAction: Equatable {
+                let entry: ActionEntry
+                let notBefore: [String]
+            }
             let forms = try LexiconFile.overlay(irregular) { file, entry in
                 try file.requireFields(entry, 2, columns: "lemma, forms")
                 return LexiconAttributes.items(of: entry.field(1), separator: UInt8(ascii: ",")).filter { !$0.isEmpty }
@@ -328,18 +333,25 @@ struct TaggingLexicon: Sendable {
                     throw file.error(entry, field: 1, "unknown action class '\(actionClass)'; add it to classes.txt or use one of \(classes.sorted().joined(separator: ", "))")
                 }
                 let attributes = try file.attributes(entry, field: 2)
-                let object = attributes["object"]
-                if let object, object != "people" && object != "hearer" {
-                    throw file.error(entry, field: 2, "unknown object '\(object)'; use people or hearer")
+                let objectName = attributes["object"] ?? "any"
+                guard let object = ActionObject(rawValue: objectName), object != .any || attributes["object"] == nil else {
+                    throw file.error(entry, field: 2, "unknown object '\(objectName)'; use people, patient or hearer")
                 }
-                return ActionEntry(lemma: entry.key, actionClass: actionClass, needsPeopleObject: object == "people",
-                                   objectHears: object == "hearer")
+                let notBefore = attributes["not-before"].map { LexiconAttributes.items(of: $0, separator: UInt8(ascii: ",")) } ?? []
+                return ParsedAction(entry: ActionEntry(lemma: entry.key, actionClass: actionClass, object: object), notBefore: notBefore)
             }
             var phrase: [UInt8] = []
             for overlaid in entries {
                 let index = Int32(lexicon.actions.count)
-                lexicon.actions.append(overlaid.value)
-                if overlaid.value.objectHears { lexicon.hearerLemmas.insert(overlaid.value.lemma) }
+                var action = overlaid.value.entry
+                for word in overlaid.value.notBefore {
+                    var bytes = Array(word.utf8)
+                    let id = bytes.withUnsafeMutableBufferPointer { internFolded(UnsafeBufferPointer($0)) }
+                    while lexicon.wordFlags.count <= Int(id) { lexicon.wordFlags.append([]) }
+                    action.notBefore.append(id)
+                }
+                lexicon.actions.append(action)
+                if action.objectHears { lexicon.hearerLemmas.insert(action.lemma) }
                 let (verb, rest) = Inflection.splitFirstWord(overlaid.entry.bytes(of: 0))
                 var generated = Inflection.verbForms(utf8: verb)
                 let lemma = String(decoding: verb, as: UTF8.self)

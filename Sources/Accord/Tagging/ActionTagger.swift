@@ -35,10 +35,15 @@ struct ActionTagger {
             // The entry's fields are read in place: a copy would retain its strings.
             let k = Int(form.entry)
             if blocked.covers(start) || blockedByInitiative.covers(start) || isNoun(start, end, form.form) || inTitleCaseName(start) { continue }
-            if lexicon.actions[k].needsPeopleObject
-                && !hasPeopleObject(in: end..<min(end + 5, c.count), sentenceOf: start, actors: actors, targets: targets) {
-                continue
+            switch lexicon.actions[k].object {
+            case .people:
+                if !hasPeopleObject(in: end..<min(end + 5, c.count), sentenceOf: start, actors: actors, targets: targets) { continue }
+            case .patient:
+                if !hasPatient(after: end, form: form.form, sentenceOf: start, targets: targets) { continue }
+            case .any, .hearer:
+                break
             }
+            if !lexicon.actions[k].notBefore.isEmpty, c.sameSentence(start, end), lexicon.actions[k].notBefore.contains(c.id(end)) { continue }
             let negated = isNegated(start)
             var modality = modalityBefore(start)
             // Speech verbs report; they do not share the modality of the verbs they report.
@@ -80,10 +85,31 @@ struct ActionTagger {
         return false
     }
 
+    /// Whether the object of a `treat` starting at `end` is a drug target or a noun for people
+    /// within six tokens, or, for a participle after `be`, a drug target ends within four tokens
+    /// before the auxiliary (`addiction can be treated`).
+    private func hasPatient(after end: Int, form: Inflection.VerbForm, sentenceOf start: Int, targets: [TargetMention]) -> Bool {
+        let window = end..<min(end + 6, c.count)
+        for k in window where c.sameSentence(k, start) && c.wordFlags(k).contains(.peopleNoun) { return true }
+        var t = partitionIndex(count: targets.count, keyAtLeast: window.lowerBound) { targets[$0].tokens.lowerBound }
+        while t < targets.count, targets[t].tokens.lowerBound < window.upperBound {
+            if targets[t].category == "drugs" && c.sameSentence(targets[t].tokens.lowerBound, start) { return true }
+            t += 1
+        }
+        guard form == .past, c.wordFlags(start - 1).contains(.auxiliary) else { return false }
+        let before = partitionIndex(count: targets.count, keyAtLeast: start - 1) { targets[$0].tokens.upperBound }
+        guard before > 0 else { return false }
+        let target = targets[before - 1]
+        return target.category == "drugs" && target.tokens.upperBound >= start - 5 && c.sameSentence(target.tokens.lowerBound, start)
+    }
+
     private func isNoun(_ start: Int, _ end: Int, _ form: Inflection.VerbForm) -> Bool {
         let before = start - 1
         let flags = c.wordFlags(before)
         if flags.contains(.determiner) && c.sameSentence(before, start) { return true }
+        if form == .base && isModifiedNoun(start) { return true }
+        if form == .ing && isListedNoun(start, end) { return true }
+        if isTurnLabel(start, end) { return true }
         if flags.contains(.preposition) && form != .ing && c.sameSentence(before, start) { return true }
         if c.id(before) == c.words.s || c.id(before) == c.words.apostrophe { return true }
         if form != .past && c.id(end) == c.words.of { return true }
@@ -107,6 +133,40 @@ struct ActionTagger {
         guard end < c.count, c.sameSentence(start, end) else { return true }
         if c.isPunctuation(end) || c.wordFlags(end).contains(.preposition) { return true }
         return c.id(end) == c.words.and || c.id(end) == c.words.or || c.endsIn(end, "ed")
+    }
+
+    /// `a harder question`, `an unfinished promise`: a base form after a determiner and one lower-case
+    /// word is a noun. As a verb it would need a plural subject there (`the officials ask`), so the
+    /// word between must not end in `s` nor be a noun for people (`the police arrest`), an auxiliary,
+    /// a modal or negator (`the U.S. will not stop`), an adverb or a relative pronoun.
+    private func isModifiedNoun(_ start: Int) -> Bool {
+        let word = start - 1, determiner = start - 2
+        guard c.wordFlags(determiner).contains(.determiner), c.sameSentence(determiner, start),
+              c.isWord(word), c.isLowercase(word), !c.endsIn(word, "s"), !c.endsIn(word, "ly") else { return false }
+        let flags = c.wordFlags(word)
+        if !flags.isDisjoint(with: ActionTagger.subjectWords.union(.peopleNoun)) { return false }
+        let id = c.id(word)
+        if id == c.words.to || id == c.words.who || id == c.words.which || id == c.words.that { return false }
+        return !c.phrases.startsMatch(ofAnyOf: TaggingContext.modalOrNegator, at: word) && !c.phrases.startsMatch(.governmentNoun, at: word)
+    }
+
+    /// `helicopters, training and equipment`: an -ing form between list separators (a comma, `and`,
+    /// `or` before it; a comma, `and`, `or` or the sentence's end after it) has no object: a noun.
+    private func isListedNoun(_ start: Int, _ end: Int) -> Bool {
+        let before = start - 1
+        guard c.sameSentence(before, start), isListSeparator(before) else { return false }
+        guard end < c.count, c.sameSentence(start, end) else { return true }
+        return isListSeparator(end) || c.id(end) == c.words.period || c.id(end) == c.words.semicolon
+    }
+
+    private func isListSeparator(_ k: Int) -> Bool {
+        let id = c.id(k)
+        return id == c.words.comma || id == c.words.and || id == c.words.or
+    }
+
+    /// `QUESTION:` opening a transcript's line: a speaker label in capitals, not a verb.
+    private func isTurnLabel(_ start: Int, _ end: Int) -> Bool {
+        c.startsLine(start) && c.id(end) == c.words.colon && !c.flags(start).contains(.lowercase) && c.isAllCaps(start)
     }
 
     /// Words after which an -s or -ing form is a verb: auxiliaries, pronouns, prepositions (`by sharing`).

@@ -166,18 +166,18 @@ final class TaggingContext {
 
 /// Vocabulary ids of the function words rules name, looked up once per lexicon.
 struct FunctionWords {
-    let to, of, and, or, the, that, s, apostrophe, comma, colon, according, by, with, not, only, from, a, an, on, in_, forWord: Int32
+    let to, of, and, or, the, that, s, apostrophe, comma, colon, period, semicolon, according, by, with, not, only, from, a, an, on, in_, forWord: Int32
     let statement, declaration, joint, both, two, we, us, our, it, this, but, also, critics, if_, then, unless, they, who, which: Int32
 
     /// Interned by every lexicon, so that their ids are never `Vocabulary.none`.
-    static let all = ["to", "of", "and", "or", "the", "that", "'s", "'", ",", ":", "according", "by", "with", "not", "only",
+    static let all = ["to", "of", "and", "or", "the", "that", "'s", "'", ",", ":", ".", ";", "according", "by", "with", "not", "only",
                       "from", "a", "an", "on", "in", "for", "statement", "declaration", "joint", "both", "two", "we", "us", "our", "it",
                       "this", "but", "also", "critics", "if", "then", "unless", "they", "who", "which"]
 
     init(_ lexicon: TaggingLexicon) {
         func id(_ word: String) -> Int32 { lexicon.id(word) }
         to = id("to"); of = id("of"); and = id("and"); or = id("or"); the = id("the"); that = id("that")
-        s = id("'s"); apostrophe = id("'"); comma = id(","); colon = id(":"); according = id("according"); by = id("by")
+        s = id("'s"); apostrophe = id("'"); comma = id(","); colon = id(":"); period = id("."); semicolon = id(";"); according = id("according"); by = id("by")
         with = id("with"); not = id("not"); only = id("only"); from = id("from"); a = id("a"); an = id("an")
         on = id("on"); in_ = id("in"); forWord = id("for")
         statement = id("statement"); declaration = id("declaration"); joint = id("joint"); both = id("both"); two = id("two")
