@@ -120,8 +120,10 @@ final class GeneralisationTests: XCTestCase {
                        ["National Guard → helped", "National Guard → reduce"])
         XCTAssertEqual(events("The Office of Foreign Assets Control, or OFAC, has sanctioned the cartels."),
                        ["Office of Foreign Assets Control → sanctioned"])
-        // An aside without a speech verb or `or` is no aside: the subject is not found across it.
-        XCTAssertEqual(events("Mexico, a partner, seized rifles."), [])
+        // So do an apposition and an adverbial phrase; a comma-enclosed clause with a verb does not.
+        XCTAssertEqual(events("Mexico, a partner, seized rifles. The United States, in turn, funded clinics."),
+                       ["Mexico → seized", "United States → funded"])
+        XCTAssertEqual(events("In Sonora, where soldiers patrol, troops seized rifles."), [])
     }
 
     func testAspectVerbsStandBetweenSubjectAndVerb() {
@@ -444,5 +446,21 @@ final class GeneralisationTests: XCTestCase {
     func testTreatNeedsADrugOrAPersonAsItsObject() {
         XCTAssertEqual(actionTexts("The accord treats Mexico as an equal. Clinics in Sonora treat addiction and treat patients; opioid dependence can be treated."),
                        ["treat", "treat", "treated"])
+    }
+
+    func testAParticipleBeforeByIsAPassiveWithoutItsAuxiliary() {
+        XCTAssertEqual(events("Most of the rifles seized by Mexican soldiers were bought in Arizona. The clinic, paid for by USAID, opened in May."),
+                       ["Mexican soldiers → seized", "USAID → paid for"])
+        XCTAssertEqual(events("Mexico signed by the deadline."), ["Mexico → signed"])
+    }
+
+    func testARelativeClauseOrAppositionStandsBetweenAnAgentAndItsVerb() {
+        XCTAssertEqual(events("The National Guard, which has 4,000 troops in the state, arrested six men. The UIF, an arm of the finance ministry, froze 40 accounts."),
+                       ["National Guard → arrested", "UIF → froze"])
+        XCTAssertEqual(events("Ebrard, who met Blinken in May, pledged to extradite more capos."), ["Ebrard → pledged", "Ebrard → extradite"])
+    }
+
+    func testAVerbAfterAQuoteMarkDoesNotInheritTheSpeaker() {
+        XCTAssertEqual(events("Senator Ana Ruiz, a Sonora Democrat, said the framework \"has not stopped a single shipment of fentanyl.\""), [])
     }
 }

@@ -6,7 +6,7 @@ extension EventLinker {
     /// The agents standing right before an action (added to `pool`), and where they start.
     func subject(of action: Int, into pool: inout [Int]) -> Subject? {
         let first = actions[action].tokens.lowerBound
-        if isPassive(first) { return passiveAgent(of: action, into: &pool) }
+        if isPassive(first) || isReducedPassive(action) { return passiveAgent(of: action, into: &pool) }
         var k = first
         let sentenceStart = c.sentences[actions[action].sentence].tokens.lowerBound
         while k > sentenceStart {
@@ -62,6 +62,12 @@ extension EventLinker {
             // `the Office of Foreign Assets Control, or OFAC, has sanctioned`: an aside between them.
             // The name before a bracketed acronym is the agent, as the gold annotators mark it; the
             // acronym only when nothing before it is an actor.
+            // `The National Guard, which keeps 4,000 troops there, sent`, `the UIF, an arm of the
+            // finance ministry, froze`: a relative clause or an apposition between them.
+            if let subject = actorBeforeParenthetical(endingAt: before, after: sentenceStart) {
+                let agents = coordinated(subject, into: &pool)
+                return (agents, actors[pool[agents].min()!].tokens.lowerBound)
+            }
             if let asideStart = asideEnding(at: before, after: sentenceStart) {
                 if actorEndingAt[before] >= 0 && c.id(before) != c.words.comma && actorEndingAt[asideStart] < 0 {
                     let agents = coordinated(Int(actorEndingAt[before]), into: &pool)
@@ -147,6 +153,45 @@ extension EventLinker {
         return (start..<pool.count, verb.lowerBound)
     }
 
+    /// `guns seized by Mexican authorities`, `a program paid for by USAID`, `the framework, adopted by
+    /// both countries`: a past participle right before `by`, with no auxiliary and no actor right
+    /// before it (`Mexico signed by the deadline` is active), is a passive without its auxiliary.
+    func isReducedPassive(_ action: Int) -> Bool {
+        let verb = actions[action].tokens
+        guard c.id(verb.upperBound) == c.words.by, actorEndingAt[verb.lowerBound] < 0,
+              !c.wordFlags(verb.lowerBound - 1).contains(.auxiliary) else { return false }
+        let bytes = c.tokens[verb.lowerBound].byteRange
+        guard bytes.count > 3 else { return false }
+        let (penultimate, last) = (c.source.utf8[bytes.upperBound - 2], c.source.utf8[bytes.upperBound - 1])
+        return penultimate == UInt8(ascii: "e") && (last == UInt8(ascii: "d") || last == UInt8(ascii: "n")) || startsPastForm(verb.lowerBound)
+    }
+
+    /// The actor before a comma-enclosed relative clause or apposition that ends with the comma at
+    /// `end` (`, which keeps 4,000 troops in Sonora,`, `, an arm of the finance ministry,`, `, part
+    /// of DHS,`): the clause opens with `who`/`which`, a determiner or `part`, within 24 tokens, and
+    /// holds no speech verb.
+    func actorBeforeParenthetical(endingAt end: Int, after sentenceStart: Int) -> Int? {
+        guard c.id(end) == c.words.comma else { return nil }
+        var k = end - 1
+        while k > sentenceStart && end - k <= 24 {
+            if c.isPunctuation(k) && c.id(k) != c.words.comma { return nil }
+            if c.id(k) == c.words.comma {
+                let opener = k + 1, id = c.id(opener)
+                guard k > sentenceStart, actorEndingAt[k] >= 0,
+                      id == c.words.who || id == c.words.which || id == c.words.part || c.wordFlags(opener).contains(.determiner) else { return nil }
+                var a = firstAction(startingAtOrAfter: k)
+                while a < actions.count && actions[a].tokens.upperBound <= end {
+                    if verbs.isReporting(a) { return nil }
+                    a += 1
+                }
+                let actor = Int(actorEndingAt[k])
+                return id == c.words.which && actors[actor].type == .person ? nil : actor
+            }
+            k -= 1
+        }
+        return nil
+    }
+
     /// Whether one of the actions before `action` ends right before token `end`.
     func endsAction(_ end: Int, before action: Int) -> Bool {
         var b = action - 1
@@ -167,14 +212,19 @@ extension EventLinker {
             let bytes = c.tokens[k].byteRange
             if bytes.count == 1 && c.source.utf8[bytes.lowerBound] == opening {
                 if opening == UInt8(ascii: "(") { return k }
-                // Commas: only an `or` alternative name or a speech verb inside.
+                // Commas: an `or` alternative name, a speech clause, or a phrase that opens with a
+                // preposition or an adverb and holds no verb (`, in turn,`, `, for its part,`, `, meanwhile,`).
                 if c.id(k + 1) == c.words.or { return k }
                 var a = firstAction(startingAtOrAfter: k)
+                var holdsAction = false
                 while a < actions.count && actions[a].tokens.upperBound <= end {
                     if verbs.isReporting(a) { return k }
+                    holdsAction = true
                     a += 1
                 }
-                return nil
+                let opener = k + 1
+                let adverbial = c.wordFlags(opener).contains(.preposition) || c.isLyAdverb(opener) || c.id(opener) == c.words.meanwhile
+                return adverbial && !holdsAction && opener < end ? k : nil
             }
             k -= 1
         }
@@ -221,7 +271,9 @@ extension EventLinker {
         if isPassive(first) { return false }
         let sentenceStart = c.sentences[actions[a].sentence].tokens.lowerBound
         var k = first - 1
-        while k >= sentenceStart && isSkippable(k) {
+        // A quote mark is no boundary: `said that the framework "has not stopped` has the framework
+        // as its subject.
+        while k >= sentenceStart && (isSkippable(k) || c.isQuote(k)) {
             // `with the objective of fostering`, `a program aimed at improving`: a purpose phrase,
             // not the verb of a subject.
             if c.match(.modal, at: k) != nil, c.wordFlags(k).contains(.preposition) || c.endsIn(k, "ed") { return true }
