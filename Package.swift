@@ -14,7 +14,9 @@ let package = Package(
         .executable(name: "accord", targets: ["AccordCLI"]),
     ],
     targets: [
-        .target(name: "Accord", path: "Sources/Accord"),
+        .target(name: "Accord", dependencies: ["CAccordSHA"], path: "Sources/Accord"),
+        // SHA-256 on the x86 SHA extensions: Swift cannot enable a target feature for one function.
+        .target(name: "CAccordSHA", path: "Sources/CAccordSHA"),
         .executableTarget(name: "AccordCLI", dependencies: ["Accord"], path: "Sources/accord",
                           swiftSettings: staticRuntime.swift, linkerSettings: staticRuntime.linker),
         .executableTarget(name: "accord-bench", dependencies: ["Accord"], path: "Benchmarks/accord-bench"),

@@ -8,7 +8,8 @@
 # The target's file, fuzz/FuzzInvariants.swift and every file of Sources/Accord are compiled as one
 # module named Accord (no SwiftPM), so the harness reaches internal API. Output under .build/fuzz/:
 # the binary, a growing corpus (corpus-TARGET, seeded on every run) and crash/timeout artifacts
-# (artifacts-TARGET/). Environment: SWIFTC (default swiftc), FUZZ_JOBS (default 1, parallel workers).
+# (artifacts-TARGET/). Environment: SWIFTC (default swiftc), CLANG (default clang, for the one C file),
+# FUZZ_JOBS (default 1, parallel workers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,15 +29,19 @@ artifacts="$out/artifacts-$target/"
 mkdir -p "$out" "$corpus" "$artifacts"
 
 # Rebuild when any source is newer than the binary.
-if [[ ! -x "$bin" ]] || [[ -n "$(find Sources/Accord fuzz -name '*.swift' -newer "$bin" -print -quit)" ]]; then
+if [[ ! -x "$bin" ]] || [[ -n "$(find Sources/Accord Sources/CAccordSHA fuzz \( -name '*.swift' -o -name '*.[ch]' \) -newer "$bin" -print -quit)" ]]; then
   echo "building $bin ..." >&2
   # Compile a snapshot, as one whole-module job: sources edited during the build (others work in this
   # tree) must not give object files that disagree on a type's layout.
   snap="$out/src-$target"
   rm -rf "$snap" "$bin"; mkdir -p "$snap"
-  cp -R Sources/Accord "$snap/Accord"; cp fuzz/FuzzInvariants.swift "$file" "$snap/"
+  cp -R Sources/Accord "$snap/Accord"; cp -R Sources/CAccordSHA "$snap/CAccordSHA"; cp fuzz/FuzzInvariants.swift "$file" "$snap/"
+  # The one C file (SHA-256 on the SHA extensions) is compiled apart and linked in.
+  "${CLANG:-clang}" -O2 -fsanitize=fuzzer-no-link,address -c "$snap/CAccordSHA/sha256_hardware.c" \
+    -I "$snap/CAccordSHA/include" -o "$snap/sha256_hardware.o"
   # shellcheck disable=SC2046
   "${SWIFTC:-swiftc}" -O -wmo -sanitize=fuzzer,address -parse-as-library -swift-version 6 -module-name Accord \
+    -I "$snap/CAccordSHA/include" "$snap/sha256_hardware.o" \
     $(find "$snap" -name '*.swift' | sort) -o "$bin" 2>&1 \
     | grep -v "Cannot export local symbol" >&2 || true
   [[ -x "$bin" ]] || { echo "build failed" >&2; exit 1; }

@@ -5,16 +5,32 @@ final class SHA256Tests: XCTestCase {
     /// Bytes 0, 1, 2, … 255, 0, 1, … (`bytes(i % 256 for i in range(n))` in Python).
     private func counting(_ n: Int) -> [UInt8] { (0..<n).map { UInt8(truncatingIfNeeded: $0) } }
 
-    /// FIPS 180-4 examples (NIST CAVP / "SHA-256 example" documents).
+    /// FIPS 180-4 examples (NIST CAVP / "SHA-256 example" documents), by the portable block function
+    /// and by the SHA extensions (where the processor has none, the portable one twice).
     func testNISTVectors() {
-        XCTAssertEqual(SHA256.hex(Array("".utf8)), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        XCTAssertEqual(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
-                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        let bits896 = "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu"
-        XCTAssertEqual(SHA256.hex(Array(bits896.utf8)), "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
-        XCTAssertEqual(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)),
-                       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        for hardware in [false, true] {
+            func hex(_ text: String) -> String { SHA256.hex(Array(text.utf8), hardware: hardware) }
+            XCTAssertEqual(hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+            XCTAssertEqual(hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+            XCTAssertEqual(hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+                           "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+            let bits896 = "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu"
+            XCTAssertEqual(hex(bits896), "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
+            XCTAssertEqual(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000), hardware: hardware),
+                           "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0", "hardware: \(hardware)")
+        }
+    }
+
+    /// The SHA extensions and the portable block function agree on every length up to five blocks
+    /// and on pseudo-random bytes (a linear congruential generator, so that the test is repeatable).
+    func testHardwareAndPortableBlockFunctionsAgree() {
+        var seed: UInt64 = 0x5eed
+        var message: [UInt8] = []
+        for n in 0...320 {
+            XCTAssertEqual(SHA256.hex(message, hardware: true), SHA256.hex(message, hardware: false), "length \(n)")
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            message.append(UInt8(truncatingIfNeeded: seed >> 56))
+        }
     }
 
     /// Lengths either side of the padding edges: 55 bytes is the longest message whose padding fits

@@ -1,10 +1,13 @@
+import CAccordSHA
+
 /// SHA-256 (FIPS 180-4), for `document.sha256`, the lexicon digest and `batch --resume`.
 /// Foundation on Linux has no digest API and accord takes no package dependencies.
 ///
-/// Every annotated document is hashed, so the block function is written for speed: the state lives
-/// in local variables, the message schedule in a stack buffer, and the 64 rounds run as eight passes
-/// of eight rounds that rename the working variables instead of shifting them. The hasher itself
-/// keeps its partial block inline and never allocates.
+/// Every annotated document is hashed, so the block function is written for speed. On x86-64
+/// processors with the SHA extensions it is theirs (`CAccordSHA`, about ten times faster); elsewhere
+/// the portable one below: the state lives in local variables, the message schedule in a stack
+/// buffer, and the 64 rounds run as eight passes of eight rounds that rename the working variables
+/// instead of shifting them. The hasher itself keeps its partial block inline and never allocates.
 public struct SHA256 {
     private typealias Words = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
 
@@ -24,12 +27,25 @@ public struct SHA256 {
     private var block: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
     private var buffered = 0
     private var length: UInt64 = 0
+    /// Whether blocks go to the SHA extensions.
+    private let hardware: Bool
 
-    init() {}
+    /// Whether this processor has the SHA extensions, asked once.
+    static let hardwareAvailable = accord_sha256_hardware_available() != 0
+
+    /// - Parameter hardware: use the SHA extensions (tests turn them off to check one against the other).
+    init(hardware: Bool = SHA256.hardwareAvailable) {
+        self.hardware = hardware && SHA256.hardwareAvailable
+    }
 
     /// The lower-case hex digest of `bytes`, as written in `document.sha256`.
     public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        var hasher = SHA256()
+        hex(bytes, hardware: hardwareAvailable)
+    }
+
+    /// `hex(_:)` with the SHA extensions on or off (when the processor has them).
+    static func hex<Bytes: Collection>(_ bytes: Bytes, hardware: Bool) -> String where Bytes.Element == UInt8 {
+        var hasher = SHA256(hardware: hardware)
         if bytes.withContiguousStorageIfAvailable({ hasher.update($0) }) == nil {
             Array(bytes).withUnsafeBufferPointer { hasher.update($0) }
         }
@@ -48,12 +64,12 @@ public struct SHA256 {
             p += take
             n -= take
             if buffered < 64 { return }
-            withUnsafeBytes(of: block) { SHA256.compress(&state, $0.baseAddress!, blocks: 1) }
+            withUnsafeBytes(of: block) { compress($0.baseAddress!, blocks: 1) }
             buffered = 0
         }
         let whole = n / 64
         if whole > 0 {
-            SHA256.compress(&state, UnsafeRawPointer(p), blocks: whole)
+            compress(UnsafeRawPointer(p), blocks: whole)
             p += whole * 64
             n -= whole * 64
         }
@@ -74,7 +90,7 @@ public struct SHA256 {
             withUnsafeBytes(of: block) { t.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: buffered) }
             t[buffered] = 0x80
             t.storeBytes(of: bitLength.bigEndian, toByteOffset: blocks * 64 - 8, as: UInt64.self)
-            SHA256.compress(&state, UnsafeRawPointer(t.baseAddress!), blocks: blocks)
+            compress(UnsafeRawPointer(t.baseAddress!), blocks: blocks)
         }
         let digits: StaticString = "0123456789abcdef"
         return withUnsafeBytes(of: state) { words in
@@ -91,6 +107,14 @@ public struct SHA256 {
     }
 
     // MARK: - Block function
+
+    private mutating func compress(_ p: UnsafeRawPointer, blocks: Int) {
+        guard hardware else { return SHA256.compress(&state, p, blocks: blocks) }
+        withUnsafeMutableBytes(of: &state) { words in
+            accord_sha256_hardware_compress(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                            p.assumingMemoryBound(to: UInt8.self), blocks)
+        }
+    }
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x &>> n | x &<< (32 &- n) }
 
