@@ -463,4 +463,20 @@ final class GeneralisationTests: XCTestCase {
     func testAVerbAfterAQuoteMarkDoesNotInheritTheSpeaker() {
         XCTAssertEqual(events("Senator Ana Ruiz, a Sonora Democrat, said the framework \"has not stopped a single shipment of fentanyl.\""), [])
     }
+
+    func testACoordinatedAgentMayCarryATitleOrAPossessiveCountry() {
+        XCTAssertEqual(events("Secretary of State Antony Blinken and Mexican Foreign Secretary Alicia Bárcena pledged to dismantle the networks."),
+                       ["Antony Blinken → pledged", "Alicia Bárcena → pledged", "Antony Blinken → dismantle", "Alicia Bárcena → dismantle"])
+        XCTAssertEqual(events("The ATF and Mexico's Attorney General's Office now trace guns."),
+                       ["ATF → trace", "Attorney General's Office → trace"])
+    }
+
+    func testAPartnerOrADestinationDoesNotControlTheInfinitive() {
+        XCTAssertEqual(events("The ATF has sent more agents to Mexico to help trace weapons."),
+                       ["ATF → sent", "ATF → help", "ATF → trace"])
+        XCTAssertEqual(events("ATF agents work alongside Mexico's Fiscalía General de la República to trace guns."),
+                       ["ATF → work alongside", "ATF → trace"])
+        XCTAssertEqual(events("Washington pressed Mexico and Canada to extradite cartel leaders."),
+                       ["Mexico → extradite", "Canada → extradite"])
+    }
 }

@@ -27,15 +27,18 @@ extension EventLinker {
             // object of the verb before controls the infinitive or gerund; not after `with`
             // (`worked with Mexico to reduce`: the subject does).
             if isControlWord(before), before > sentenceStart, actorEndingAt[before] >= 0 {
-                let object = Int(actorEndingAt[before])
-                let start = actors[object].tokens.lowerBound
+                let agents = coordinated(Int(actorEndingAt[before]), into: &pool)
+                let start = conjunctStart(actors[pool[agents].min()!].tokens.lowerBound)
                 let join = c.wordFlags(start - 1).contains(.determiner) ? start - 2 : start - 1
                 // `of` and `for` only after a verb of the lexicon (`accused`, `blamed`): `guns seized
-                // in Mexico for tracing` is no control.
-                if c.id(join) != c.words.with && (c.id(before) == c.words.to || endsAction(join + 1, before: action)) {
-                    let agents = coordinated(object, into: &pool)
+                // in Mexico for tracing` is no control. Nor is a partner (`worked with Sedena and the
+                // Guard to`, `alongside`) or a destination (`sent agents to Mexico to help`).
+                let joinID = c.id(join)
+                if joinID != c.words.with && joinID != c.words.alongside && joinID != c.words.to
+                    && (c.id(before) == c.words.to || endsAction(join + 1, before: action)) {
                     return (agents, actors[pool[agents].min()!].tokens.lowerBound)
                 }
+                pool.removeLast(agents.count)
             }
             // `commits both governments to reduce`: the two countries control it.
             if c.id(before) == c.words.to, let collective = c.match(.collective, endingAt: before, after: sentenceStart - 1) {
@@ -347,7 +350,7 @@ extension EventLinker {
         pool.append(actor)
         var start = actors[actor].tokens.lowerBound
         while start >= 2 {
-            var join = start - 1
+            var join = conjunctStart(start) - 1
             if c.wordFlags(join).contains(.determiner) { join -= 1 } // `Mexico and the U.S.`
             // `A, B and C`: a comma joins only inside a list closed by `and` (not `According to X, the US`).
             let isAnd = c.id(join) == c.words.and || c.id(join) == c.words.or
@@ -367,6 +370,27 @@ extension EventLinker {
             right -= 1
         }
         return first..<pool.count
+    }
+
+    /// Where a conjunct whose actor starts at `start` begins: before a title (`Mexican Foreign
+    /// Secretary Alicia Bárcena`), a possessive country (`Mexico's Defense Ministry`) or a demonym
+    /// (`Mexican`) that qualifies it.
+    func conjunctStart(_ start: Int) -> Int {
+        var lead = start
+        // The longest title ending there (`Foreign Secretary`, not `Secretary`).
+        if c.phrases.hasMatch(.title, endingAt: start) {
+            for k in stride(from: start - 1, through: max(0, start - 6), by: -1) {
+                if let title = c.match(.title, at: k), Int(title.end) == start { lead = k }
+            }
+        }
+        if lead >= 2, c.id(lead - 1) == c.words.s, actorEndingAt[lead - 1] >= 0, actors[Int(actorEndingAt[lead - 1])].type == .country {
+            return actors[Int(actorEndingAt[lead - 1])].tokens.lowerBound
+        }
+        if lead < start, actorEndingAt[lead] >= 0, actors[Int(actorEndingAt[lead])].type == .country {
+            return actors[Int(actorEndingAt[lead])].tokens.lowerBound
+        }
+        if lead < start, let demonym = c.match(.demonym, endingAt: lead, after: max(0, lead - 3)) { return Int(demonym.start) }
+        return lead
     }
 
     /// `both governments`: the most recent mention of each of the two last-named countries.
