@@ -479,4 +479,10 @@ final class GeneralisationTests: XCTestCase {
         XCTAssertEqual(events("Washington pressed Mexico and Canada to extradite cartel leaders."),
                        ["Mexico → extradite", "Canada → extradite"])
     }
+
+    func testATimePhraseStandsBetweenTheControllerAndItsInfinitive() {
+        XCTAssertEqual(events("Bárcena urged U.S. authorities last year to prosecute gun dealers."), ["U.S. authorities → prosecute"])
+        XCTAssertEqual(events("Mexico has asked U.S. authorities for years to go after gun dealers."), ["U.S. authorities → go after"])
+        XCTAssertEqual(events("The ATF sent agents to Mexico in March to help trace guns."), ["ATF → sent", "ATF → help", "ATF → trace"])
+    }
 }

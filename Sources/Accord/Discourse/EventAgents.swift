@@ -26,8 +26,10 @@ extension EventLinker {
             // `accused Mexico of failing to extradite`, `faulted Washington for not stopping`: the
             // object of the verb before controls the infinitive or gerund; not after `with`
             // (`worked with Mexico to reduce`: the subject does).
-            if isControlWord(before), before > sentenceStart, actorEndingAt[before] >= 0 {
-                let agents = coordinated(Int(actorEndingAt[before]), into: &pool)
+            // `urged U.S. authorities last year to prosecute`: a time phrase between them.
+            let objectEnd = c.id(before) == c.words.to ? timePhraseStart(endingAt: before - 1, after: sentenceStart) ?? before : before
+            if isControlWord(before), objectEnd > sentenceStart, actorEndingAt[objectEnd] >= 0 {
+                let agents = coordinated(Int(actorEndingAt[objectEnd]), into: &pool)
                 let start = conjunctStart(actors[pool[agents].min()!].tokens.lowerBound)
                 let join = c.wordFlags(start - 1).contains(.determiner) ? start - 2 : start - 1
                 // `of` and `for` only after a verb of the lexicon (`accused`, `blamed`): `guns seized
@@ -57,7 +59,8 @@ extension EventLinker {
                 return (agents, actors[pool[agents].min()!].tokens.lowerBound)
             }
             // `continues to`, `has to`: an auxiliary's `to` stands between a subject and its verb.
-            if c.id(before) == c.words.to, before > sentenceStart, isSkippable(before - 1) {
+            if c.id(before) == c.words.to, before > sentenceStart, isSkippable(before - 1),
+               c.wordFlags(before - 1).isDisjoint(with: [.weekdayOrMonth, .timeWord]) {
                 k -= 1
                 continue
             }
@@ -391,6 +394,20 @@ extension EventLinker {
         }
         if lead < start, let demonym = c.match(.demonym, endingAt: lead, after: max(0, lead - 3)) { return Int(demonym.start) }
         return lead
+    }
+
+    /// The start of a time phrase of at most four tokens ending at token `end` (`last year`, `this
+    /// afternoon`, `for years`, `in March`): time words (time-words.txt), weekdays and months,
+    /// prepositions and numbers, ending on a time word, weekday or month.
+    func timePhraseStart(endingAt end: Int, after sentenceStart: Int) -> Int? {
+        let time: WordFlags = [.timeWord, .weekdayOrMonth]
+        guard end > sentenceStart, !c.wordFlags(end).isDisjoint(with: time) else { return nil }
+        var start = end
+        while start - 1 > sentenceStart && end - (start - 1) < 4
+                && (!c.wordFlags(start - 1).isDisjoint(with: time.union(.preposition)) || c.flags(start - 1).contains(.numeric)) {
+            start -= 1
+        }
+        return start
     }
 
     /// `both governments`: the most recent mention of each of the two last-named countries.

@@ -3365,6 +3365,39 @@ bloodshed	violence	bloodshed
 insecurity	violence	insecurity
 
 """#),
+        ("time-words.txt", #"""
+# time-words.txt: words of short time phrases (`last year`, `this afternoon`, `for years`, `two weeks
+# ago`), which may stand between a verb's object and the infinitive it controls (`urged Mexico last
+# year to extradite`). The phrase ends with one of these words or a weekday or month (calendar-words.txt),
+# and runs back over them, prepositions and numbers. columns: word (each form on its own line)
+today
+yesterday
+tonight
+day
+days
+week
+weeks
+weekend
+month
+months
+year
+years
+decade
+decades
+morning
+afternoon
+evening
+night
+ago
+last
+next
+this
+each
+every
+past
+recent
+
+"""#),
         ("titles.txt", #"""
 # titles.txt: titles that stand before a capitalised name (`Attorney General Merrick Garland`, `Gen. Salvador Cienfuegos`).
 # columns (TAB-separated): title, role, attributes (optional)

@@ -84,6 +84,8 @@ struct WordFlags: OptionSet, Sendable {
     static let preposition = WordFlags(rawValue: 8192)
     /// Common nouns for people (`workers`, `teachers`): the object an `object=people` action needs.
     static let peopleNoun = WordFlags(rawValue: 16384)
+    /// Words of short time phrases (`last year`, `for years`): time-words.txt.
+    static let timeWord = WordFlags(rawValue: 32768)
 }
 
 /// What a stance cue asks of its sentence beyond its weight (stance.txt's attributes).

@@ -57,6 +57,7 @@ struct TaggingLexicon: Sendable {
         try builder.loadFlags(group("organization-words.txt"), columns: "word") { _ in .organizationWord }
         try builder.loadFlags(group("name-particles.txt"), columns: "word") { _ in .nameParticle }
         try builder.loadFlags(group("calendar-words.txt"), columns: "word") { _ in .weekdayOrMonth }
+        try builder.loadFlags(group("time-words.txt"), columns: "word") { _ in .timeWord }
         try builder.loadFlags(group("auxiliaries.txt"), columns: "word, passive (optional)", optional: 1) { entry in
             entry.fieldCount > 1 && entry.field(1) == "passive" ? [.auxiliary, .passiveAuxiliary] : .auxiliary
         }
