@@ -485,4 +485,20 @@ final class GeneralisationTests: XCTestCase {
         XCTAssertEqual(events("Mexico has asked U.S. authorities for years to go after gun dealers."), ["U.S. authorities → go after"])
         XCTAssertEqual(events("The ATF sent agents to Mexico in March to help trace guns."), ["ATF → sent", "ATF → help", "ATF → trace"])
     }
+
+    /// `agent → action [targets]` for every event.
+    private func eventTargets(_ text: String) -> [String] {
+        let a = annotate(text)
+        return a.events.map { event in
+            let targets = event.targets.map { a.text(of: a.targets[$0].span) }.joined(separator: ", ")
+            return "\(a.text(of: a.actors[event.actor].span)) → \(a.text(of: a.actions[event.action].span)) [\(targets)]"
+        }
+    }
+
+    func testSigningAnInitiativeTakesNoneOfItsTopicsAsTargets() {
+        XCTAssertEqual(eventTargets("When Mexico adopted the Bicentennial Framework for Security, Public Health and Safe Communities, Mexico pledged to fight fentanyl."),
+                       ["Mexico → adopted []", "Mexico → pledged [fentanyl]", "Mexico → fight [fentanyl]"])
+        XCTAssertEqual(eventTargets("The framework, which Washington signed in 2021 to curb gun trafficking, replaced Merida. Mexico seized rifles."),
+                       ["Washington → signed []", "Washington → curb [gun trafficking]", "Mexico → seized [rifles]"])
+    }
 }

@@ -82,7 +82,9 @@ struct EventLinker {
             guard let agents, !agents.isEmpty else { continue }
             previous = (agents, sentence)
 
-            let argumentEnd = self.argumentEnd(after: a, subjects, pool)
+            // `signed the Bicentennial Framework`, `the framework, which both countries adopted`: the
+            // initiative's topics are not the signing's targets.
+            let argumentEnd = actsOnInitiative(a, subject: subjects[a]) ? tokens.upperBound : self.argumentEnd(after: a, subjects, pool)
             let nextAction = a + 1 < actions.count && actions[a + 1].sentence == sentence
                 ? actions[a + 1].tokens.lowerBound : argumentEnd
             while targetCursor < targets.count && targets[targetCursor].tokens.lowerBound < tokens.lowerBound { targetCursor += 1 }
@@ -225,6 +227,22 @@ struct EventLinker {
             if Int(matches[mid].start) < range.lowerBound { lo = mid + 1 } else { hi = mid }
         }
         return lo < matches.count && range.contains(Int(matches[lo].start)) ? Int(matches[lo].start) : nil
+    }
+
+    /// Whether an action's object is an initiative: one starts within three tokens after the verb
+    /// (`adopted the Bicentennial Framework`, `signed the new framework`), or the verb's subject
+    /// follows `which`/`that` after one (`the Bicentennial Framework, which Washington and Mexico signed`).
+    private func actsOnInitiative(_ a: Int, subject: Subject?) -> Bool {
+        let verb = actions[a].tokens
+        for k in verb.upperBound..<min(verb.upperBound + 3, c.count) {
+            if c.phrases.startsMatch(.initiative, at: k) { return true }
+            if !c.isWord(k) || actorEndingAt[k + 1] >= 0 { break }
+        }
+        guard let subject else { return false }
+        let pronoun = subject.start - 1
+        guard c.id(pronoun) == c.words.which || c.id(pronoun) == c.words.that else { return false }
+        let end = c.id(pronoun - 1) == c.words.comma ? pronoun - 1 : pronoun
+        return c.match(.initiative, endingAt: end, after: max(0, end - 12)) != nil
     }
 
     private func isFirstAction(_ a: Int) -> Bool { a == 0 || actions[a - 1].sentence != actions[a].sentence }
