@@ -501,4 +501,13 @@ final class GeneralisationTests: XCTestCase {
         XCTAssertEqual(eventTargets("The framework, which Washington signed in 2021 to curb gun trafficking, replaced Merida. Mexico seized rifles."),
                        ["Washington → signed []", "Washington → curb [gun trafficking]", "Mexico → seized [rifles]"])
     }
+
+    func testASentenceWithoutAnInitiativeJudgesOneOnlyWhenItRefersBack() {
+        let named = "The Bicentennial Framework took effect in 2021. "
+        XCTAssertEqual(stance(named + "Not everyone shares that optimism, and many are disappointed."), [],
+                       "no initiative named, nor `it`, `this` or a subject `that`")
+        XCTAssertEqual(stance(named + "Critics called the plan a disappointment."), [])
+        XCTAssertEqual(stance(named + "So far it has been a disappointment."), ["document initiative:bicentennial-framework oppose"])
+        XCTAssertEqual(stance(named + "Critics say that was a failure."), ["other:critics initiative:bicentennial-framework oppose"])
+    }
 }

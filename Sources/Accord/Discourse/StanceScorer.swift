@@ -90,7 +90,7 @@ struct StanceScorer {
             let reportingVerbs = reportingActions(in: s)
             let backReference = named.isEmpty
             if backReference {
-                guard let topic = recentTopic, s - topic.sentence <= 3 else { continue }
+                guard let topic = recentTopic, s - topic.sentence <= 3, refersBack(sentence) else { continue }
             }
             guard !isConditionalOrQuestion(sentence) else { continue }
             targets.removeAllKeepingBuffer()
@@ -146,6 +146,19 @@ struct StanceScorer {
             }
         }
         return records
+    }
+
+    /// Whether a sentence that names no initiative refers back to one: `it`, `its`, `this`, or
+    /// `that` as a subject (before an auxiliary: `that wasn't enough`, `One that will see us as
+    /// equal partners`) (SPEC: "by name, back-reference, `this` or `it`"); `Not everyone shares her
+    /// optimism` does not.
+    private func refersBack(_ sentence: Sentence) -> Bool {
+        for k in sentence.tokens {
+            let id = c.id(k)
+            if id == c.words.it || id == c.words.its || id == c.words.this { return true }
+            if id == c.words.that && (c.wordFlags(k + 1).contains(.auxiliary) || c.phrases.startsMatch(.modal, at: k + 1)) { return true }
+        }
+        return false
     }
 
     /// The cues of a sentence toward one initiative: their summed weight, the cues, where the first starts.
