@@ -394,6 +394,11 @@ final class GeneralisationTests: XCTestCase {
     func testCommonEvaluativePhrases() {
         XCTAssertEqual(stance("The Bicentennial Framework has no teeth."), ["document initiative:bicentennial-framework oppose"])
         XCTAssertEqual(stance("The Bicentennial Framework is the right tool."), ["document initiative:bicentennial-framework support"])
+        XCTAssertEqual(stance("For the border towns, the Bicentennial Framework is a one-way street."),
+                       ["document initiative:bicentennial-framework oppose"])
+        XCTAssertEqual(stance("The Bicentennial Framework has done nothing to slow the killing."),
+                       ["document initiative:bicentennial-framework oppose"])
+        XCTAssertEqual(stance("Mexico has done nothing to slow the killing under the Bicentennial Framework."), [])
     }
 
     func testDoingLittleJudgesOnlyTheInitiativeThatDoesIt() {

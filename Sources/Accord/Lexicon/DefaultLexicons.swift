@@ -3122,6 +3122,9 @@ did little	-0.6	subject=initiative
 done little	-0.6	subject=initiative
 does little	-0.6	subject=initiative
 do little	-0.6	subject=initiative
+did nothing	-0.6	subject=initiative
+done nothing	-0.6	subject=initiative
+does nothing	-0.6	subject=initiative
 doing little	-0.6
 did not work	-0.6
 didn't work	-0.6
@@ -3154,6 +3157,13 @@ silent	-0.4
 flaw	-0.5
 flaws	-0.5
 timid	-0.5
+one-way street	-0.6
+weakest link	-0.5
+slogan	-0.5
+slogans	-0.5
+headache	-0.4
+break with the past	0.6
+right questions	0.5
 only on paper	-0.5
 stays on paper	-0.5
 remains on paper	-0.5
