@@ -43,9 +43,9 @@ final class GoldenTests: XCTestCase {
         // The dev set grew from 14 to 26 articles (dev2-*, dev3-*: written blind, then tuned on), then
         // to 66 (dev4-* to dev8-*); with the last 40 its events F1 fell from 0.82 to 0.77, its stance
         // F1 from 0.77 to 0.62, its actions F1 from 0.92 to 0.89; then to 74 (dev9-*), on which later
-        // rules lifted events to 0.80.
+        // rules lifted events to 0.80 and stance to 0.69.
         let floors: [(Layer, Double)] = [(.actors, 0.95), (.initiatives, 0.95), (.actions, 0.89), (.targets, 0.95),
-                                         (.quotes, 0.95), (.events, 0.79), (.stance, 0.60)]
+                                         (.quotes, 0.95), (.events, 0.79), (.stance, 0.65)]
         for (layer, floor) in floors {
             let f1 = try XCTUnwrap(scores[layer]?.f1, "\(layer) was not scored")
             XCTAssertGreaterThanOrEqual(f1, floor, "\(layer) F1 fell below its floor:\n\(scores.table)")
