@@ -111,8 +111,10 @@ public struct SHA256 {
     private mutating func compress(_ p: UnsafeRawPointer, blocks: Int) {
         guard hardware else { return SHA256.compress(&state, p, blocks: blocks) }
         withUnsafeMutableBytes(of: &state) { words in
-            accord_sha256_hardware_compress(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
-                                            p.assumingMemoryBound(to: UInt8.self), blocks)
+            SHA256.k.withUnsafeBufferPointer { k in
+                accord_sha256_hardware_compress(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                                p.assumingMemoryBound(to: UInt8.self), blocks, k.baseAddress!)
+            }
         }
     }
 

@@ -9,7 +9,9 @@
 int accord_sha256_hardware_available(void);
 
 /// Hashes `blocks` 64-byte blocks at `data` into `state` (the eight working words, host order)
-/// with the SHA extensions. Call only when `accord_sha256_hardware_available()` is 1.
-void accord_sha256_hardware_compress(uint32_t state[8], const uint8_t *data, size_t blocks);
+/// with the SHA extensions; `round_constants` are FIPS 180-4's K (the Swift code's table). Call
+/// only when `accord_sha256_hardware_available()` is 1.
+void accord_sha256_hardware_compress(uint32_t state[8], const uint8_t *data, size_t blocks,
+                                     const uint32_t round_constants[64]);
 
 #endif
