@@ -515,4 +515,11 @@ final class GeneralisationTests: XCTestCase {
         XCTAssertEqual(stance(named + "So far it has been a disappointment."), ["document initiative:bicentennial-framework oppose"])
         XCTAssertEqual(stance(named + "Critics say that was a failure."), ["other:critics initiative:bicentennial-framework oppose"])
     }
+
+    func testAParticipleClauseOrANameWithCommasStandsBetweenAgentAndVerb() {
+        XCTAssertEqual(events("The Secretaría de Marina, known as Semar, has dismantled dozens of laboratories."),
+                       ["Secretaría de Marina → dismantled"])
+        XCTAssertEqual(events("ATF, the Bureau of Alcohol, Tobacco, Firearms and Explosives, has sent agents to Sonora."), ["ATF → sent"])
+        XCTAssertEqual(events("The ATF has since expanded its tracing."), ["ATF → expanded"])
+    }
 }

@@ -181,10 +181,14 @@ extension EventLinker {
         var k = end - 1
         while k > sentenceStart && end - k <= 24 {
             if c.isPunctuation(k) && c.id(k) != c.words.comma { return nil }
-            if c.id(k) == c.words.comma {
+            // A comma inside a name (`the Bureau of Alcohol, Tobacco, Firearms and Explosives`) opens nothing.
+            if c.id(k) == c.words.comma && actorCovering(k) == nil {
                 let opener = k + 1, id = c.id(opener)
+                // `, known as Semar,`, `, based in Mexico City,`: a participle opens a reduced relative clause.
+                let participle = c.isLowercase(opener) && (c.endsIn(opener, "ed") || c.endsIn(opener, "wn"))
                 guard k > sentenceStart, actorEndingAt[k] >= 0,
-                      id == c.words.who || id == c.words.which || id == c.words.part || c.wordFlags(opener).contains(.determiner) else { return nil }
+                      id == c.words.who || id == c.words.which || id == c.words.part || participle
+                        || c.wordFlags(opener).contains(.determiner) else { return nil }
                 var a = firstAction(startingAtOrAfter: k)
                 while a < actions.count && actions[a].tokens.upperBound <= end {
                     if verbs.isReporting(a) { return nil }
@@ -261,6 +265,12 @@ extension EventLinker {
     /// How far after a passive verb its `by` phrase may start and end.
     static let byWindow = 12
 
+    /// The actor whose mention holds token `k`, if any (mentions do not overlap).
+    func actorCovering(_ k: Int) -> Int? {
+        let after = partitionIndex(count: actors.count, keyAtLeast: k + 1) { actors[$0].tokens.lowerBound }
+        return after > 0 && actors[after - 1].tokens.contains(k) ? after - 1 : nil
+    }
+
     /// The actor whose mention starts at token `k` (mentions do not overlap).
     func actorStartingAt(_ k: Int) -> Int? {
         let low = partitionIndex(count: actors.count, keyAtLeast: k) { actors[$0].tokens.lowerBound }
@@ -330,6 +340,8 @@ extension EventLinker {
         if c.phrases.startsMatch(ofAnyOf: modalOrNegator, at: k) { return true }
         if c.id(k) == c.words.not { return true }
         if c.isLyAdverb(k) { return true }
+        // `has since expanded`: `since` right after an auxiliary is an adverb.
+        if c.id(k) == c.words.since && c.wordFlags(k - 1).contains(.auxiliary) { return true }
         // `OFAC on Tuesday sanctioned`, `Mexico in March extradited`: a date between them.
         if c.wordFlags(k).contains(.weekdayOrMonth) { return true }
         if (c.id(k) == c.words.on || c.id(k) == c.words.in_) && c.wordFlags(k + 1).contains(.weekdayOrMonth) { return true }

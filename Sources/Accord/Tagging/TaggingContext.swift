@@ -167,12 +167,12 @@ final class TaggingContext {
 /// Vocabulary ids of the function words rules name, looked up once per lexicon.
 struct FunctionWords {
     let to, of, and, or, the, that, s, apostrophe, comma, colon, period, semicolon, according, by, with, not, only, from, a, an, on, in_, forWord: Int32
-    let statement, declaration, joint, both, two, we, us, our, it, this, but, also, critics, if_, then, unless, they, who, which, part, meanwhile, alongside, its: Int32
+    let statement, declaration, joint, both, two, we, us, our, it, this, but, also, critics, if_, then, unless, they, who, which, part, meanwhile, alongside, its, since: Int32
 
     /// Interned by every lexicon, so that their ids are never `Vocabulary.none`.
     static let all = ["to", "of", "and", "or", "the", "that", "'s", "'", ",", ":", ".", ";", "according", "by", "with", "not", "only",
                       "from", "a", "an", "on", "in", "for", "statement", "declaration", "joint", "both", "two", "we", "us", "our", "it",
-                      "this", "but", "also", "critics", "if", "then", "unless", "they", "who", "which", "part", "meanwhile", "alongside", "its"]
+                      "this", "but", "also", "critics", "if", "then", "unless", "they", "who", "which", "part", "meanwhile", "alongside", "its", "since"]
 
     init(_ lexicon: TaggingLexicon) {
         func id(_ word: String) -> Int32 { lexicon.id(word) }
@@ -183,6 +183,6 @@ struct FunctionWords {
         statement = id("statement"); declaration = id("declaration"); joint = id("joint"); both = id("both"); two = id("two")
         we = id("we"); us = id("us"); our = id("our"); it = id("it"); this = id("this"); but = id("but"); also = id("also")
         critics = id("critics"); if_ = id("if"); then = id("then"); unless = id("unless"); they = id("they")
-        who = id("who"); which = id("which"); part = id("part"); meanwhile = id("meanwhile"); alongside = id("alongside"); its = id("its")
+        who = id("who"); which = id("which"); part = id("part"); meanwhile = id("meanwhile"); alongside = id("alongside"); its = id("its"); since = id("since")
     }
 }
