@@ -522,4 +522,10 @@ final class GeneralisationTests: XCTestCase {
         XCTAssertEqual(events("ATF, the Bureau of Alcohol, Tobacco, Firearms and Explosives, has sent agents to Sonora."), ["ATF → sent"])
         XCTAssertEqual(events("The ATF has since expanded its tracing."), ["ATF → expanded"])
     }
+
+    func testATitleFollowedByATitleIsOneTitle() {
+        let a = annotate("Deputy Foreign Secretary Héctor Aguirre Sáenz told reporters the talks went well.")
+        XCTAssertEqual(a.actors.map { "\(a.text(of: $0.span)) \($0.entity) \($0.role ?? "-")" },
+                       ["Héctor Aguirre Sáenz person:hector-aguirre-saenz Deputy Foreign Secretary"])
+    }
 }

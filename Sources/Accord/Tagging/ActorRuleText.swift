@@ -13,18 +13,26 @@ extension TaggingContext {
         return nil
     }
 
-    /// The title starting at `j`, or after up to two capitalised words from `j`: its start (`j`),
-    /// end and entry.
+    /// The title starting at `j`, or after up to two capitalised words from `j`, with any title that
+    /// follows it at once (`Deputy Foreign Secretary`): its start (`j`), end and entry.
     @inline(__always)
     func findTitle(from j: Int) -> (Int, Int, Int32)? {
-        if let m = match(.title, at: j) { return (j, Int(m.end), m.entry) }
+        if let m = match(.title, at: j) { return compoundTitle(j, m) }
         // Up to two capitalised words before a title, in the same sentence.
         var k = j
         while k < j + 2, isCapitalized(k), sameSentence(j, k + 1), match(.actor, at: k) == nil {
             k += 1
-            if let m = match(.title, at: k) { return (j, Int(m.end), m.entry) }
+            if let m = match(.title, at: k) { return compoundTitle(j, m) }
         }
         return nil
+    }
+
+    /// `Deputy` + `Foreign Secretary`: a title followed at once by another is one title, whose
+    /// entry is the last (the role's head); otherwise the second would be read as a name.
+    private func compoundTitle(_ start: Int, _ first: PhraseMatch) -> (Int, Int, Int32) {
+        var last = first
+        while sameSentence(start, Int(last.end)), let next = match(.title, at: Int(last.end)) { last = next }
+        return (start, Int(last.end), last.entry)
     }
 
     /// The end of a capitalised name starting at `k` (particles and initials allowed inside).
