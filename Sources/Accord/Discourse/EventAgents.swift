@@ -166,16 +166,22 @@ extension EventLinker {
         let verb = actions[action].tokens
         guard c.id(verb.upperBound) == c.words.by, actorEndingAt[verb.lowerBound] < 0,
               !c.wordFlags(verb.lowerBound - 1).contains(.auxiliary) else { return false }
-        let bytes = c.tokens[verb.lowerBound].byteRange
+        return isParticiple(verb.lowerBound)
+    }
+
+    /// Whether token `first` is a past participle: it ends in `-ed` or `-en`, or starts a past form
+    /// of the lexicon (`held`, `took`).
+    func isParticiple(_ first: Int) -> Bool {
+        let bytes = c.tokens[first].byteRange
         guard bytes.count > 3 else { return false }
         let (penultimate, last) = (c.source.utf8[bytes.upperBound - 2], c.source.utf8[bytes.upperBound - 1])
-        return penultimate == UInt8(ascii: "e") && (last == UInt8(ascii: "d") || last == UInt8(ascii: "n")) || startsPastForm(verb.lowerBound)
+        return penultimate == UInt8(ascii: "e") && (last == UInt8(ascii: "d") || last == UInt8(ascii: "n")) || startsPastForm(first)
     }
 
     /// The actor before a comma-enclosed relative clause or apposition that ends with the comma at
     /// `end` (`, which keeps 4,000 troops in Sonora,`, `, an arm of the finance ministry,`, `, part
-    /// of DHS,`): the clause opens with `who`/`which`, a determiner or `part`, within 24 tokens, and
-    /// holds no speech verb.
+    /// of DHS,`, `, known as Semar,`): the clause opens with `who`/`which`, a determiner, `part` or a
+    /// participle, within 24 tokens, and holds no speech verb.
     func actorBeforeParenthetical(endingAt end: Int, after sentenceStart: Int) -> Int? {
         guard c.id(end) == c.words.comma else { return nil }
         var k = end - 1
@@ -308,10 +314,7 @@ extension EventLinker {
     /// `had to be apprehended`, `were seized`: the subject is acted on, not the agent.
     /// The auxiliaries first: most verbs have none before them, and then their form is never read.
     func isPassive(_ first: Int) -> Bool {
-        let bytes = c.tokens[first].byteRange
-        guard bytes.count > 3, followsPassiveAuxiliary(first) else { return false }
-        let (penultimate, last) = (c.source.utf8[bytes.upperBound - 2], c.source.utf8[bytes.upperBound - 1])
-        return penultimate == UInt8(ascii: "e") && (last == UInt8(ascii: "d") || last == UInt8(ascii: "n")) || startsPastForm(first)
+        followsPassiveAuxiliary(first) && isParticiple(first)
     }
 
     /// `were`, `had to be`, `has not been` within three tokens before `first`, across auxiliaries and `not`.
