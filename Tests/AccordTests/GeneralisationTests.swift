@@ -528,4 +528,13 @@ final class GeneralisationTests: XCTestCase {
         XCTAssertEqual(a.actors.map { "\(a.text(of: $0.span)) \($0.entity) \($0.role ?? "-")" },
                        ["Héctor Aguirre Sáenz person:hector-aguirre-saenz Deputy Foreign Secretary"])
     }
+
+    func testItActingStandsForTheCountryThatIsTheSubject() {
+        XCTAssertEqual(events("Mexico must keep its side of the bargain. It should extradite the cartel leaders."), ["It → extradite"])
+        let a = annotate("Mexico must keep its side of the bargain. It should extradite the cartel leaders.")
+        XCTAssertEqual(a.actors.first { a.text(of: $0.span) == "It" }?.entity, "country:mex")
+        XCTAssertEqual(events("Mexico signed the Bicentennial Framework in 2021. It has not stopped the guns."), ["Mexico → signed"],
+                       "an initiative named in between: `it` is the framework, no actor")
+        XCTAssertEqual(events("Mexico signed the deal. It is a good deal."), ["Mexico → signed"])
+    }
 }

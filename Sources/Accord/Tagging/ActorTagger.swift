@@ -338,7 +338,7 @@ struct ActorTagger {
             return i + 1
         }
         if flags.contains(.pronounThing) || flags.contains(.pronounPlural), !c.inQuote[i], !c.isPossessive(i),
-           let country = countryBeforeSpeechVerb(i) ?? governmentBefore(they: i) {
+           let country = countryBeforeSpeechVerb(i) ?? governmentBefore(they: i) ?? countrySubject(before: i) {
             add(i..<(i + 1), entity: country, type: .country, via: "coreference")
             return i + 1
         }
@@ -364,6 +364,26 @@ struct ActorTagger {
             found = mentions[n].entity
         }
         return found
+    }
+
+    /// `Mexico must keep its side of the bargain. It should extradite ...`: `it` acting (before a
+    /// verb, a modal or an auxiliary other than `be`) stands for the country that is the subject of
+    /// its sentence or the one before, when no initiative is named in between (`it` for an
+    /// initiative is no actor).
+    private func countrySubject(before i: Int) -> String? {
+        guard c.id(i) == c.words.it, c.phrases.startsMatch(.action, at: i + 1) || c.phrases.startsMatch(.modal, at: i + 1)
+                || c.wordFlags(i + 1).contains(.auxiliary) && !c.wordFlags(i + 1).contains(.passiveAuxiliary) else { return nil }
+        let sentence = Int(c.tokenSentence[i])
+        // Indices, not elements: a mention copied out of its array retains all its strings.
+        for n in mentions.indices.reversed() where mentions[n].tokens.upperBound <= i {
+            if mentions[n].sentence < sentence - 1 { return nil }
+            let start = c.sentences[mentions[n].sentence].tokens.lowerBound
+            guard mentions[n].tokens.lowerBound - start <= 1 else { continue }
+            guard mentions[n].type == .country else { return nil }
+            for k in mentions[n].tokens.upperBound..<i where c.phrases.startsMatch(.initiative, at: k) { return nil }
+            return mentions[n].entity
+        }
+        return nil
     }
 
     /// `Mexico said (that) it ...`: the country the pronoun stands for.
