@@ -537,4 +537,11 @@ final class GeneralisationTests: XCTestCase {
                        "an initiative named in between: `it` is the framework, no actor")
         XCTAssertEqual(events("Mexico signed the deal. It is a good deal."), ["Mexico → signed"])
     }
+
+    func testTheyAfterTwoCoordinatedCountriesIsBoth() {
+        XCTAssertEqual(events("When the United States and Mexico adopted the accord in 2021, they pledged to cut fentanyl trafficking."),
+                       ["United States → adopted", "Mexico → adopted", "United States → pledged", "Mexico → pledged",
+                        "United States → cut", "Mexico → cut"])
+        XCTAssertEqual(events("The cartels recruit teenagers. They pay them well."), [], "no two countries before `they`")
+    }
 }

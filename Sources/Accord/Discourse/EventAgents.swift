@@ -86,6 +86,12 @@ extension EventLinker {
                 let agents = EventLinker.add(bothCountries(before: Int(collective.start)), to: &pool)
                 return agents.isEmpty ? nil : (agents, Int(collective.start))
             }
+            // `When the United States and Mexico adopted the framework, they pledged`: `they` after
+            // two coordinated countries is both.
+            if c.id(before) == c.words.they, let pair = coordinatedCountries(before: before) {
+                let agents = EventLinker.add([pair.0, pair.1], to: &pool)
+                return (agents, before)
+            }
             if c.id(before) == c.words.we, let quote = quotes.index(containing: before) {
                 let agents = EventLinker.add(speakerSide(quote), to: &pool)
                 return agents.isEmpty ? nil : (agents, before)
@@ -270,6 +276,29 @@ extension EventLinker {
 
     /// How far after a passive verb its `by` phrase may start and end.
     static let byWindow = 12
+
+    /// The last two countries coordinated (`the United States and Mexico`, `Washington and Mexico
+    /// City`) in the sentence of token `end` or the one before, ending before `end`: distinct
+    /// countries, in text order.
+    func coordinatedCountries(before end: Int) -> (Int, Int)? {
+        let sentence = Int(c.tokenSentence[end])
+        let from = c.sentences[max(0, sentence - 1)].tokens.lowerBound
+        var k = end - 1
+        while k > from {
+            let second = Int(actorEndingAt[k])
+            if second >= 0, actors[second].type == .country {
+                let start = actors[second].tokens.lowerBound
+                let join = c.wordFlags(start - 1).contains(.determiner) ? start - 2 : start - 1
+                if c.id(join) == c.words.and, join > from, actorEndingAt[join] >= 0 {
+                    let first = Int(actorEndingAt[join])
+                    if actors[first].type == .country && actors[first].entity != actors[second].entity { return (first, second) }
+                }
+                return nil
+            }
+            k -= 1
+        }
+        return nil
+    }
 
     /// The actor whose mention holds token `k`, if any (mentions do not overlap).
     func actorCovering(_ k: Int) -> Int? {
