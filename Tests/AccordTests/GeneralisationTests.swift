@@ -544,4 +544,9 @@ final class GeneralisationTests: XCTestCase {
                         "United States → cut", "Mexico → cut"])
         XCTAssertEqual(events("The cartels recruit teenagers. They pay them well."), [], "no two countries before `they`")
     }
+
+    func testAPossessiveDeterminesABackReference() {
+        let a = annotate("Mexico's security pact with Washington is under strain. Officials discussed security pact reform.")
+        XCTAssertEqual(a.initiatives.map { a.text(of: $0.span) }, ["security pact"], "only the determined one")
+    }
 }

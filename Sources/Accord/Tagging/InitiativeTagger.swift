@@ -23,15 +23,23 @@ struct InitiativeTagger {
     }
 
     /// The first modifier after a determiner before `head` (`the [cooperative] framework`), or nil.
+    /// A possessive (`Mexico's [security pact]`) or a country's name (`U.S.-Mexico [security pact]`)
+    /// determines it too.
     private func determinedStart(_ head: Int, lowerBound: Int) -> Int? {
         var k = head
         while k > lowerBound && head - k <= 2 {
-            if c.wordFlags(k - 1).contains(.determiner) { return k }
+            if c.wordFlags(k - 1).contains(.determiner) || c.id(k - 1) == c.words.s || namesCountry(endingAt: k) { return k }
             let modifier = k - 1
             guard c.isWord(modifier), c.isLowercase(modifier) || c.isCapitalized(modifier) && c.sentenceStart(modifier) != modifier,
                   c.match(.action, at: modifier) == nil, c.sameSentence(modifier, head) else { return nil }
             k -= 1
         }
         return nil
+    }
+
+    /// Whether a country's name from the lexicon ends right before token `end`.
+    private func namesCountry(endingAt end: Int) -> Bool {
+        guard let m = c.match(.actor, endingAt: end, after: max(0, end - 4)) else { return false }
+        return c.lexicon.actors[Int(m.entry)].type == .country
     }
 }
