@@ -437,30 +437,33 @@ final class HostileInputTests: XCTestCase {
             ("capitalised-run", "Zorblat "),
             ("title-names", "Secretary Zorblat Quux "),
         ]
-        let small = 6_000
-        for (name, unit) in patterns {
-            func input(_ bytes: Int) -> [UInt8] {
-                var text = ""
-                while text.utf8.count < bytes { text += unit }
-                return Array(text.utf8)
-            }
-            func best(_ bytes: [UInt8], runs: Int) -> Double {
-                let clock = ContinuousClock()
-                var times: [Double] = []
-                for _ in 0..<runs {
-                    let d = clock.measure { _ = TestSupport.annotator.annotate(bytes: bytes, id: "linear") }
-                    times.append(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
-                }
-                return times.min()!
-            }
-            var n = best(input(small), runs: 3), n4 = best(input(small * 4), runs: 2)
-            if n4 / max(n, 0.002) >= 8 {
-                // A busy machine can stall one run: measure again, longer, before calling it quadratic.
-                (n, n4) = (best(input(small), runs: 7), best(input(small * 4), runs: 5))
-            }
-            let ratio = n4 / max(n, 0.002)
-            print("hostile-linearity \(name): \(small) bytes \(String(format: "%.3f", n)) s, \(small * 4) bytes \(String(format: "%.3f", n4)) s, ratio \(String(format: "%.2f", ratio))")
-            XCTAssertLessThan(ratio, 8, "\(name): 4× the input took \(String(format: "%.1f", ratio))× the time (\(n) s → \(n4) s)")
+        for (name, unit) in patterns { checkLinear(name, unit, small: 6_000) }
+        // Rules that look back over a sentence's mentions show a quadratic cost only in a longer one.
+        checkLinear("pronouns-in-one-sentence", "Mexico said they agree and it should extradite capos, ", small: 60_000)
+    }
+
+    private func checkLinear(_ name: String, _ unit: String, small: Int) {
+        func input(_ bytes: Int) -> [UInt8] {
+            var text = ""
+            while text.utf8.count < bytes { text += unit }
+            return Array(text.utf8)
         }
+        func best(_ bytes: [UInt8], runs: Int) -> Double {
+            let clock = ContinuousClock()
+            var times: [Double] = []
+            for _ in 0..<runs {
+                let d = clock.measure { _ = TestSupport.annotator.annotate(bytes: bytes, id: "linear") }
+                times.append(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+            }
+            return times.min()!
+        }
+        var n = best(input(small), runs: 3), n4 = best(input(small * 4), runs: 2)
+        if n4 / max(n, 0.002) >= 8 {
+            // A busy machine can stall one run: measure again, longer, before calling it quadratic.
+            (n, n4) = (best(input(small), runs: 7), best(input(small * 4), runs: 5))
+        }
+        let ratio = n4 / max(n, 0.002)
+        print("hostile-linearity \(name): \(small) bytes \(String(format: "%.3f", n)) s, \(small * 4) bytes \(String(format: "%.3f", n4)) s, ratio \(String(format: "%.2f", ratio))")
+        XCTAssertLessThan(ratio, 8, "\(name): 4× the input took \(String(format: "%.1f", ratio))× the time (\(n) s → \(n4) s)")
     }
 }

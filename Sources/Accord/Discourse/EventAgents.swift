@@ -278,11 +278,11 @@ extension EventLinker {
     static let byWindow = 12
 
     /// The last two countries coordinated (`the United States and Mexico`, `Washington and Mexico
-    /// City`) in the sentence of token `end` or the one before, ending before `end`: distinct
-    /// countries, in text order.
+    /// City`) in the sentence of token `end` or the one before, ending before `end` and within
+    /// `argumentWindow` tokens of it: distinct countries, in text order.
     func coordinatedCountries(before end: Int) -> (Int, Int)? {
         let sentence = Int(c.tokenSentence[end])
-        let from = c.sentences[max(0, sentence - 1)].tokens.lowerBound
+        let from = max(c.sentences[max(0, sentence - 1)].tokens.lowerBound, end - EventLinker.argumentWindow)
         var k = end - 1
         while k > from {
             let second = Int(actorEndingAt[k])

@@ -194,7 +194,7 @@ struct EventLinker {
         var k = actorCursor
         while k < actors.count && actors[k].tokens.upperBound <= colon { pool.append(k); k += 1 }
         var agents = first..<pool.count
-        if agents.isEmpty, let collective = firstCollective(in: sentence.tokens) {
+        if agents.isEmpty, let collective = c.firstMatchStart(.collective, in: sentence.tokens) {
             agents = EventLinker.add(bothCountries(before: collective), to: &pool)
         }
         return agents.isEmpty ? nil : agents
@@ -217,17 +217,6 @@ struct EventLinker {
         return found
     }
 
-
-    /// The first `both governments` phrase in a token range.
-    private func firstCollective(in range: Range<Int>) -> Int? {
-        let matches = c.matches(.collective)
-        var lo = 0, hi = matches.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(matches[mid].start) < range.lowerBound { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < matches.count && range.contains(Int(matches[lo].start)) ? Int(matches[lo].start) : nil
-    }
 
     /// Whether an action's object is an initiative: one starts within three tokens after the verb
     /// (`adopted the Bicentennial Framework`, `signed the new framework`), or the verb's subject

@@ -353,8 +353,9 @@ struct ActorTagger {
         guard c.id(i) == c.words.they else { return nil }
         let sentence = Int(c.tokenSentence[i])
         var found: String?
-        // Indices, not elements: a mention copied out of its array retains all its strings.
-        for n in mentions.indices.reversed() where mentions[n].tokens.upperBound <= i {
+        // Indices, not elements: a mention copied out of its array retains all its strings. At most
+        // the last `mentionReach` mentions: a huge sentence costs a bounded scan.
+        for n in mentions.indices.suffix(ActorTagger.mentionReach).reversed() where mentions[n].tokens.upperBound <= i {
             let tokens = mentions[n].tokens
             if mentions[n].sentence < sentence - 1 { break }
             let start = c.sentences[mentions[n].sentence].tokens.lowerBound
@@ -375,12 +376,12 @@ struct ActorTagger {
                 || c.wordFlags(i + 1).contains(.auxiliary) && !c.wordFlags(i + 1).contains(.passiveAuxiliary) else { return nil }
         let sentence = Int(c.tokenSentence[i])
         // Indices, not elements: a mention copied out of its array retains all its strings.
-        for n in mentions.indices.reversed() where mentions[n].tokens.upperBound <= i {
+        // At most the last `mentionReach` mentions: a huge sentence costs a bounded scan.
+        for n in mentions.indices.suffix(ActorTagger.mentionReach).reversed() where mentions[n].tokens.upperBound <= i {
             if mentions[n].sentence < sentence - 1 { return nil }
             let start = c.sentences[mentions[n].sentence].tokens.lowerBound
             guard mentions[n].tokens.lowerBound - start <= 1 else { continue }
-            guard mentions[n].type == .country else { return nil }
-            for k in mentions[n].tokens.upperBound..<i where c.phrases.startsMatch(.initiative, at: k) { return nil }
+            guard mentions[n].type == .country, c.firstMatchStart(.initiative, in: mentions[n].tokens.upperBound..<i) == nil else { return nil }
             return mentions[n].entity
         }
         return nil

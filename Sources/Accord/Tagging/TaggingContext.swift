@@ -53,6 +53,13 @@ final class TaggingContext {
         phrases.hasMatch(kind, endingAt: end) ? match(kind, knownEndingAt: end, after: lowerBound) : nil
     }
 
+    /// Where the first match of `kind` that starts in `range` starts, if any: a binary search.
+    func firstMatchStart(_ kind: PhraseKind, in range: Range<Int>) -> Int? {
+        let matches = self.matches(kind)
+        let first = partitionIndex(count: matches.count, keyAtLeast: range.lowerBound) { Int(matches[$0].start) }
+        return first < matches.count && range.contains(Int(matches[first].start)) ? Int(matches[first].start) : nil
+    }
+
     /// `match(_:endingAt:after:)` once some match of `kind` is known to end at `end`.
     private func match(_ kind: PhraseKind, knownEndingAt end: Int, after lowerBound: Int) -> PhraseMatch? {
         var start = end - 1
